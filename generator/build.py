@@ -1,0 +1,58 @@
+"""The pipeline: load every file, validate, index, render. Nothing is written here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import urls
+from .loading import load_document, load_yaml_file
+from .model import Problem, Settings, Site, Story
+from .rendering import Renderer
+from .validation import check_collection, check_story, check_topics
+
+
+def story_files(settings: Settings) -> list[Path]:
+    """Every Markdown file under the content folder, in a stable order."""
+    content = Path(settings.root) / settings.content_dir
+    return sorted(p for p in content.rglob("*.md") if p.is_file() and not any(part.startswith(".") for part in p.relative_to(content).parts))
+
+
+def load_site(settings: Settings) -> Site:
+    """Read and check everything; the Site holds the stories or every problem found."""
+    root = Path(settings.root)
+    site = Site(settings)
+    problems: list[Problem] = []
+    languages = [lang for lang in settings.languages]
+    if len(set(languages)) != len(languages):
+        problems.append(Problem("mkdocs.yml", None, "languages", f"a language is listed twice: {', '.join(languages)}"))
+    values, lines, found = load_yaml_file(root / settings.topics_file, root)
+    problems += found
+    topics, found = check_topics(values, lines, settings)
+    problems += found
+    stories: list[Story] = []
+    for path in story_files(settings):
+        document, found = load_document(path, root)
+        problems += found
+        if document is None:
+            continue
+        story, found = check_story(document, settings, topics)
+        problems += found
+        if story is not None:
+            stories.append(story)
+    stories = [story for story in stories if not story.draft]
+    problems += check_collection(stories, {story: urls.story_url(story, settings) for story in stories})
+    site.stories, site.topics = stories, topics
+    site.problems = sorted(problems, key=lambda p: (p.path, p.line or 0, p.field))
+    return site
+
+
+def build_site(settings: Settings) -> Site:
+    """Load, validate and, when nothing is wrong, render every page and nav of every language."""
+    site = load_site(settings)
+    if site.problems:
+        return site
+    renderer = Renderer(settings, site.stories, site.topics)
+    for lang in settings.languages:
+        site.pages[lang] = renderer.pages(lang)
+        site.nav[lang] = renderer.nav(lang)
+    return site

@@ -1,0 +1,116 @@
+"""Plain data objects of the digest. No I/O, no MkDocs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the input, worded for the editor who made it."""
+
+    path: str
+    line: int | None
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.field}: {self.message}"
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"path": self.path, "line": self.line, "field": self.field, "message": self.message}
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Story:
+    """One language version of one story, as the editor wrote it."""
+
+    path: str  # relative to the project root, with forward slashes
+    title: str
+    published: dt.datetime  # time-zone aware; a plain date means midnight in the site's time zone
+    has_time: bool  # False when the editor gave a plain date
+    lang: str
+    topics: tuple[str, ...]
+    key: str  # front-matter `story`: the same in every language version
+    sources: tuple[Source, ...]
+    summary: str
+    body: str
+    slug: str
+    draft: bool = False
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)  # key -> line in the file
+
+    @property
+    def date(self) -> dt.date:
+        return self.published.date()
+
+
+@dataclass(frozen=True)
+class Topic:
+    slug: str
+    labels: dict[str, str]  # language code -> label
+
+    def label(self, lang: str) -> str:
+        return self.labels.get(lang) or self.slug
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the generator needs to know about the site; MkDocs' config or the CLI fills it in."""
+
+    root: str  # the project folder; paths in problems are relative to it
+    content_dir: str = "content"
+    templates_dir: str = "templates"
+    topics_file: str = "content/topics.yml"
+    languages: tuple[str, ...] = ("en",)  # the first is the default language, served at /
+    language_names: dict[str, str] = field(default_factory=dict)
+    site_name: str = "Digest"
+    site_url: str | None = None
+    timezone: str = "UTC"
+    story_url: str = "{year}/{month}/{slug}/"
+    topic_url: str = "topics/{slug}/"
+    topics_url: str = "topics/"
+    archive_url: str = "archive/"
+    home_size: int = 20
+
+    @property
+    def default_language(self) -> str:
+        return self.languages[0]
+
+    def language_prefix(self, lang: str) -> str:
+        """Where a language's pages live in the site: '' for the default language, else 'ru/'."""
+        return "" if lang == self.default_language else f"{lang}/"
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page the generator writes: Markdown with front matter, at a docs-relative path."""
+
+    lang: str
+    path: str  # e.g. "topics/ai-chips.md", relative to that language's docs folder
+    text: str
+
+
+@dataclass
+class Site:
+    """Everything the build produced: pages and nav per language, or the problems that stop it."""
+
+    settings: Settings
+    stories: list[Story] = field(default_factory=list)
+    topics: dict[str, Topic] = field(default_factory=dict)
+    pages: dict[str, list[Page]] = field(default_factory=dict)
+    nav: dict[str, list[Any]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems

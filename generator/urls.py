@@ -1,0 +1,48 @@
+"""Where pages live: URL patterns from the settings, and relative links between any two pages.
+
+Every URL here is a site path without a leading slash ('ru/topics/ai-chips/'); links between pages are
+relative, so the site works at a domain root and under a GitHub Pages project path alike.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from .model import Settings, Story
+
+
+def story_url(story: Story, settings: Settings) -> str:
+    """The story's site path, e.g. 'ru/2025/04/kitai-obkhodit-sanktsii/'."""
+    published = story.date
+    url = settings.story_url.format(
+        year=f"{published.year:04d}", month=f"{published.month:02d}", day=f"{published.day:02d}",
+        slug=story.slug, story=story.key, lang=story.lang,
+    )
+    return settings.language_prefix(story.lang) + url
+
+
+def page_url(settings: Settings, lang: str, name: str, slug: str = "") -> str:
+    """Site path of an index page: name is 'home', 'topics', 'topic' or 'archive'."""
+    patterns = {"home": "", "topics": settings.topics_url, "topic": settings.topic_url, "archive": settings.archive_url}
+    return settings.language_prefix(lang) + patterns[name].format(slug=slug)
+
+
+def docs_path(url: str, settings: Settings, lang: str) -> str:
+    """The Markdown file, inside that language's docs folder, that MkDocs serves at this site path."""
+    inner = url[len(settings.language_prefix(lang)):]
+    return inner + "index.md"
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """A link from one site path to another, e.g. ('ru/topics/x/', 'ru/') -> '../../'."""
+    rel = posixpath.relpath("/" + to_url, "/" + from_url)
+    if rel == ".":
+        return "./"
+    return rel + "/" if to_url.endswith("/") or to_url == "" else rel
+
+
+def absolute(settings: Settings, url: str) -> str | None:
+    """The full URL from site_url, when the site has one."""
+    if not settings.site_url:
+        return None
+    return settings.site_url.rstrip("/") + "/" + url

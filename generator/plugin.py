@@ -1,14 +1,17 @@
 """The MkDocs adapter: run the pure core before MkDocs reads a page, build each language as its own site.
 
 Material takes one interface language per build, so the default language is built by the `mkdocs` command
-itself into site/, and every other language by a nested build of the same mkdocs.yml into site/<lang>/.
+itself into site/, and every other language by a build of the same mkdocs.yml into site/<lang>/, in a
+child process started while the default language renders (two cores, two builds at once).
 The core writes every page as a real Markdown file into a folder the digest owns (never into content/).
 """
 
 from __future__ import annotations
 
 import logging
+import multiprocessing
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -50,10 +53,15 @@ class DigestConfig(base.Config):
     """Folder the digest owns for the pages it writes (git-ignored)."""
 
 
+# The language a forked child process builds; None in the `mkdocs` process itself. Module state, not
+# plugin state: MkDocs keeps plugins that have on_startup alive across loads of mkdocs.yml (serve, nested builds).
+_CHILD_LANGUAGE: str | None = None
+
+
 class DigestPlugin(BasePlugin[DigestConfig]):
     def __init__(self) -> None:
-        self.language: str | None = None  # set on the nested build of a non-default language
         self.nav: dict[str, list[Any]] = {}
+        self.children: list[tuple[str, Any]] = []
         self.command = "build"
         self.dirty = False
 
@@ -77,18 +85,18 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         settings = self.settings(config)
         if not config.use_directory_urls:
             raise PluginError("digest: use_directory_urls must be true; the digest's links are directory URLs")
-        if self.language is None:  # the top-level build reads and writes everything once
+        lang = _CHILD_LANGUAGE
+        if lang is None:  # the `mkdocs` process reads and writes everything once, before MkDocs reads a page
             site = build_site(settings)
             if site.problems:
                 for problem in site.problems:
                     log.error(str(problem))
                 raise PluginError(f"digest: {len(site.problems)} problem(s) in the content; nothing was built, site/ is unchanged")
-            for lang, pages in site.pages.items():
-                write_pages(self.pages_dir(settings, lang), pages)
+            for language, pages in site.pages.items():
+                write_pages(self.pages_dir(settings, language), pages)
             self.nav = site.nav
-            self.language = settings.default_language
+            lang = settings.default_language
             log.info(f"digest: {len(site.stories)} stories in {len(settings.languages)} languages")
-        lang = self.language
         config.docs_dir = str(self.pages_dir(settings, lang))
         config.nav = self.nav[lang]
         config.not_in_nav = pathspec.GitIgnoreSpec.from_lines(["*.md"])
@@ -102,6 +110,30 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         ]
         return config
 
+    def on_files(self, files, *, config: MkDocsConfig):
+        """Start the other languages' builds, now that MkDocs has cleaned site/ and before it renders."""
+        self.children = []
+        if _CHILD_LANGUAGE is None:
+            settings = self.settings(config)
+            context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+            for lang in settings.languages[1:]:
+                child = context.Process(target=build_language, name=f"digest-{lang}",
+                                        args=(config.config_file_path, lang, self.nav, config.site_dir, config.site_url,
+                                              config.strict, self.command == "serve", self.dirty))
+                child.start()
+                self.children.append((lang, child))
+        return files
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        failed = []
+        for lang, child in self.children:
+            child.join()
+            if child.exitcode != 0:
+                failed.append(lang)
+        self.children = []
+        if failed:
+            raise PluginError(f"digest: the build of {', '.join(failed)} failed; see the messages above")
+
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         settings = self.settings(config)
         server.unwatch(config.docs_dir)  # our own output: a write there must not trigger another build
@@ -109,20 +141,20 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             server.watch(os.path.join(settings.root, folder))
         return server
 
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
-        settings = self.settings(config)
-        if self.language != settings.default_language:
-            return
-        for lang in settings.languages[1:]:
-            log.info(f"digest: building the '{lang}' site into {os.path.join(config.site_dir, lang)}")
-            sub = load_config(
-                config_file=config.config_file_path,
-                site_dir=os.path.join(config.site_dir, lang),
-                site_url=(config.site_url.rstrip("/") + f"/{lang}/") if config.site_url else None,
-                strict=config.strict,
-            )
-            plugin = sub.plugins["digest"]
-            assert isinstance(plugin, DigestPlugin)
-            plugin.language, plugin.nav = lang, self.nav
-            plugin.command, plugin.dirty = self.command, self.dirty
-            mkdocs_build(sub, serve_url=sub.site_url if self.command == "serve" else None, dirty=self.dirty)
+
+def build_language(config_file: str, lang: str, nav: dict[str, list[Any]], site_dir: str, site_url: str | None,
+                   strict: bool, serving: bool, dirty: bool) -> None:
+    """Build one non-default language into site/<lang>/ with Material's interface in that language (a child process)."""
+    global _CHILD_LANGUAGE
+    _CHILD_LANGUAGE = lang
+    sub = load_config(config_file=config_file, site_dir=os.path.join(site_dir, lang),
+                      site_url=(site_url.rstrip("/") + f"/{lang}/") if site_url else None, strict=strict)
+    plugin = sub.plugins["digest"]
+    assert isinstance(plugin, DigestPlugin)
+    plugin.nav = nav
+    log.info(f"digest: building the '{lang}' site into {sub.site_dir}")
+    try:
+        mkdocs_build(sub, serve_url=sub.site_url if serving else None, dirty=dirty)
+    except Exception as err:  # noqa: BLE001 - reported here, the parent only sees the exit code
+        log.error(f"digest: building '{lang}' failed: {err}")
+        sys.exit(1)

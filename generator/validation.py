@@ -73,8 +73,10 @@ def sources(value: Any) -> tuple[Source, ...]:
         raise Invalid("expected a source, got an empty list")
     found = []
     for item in items:
-        if not isinstance(item, dict) or not isinstance(item.get("name"), str) or not item["name"].strip():
+        if not isinstance(item, dict):
             raise Invalid(f"expected a map with a name and a url, or a list of such maps, got {describe(item)}")
+        if not isinstance(item.get("name"), str) or not item["name"].strip():
+            raise Invalid(f"expected every source to have a name, got {describe(item)}")
         url = item.get("url")
         if url is not None and (not isinstance(url, str) or not re.match(r"^https?://[^\s/]+", url)):
             raise Invalid(f"expected the url to start with https:// or http://, got {describe(url)}")
@@ -94,8 +96,9 @@ def date_or_datetime(value: Any) -> dt.date | dt.datetime:
     if isinstance(value, str):
         try:
             return dt.datetime.fromisoformat(value.strip()) if "T" in value or " " in value.strip() else dt.date.fromisoformat(value.strip())
-        except ValueError:
-            pass
+        except ValueError as err:
+            if re.match(r"^\d{4}-\d{2}-\d{2}", value.strip()):  # the right shape, an impossible day: say so
+                raise Invalid(f"expected a real date or time, got {describe(value)}, which is not one ({err})") from None
     raise Invalid(f"expected a date (YYYY-MM-DD) or an ISO date-time, got {describe(value)}")
 
 
@@ -135,7 +138,7 @@ def check_story(doc: Document, settings: Settings, topics: dict[str, Topic]) -> 
         if name not in doc.values:
             if required:
                 hint = did_you_mean(name, [k for k in doc.values if k not in FIELDS])
-                problems.append(Problem(doc.path, doc.start_line if not doc.lines else min(doc.lines.values()), name,
+                problems.append(Problem(doc.path, 1, name,
                                         f"required field is missing{hint}; e.g. {example}"))
             continue
         if doc.values[name] is INVALID:
@@ -148,16 +151,17 @@ def check_story(doc: Document, settings: Settings, topics: dict[str, Topic]) -> 
     if "lang" in values and values["lang"] not in settings.languages:
         problems.append(Problem(doc.path, doc.lines["lang"], "lang",
                                 f"'{values['lang']}' is not one of the site's languages ({', '.join(settings.languages)}); "
-                                f"fix the code or add the language to the digest plugin's languages in mkdocs.yml"))
-    for slug in values.get("topics", ()):
+                                f"fix the code or add the language to the digest plugin's languages in mkdocs.yml; e.g. lang: {settings.default_language}"))
+    for slug in values.get("topics", ()) if topics else ():  # no topics at all: the registry's problem, reported once
         if slug not in topics:
             problems.append(Problem(doc.path, doc.lines["topics"], "topics",
-                                    f"unknown topic '{slug}'{did_you_mean(slug, topics)}; the topics are listed in {settings.topics_file}"))
+                                    f"unknown topic '{slug}'{did_you_mean(slug, topics)}; expected a slug listed in {settings.topics_file}, "
+                                    f"e.g. topics: [{next(iter(topics))}]"))
     slug, suffix = file_slug_and_lang(doc.path, settings.languages)
     if suffix and "lang" in values and suffix != values["lang"]:
         problems.append(Problem(doc.path, doc.lines["lang"], "lang",
-                                f"the file name says '{suffix}' but lang is '{values['lang']}'; rename the file or fix lang"))
-    if problems:
+                                f"the file name says '{suffix}' but lang is '{values['lang']}'; rename the file or fix lang, e.g. lang: {suffix}"))
+    if problems or any(value is INVALID for value in doc.values.values()):  # the loader reported those
         return None, problems
 
     published = values["date"]
@@ -182,11 +186,15 @@ def check_topics(values: Any, lines: dict[str, int], settings: Settings) -> tupl
     topics: dict[str, Topic] = {}
     problems: list[Problem] = []
     example = "ai-chips: {en: AI chips, ru: ИИ-чипы, fr: \"Puces d'IA\"}"
-    for slug, labels in (values or {}).items():
+    if values is None:  # the file is missing or unreadable; the loader said why
+        return topics, problems
+    for slug, labels in values.items():
         line = lines.get(slug)
         if not SLUG.match(slug):
-            problems.append(Problem(path, line, slug, f"expected a topic slug of lowercase letters, digits and hyphens; e.g. {example}"))
+            problems.append(Problem(path, line, slug, f"expected a topic slug of lowercase letters, digits and hyphens, got '{slug}'; e.g. {example}"))
             continue
+        # A topic with bad labels is still registered, so stories that list it are not told it is unknown.
+        topics[slug] = Topic(slug, {})
         if labels is INVALID:
             continue
         if not isinstance(labels, dict):
@@ -215,10 +223,11 @@ def check_collection(stories: list[Story], urls: dict[Story, str]) -> list[Probl
         for other in others:
             problems.append(Problem(other.path, other.lines.get("story"), "story",
                                     f"'{key}' in '{lang}' is already used by {first.path}; each language version of a story "
-                                    f"needs its own language, and different stories need different keys"))
+                                    f"needs its own language, and different stories need different keys; e.g. story: {key}-2"))
     for url, group in by_url.items():
         first, *others = sorted(group, key=lambda s: s.path)
         for other in others:
             problems.append(Problem(other.path, other.lines.get("slug", 1), "slug",
-                                    f"would be published at /{urls[other]}, the URL of {first.path}; rename one file or set slug:"))
+                                    f"would be published at /{urls[other]}, the URL of {first.path}; rename one file or give one its own slug, "
+                                    f"e.g. slug: {other.slug.lower()}-2"))
     return problems

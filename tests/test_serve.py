@@ -1,0 +1,76 @@
+"""`mkdocs serve --livereload` previews the digest and rebuilds on edits under content/ and templates/."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from urllib.parse import urlparse
+
+import pytest
+import yaml
+
+from conftest import BUILD_ENV, copy_project
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def wait_for(url: str, text: str, seconds: float = 90) -> str:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        page = fetch(url)
+        if text in page:
+            return page
+        time.sleep(0.3)
+    raise AssertionError(f"{url} did not show {text!r} within {seconds} s")
+
+
+@pytest.fixture
+def served(tmp_path):
+    project = copy_project(tmp_path)
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"],
+                              cwd=project, env=BUILD_ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        # MkDocs serves under the path of site_url, as GitHub Pages serves a project site.
+        mount = urlparse(yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]).path
+        yield project, f"http://127.0.0.1:{port}{mount}"
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
+def test_serve_rebuilds_every_language_on_content_and_template_edits(served):
+    project, base = served
+    home = wait_for(base, "digest-card")
+    assert "livereload" in home  # the reload script is injected
+    wait_for(base + "ru/", 'lang="ru"')
+
+    story = next((project / "content").rglob("*.ru.md"))
+    text = story.read_text(encoding="utf-8")
+    title = next(line for line in text.splitlines() if line.startswith("title:"))
+    story.write_text(text.replace(title, "title: Правка видна сразу", 1), encoding="utf-8")
+    wait_for(base + "ru/", "Правка видна сразу")
+    wait_for(base + "ru/archive/", "Правка видна сразу")
+
+    card = project / "templates" / "partials" / "story-card.html"
+    card.write_text(card.read_text(encoding="utf-8").replace('<article class="digest-card">', '<article class="digest-card digest-edited">'), encoding="utf-8")
+    wait_for(base + "fr/", "digest-edited")
+    assert not list(project.glob("content/**/*.tmp")), "serve must not write into content/"

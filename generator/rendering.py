@@ -127,14 +127,15 @@ class Renderer:
         by_topic = indexing.group_by_topic(stories)
         pages = [
             self._page(lang, urls.page_url(settings, lang, "home"), "home.md",
-                       {"title": t["home_title"], "description": t["home_description"].format(site=settings.site_name)},
+                       {"title": t["home_title"], "description": t["home_description"].format(site=settings.site_name),
+                        "hide": ["navigation", "toc"]},
                        self._same_page("home"),
                        stories=stories[: settings.home_size], total=len(stories)),
             self._page(lang, urls.page_url(settings, lang, "topics"), "topics.md",
                        {"title": t["topics"]}, self._same_page("topics"),
                        counts={slug: len(by_topic.get(slug, [])) for slug in self.topics}),
             self._page(lang, urls.page_url(settings, lang, "archive"), "archive.md",
-                       {"title": t["archive"]}, self._same_page("archive"),
+                       {"title": t["archive"], "hide": ["navigation", "toc"]}, self._same_page("archive"),
                        months=indexing.group_by_month(stories), total=len(stories)),
         ]
         for slug, topic in self.topics.items():
@@ -145,7 +146,7 @@ class Renderer:
         for story in stories:
             versions = self.versions[story.key]
             pages.append(self._page(lang, self.story_urls[story], "story.md",
-                                    {"title": story.title, "description": story.summary},
+                                    {"title": story.title, "description": story.summary, "hide": ["navigation"]},
                                     {other: self.story_urls[s] for other, s in versions.items()},
                                     story=story, body=Markup(story.body)))
         return pages

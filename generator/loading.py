@@ -56,7 +56,8 @@ def split_front_matter(text: str, rel: str) -> tuple[str | None, str, int, list[
     for number, line in enumerate(lines[1:], start=1):
         if line.rstrip() in ("---", "..."):
             return "\n".join(lines[1:number]), "\n".join(lines[number + 1 :]), number + 2, []
-    return None, text, 1, [Problem(rel, 1, "front matter", "the front matter opened on line 1 is never closed; add a '---' line after the last field")]
+    return None, text, 1, [Problem(rel, 1, "front matter", "expected a '---' line closing the front matter opened on line 1, found none before "
+                                   "the end of the file; e.g. put '---' on the line after the last field")]
 
 
 def parse_front_matter(source: str, rel: str, first_line: int = 2,
@@ -73,6 +74,8 @@ def parse_front_matter(source: str, rel: str, first_line: int = 2,
         what = " ".join(part for part in (err.context, err.problem) if part)
         if err.context_mark and err.problem_mark and err.problem_mark.line != err.context_mark.line:
             what += f" (noticed on line {first_line + err.problem_mark.line})"
+        if mark and "\t" in (source.split("\n")[mark.line:] or [""])[0][: mark.column + 1]:  # libyaml does not name the character
+            what += " (a tab: YAML indents with spaces only)"
         return {}, {}, [Problem(rel, line, "front matter", f"invalid YAML: {what}; check quotes, brackets, colons and indentation, "
                                                  "e.g. quote a value that holds ': ' as in title: \"Nvidia: a new chip\"")]
     except yaml.YAMLError as err:

@@ -155,8 +155,7 @@ def check_story(doc: Document, settings: Settings, topics: dict[str, Topic]) -> 
     for slug in values.get("topics", ()) if topics else ():  # no topics at all: the registry's problem, reported once
         if slug not in topics:
             problems.append(Problem(doc.path, doc.lines["topics"], "topics",
-                                    f"unknown topic '{slug}'{did_you_mean(slug, topics)}; expected a slug listed in {settings.topics_file}, "
-                                    f"e.g. topics: [{next(iter(topics))}]"))
+                                    f"unknown topic '{slug}'{did_you_mean(slug, topics)}; the topics are listed in {settings.topics_file}"))
     slug, suffix = file_slug_and_lang(doc.path, settings.languages)
     if suffix and "lang" in values and suffix != values["lang"]:
         problems.append(Problem(doc.path, doc.lines["lang"], "lang",

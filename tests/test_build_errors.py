@@ -52,3 +52,20 @@ def test_digest_check_reports_the_same_problems(tmp_path):
     clean = subprocess.run([sys.executable, "-m", "generator.cli", "check"], cwd=Path(__file__).parents[1],
                            capture_output=True, text=True, timeout=120)
     assert clean.returncode == 0, clean.stdout + clean.stderr
+
+
+def test_readme_error_example_is_what_digest_check_prints(tmp_path):
+    """The README shows real output: the example story with `lang: no` and a misspelt topic."""
+    import re
+    import subprocess
+    import sys
+
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    shown = re.search(r"For example:\n\n```\n(.*?)```", readme, re.S).group(1).splitlines()
+    project = copy_project(tmp_path)
+    (project / "content" / "2025" / "04" / "chips.en.md").write_text(
+        "---\ntitle: Huawei builds three AI chip plants\ndate: 2025-04-30\nlang: no\ntopics: [ai-chip]\n"
+        "story: chips\nsource: {name: Financial Times}\nsummary: Three new plants.\n---\nBody.\n", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "generator.cli", "check"], cwd=project, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 1
+    assert run.stdout.splitlines() == shown

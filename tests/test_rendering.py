@@ -1,0 +1,346 @@
+"""Rendering and the build: every page of every language, read back as the text a visitor would get.
+
+A small project is written to a temporary folder and built with build_site, using the real templates
+of this repository. No MkDocs here: the pages are Markdown files with front matter, held as data.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator import Settings, build_site
+from generator.model import Page
+
+TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
+LANGUAGES = ("en", "ru", "fr")
+
+TOPICS = """\
+ai-chips: {en: AI chips, ru: ИИ-чипы, fr: "Puces d'IA"}
+geopolitics: {en: Geopolitics, ru: Геополитика, fr: Géopolitique}
+robotics: {en: Robotics, ru: Робототехника, fr: Robotique}
+"""
+
+STORIES = {
+    "2025/04/chips.en.md": dict(title='"Chips & <script>alert(1)</script>"', date="2025-04-30", lang="en",
+                                topics="[ai-chips, geopolitics]", story="chips", summary="Plants & <b>fabs</b>.",
+                                body="Body with *emphasis*.\n\n## A heading\n"),
+    "2025/04/chipy.ru.md": dict(title="Huawei строит заводы", date="2025-04-30", lang="ru", topics="[ai-chips, geopolitics]",
+                                story="chips", summary="Три завода."),
+    "2025/04/puces.fr.md": dict(title="Huawei construit des usines", date="2025-04-30", lang="fr",
+                                topics="[ai-chips, geopolitics]", story="chips", summary="Trois usines."),
+    "2025/05/robots.en.md": dict(title="Robots at the border", date="2025-05-02T09:00:00", lang="en", topics="[robotics]",
+                                 story="robots", summary="Walker S2.", source="{name: Reuters}"),
+    "2025/03/sanctions.en.md": dict(title="New sanctions", date="2025-03-10", lang="en", topics="[geopolitics]",
+                                    story="sanctions", summary="Export rules."),
+    "2025/03/sanktsii.ru.md": dict(title="Новые санкции", date="2025-03-10", lang="ru", topics="[geopolitics]",
+                                   story="sanctions", summary="Правила экспорта."),
+    "2025/04/secret.en.md": dict(title="Secret draft story", date="2025-04-29", lang="en", topics="[ai-chips]",
+                                 story="secret", summary="Not yet.", draft="true"),
+}
+
+
+def write_project(root: Path, stories: dict[str, dict] = STORIES, topics: str = TOPICS) -> Path:
+    content = root / "content"
+    content.mkdir(parents=True, exist_ok=True)
+    (content / "topics.yml").write_text(topics, encoding="utf-8")
+    for name, fields in stories.items():
+        fields = {**fields, "source": fields.get("source", '{name: FT, url: "https://www.ft.com/"}')}
+        body = fields.pop("body", "Body.\n")
+        front = "".join(f"{key}: {value}\n" for key, value in fields.items())
+        path = content / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"---\n{front}---\n{body}", encoding="utf-8")
+    return root
+
+
+def settings(root: Path, **overrides) -> Settings:
+    return Settings(root=str(root), templates_dir=str(TEMPLATES), languages=LANGUAGES, **overrides)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    built = build_site(settings(write_project(tmp_path_factory.mktemp("digest"))))
+    assert built.problems == [], [str(p) for p in built.problems]
+    return built
+
+
+def page(site, lang: str, path: str) -> Page:
+    matches = [p for p in site.pages[lang] if p.path == path]
+    assert matches, f"no page {lang}:{path}; pages are {[p.path for p in site.pages[lang]]}"
+    return matches[0]
+
+
+def split(text: str) -> tuple[dict, str]:
+    """A page's front matter (parsed) and body."""
+    assert text.startswith("---\n")
+    front, body = text[4:].split("\n---\n", 1)
+    return yaml.safe_load(front), body
+
+
+def url_of(site, p: Page) -> str:
+    """The site path a page is served at: the language prefix, then its docs path without index.md."""
+    return site.settings.language_prefix(p.lang) + p.path.removesuffix("index.md")
+
+
+def resolve(from_url: str, link: str) -> str:
+    joined = posixpath.normpath(posixpath.join("/" + from_url, link))
+    return "" if joined == "/" else joined.lstrip("/") + "/"
+
+
+def links(body: str) -> list[str]:
+    return re.findall(r'<a [^>]*href="([^"]+)"', body)
+
+
+# -- which pages --------------------------------------------------------------------------------
+
+INDEX_PAGES = {"index.md", "topics/index.md", "archive/index.md",
+               "topics/ai-chips/index.md", "topics/geopolitics/index.md", "topics/robotics/index.md"}
+
+
+def test_every_language_has_home_topics_archive_a_page_per_topic_and_per_story(site):
+    assert {lang: sorted(p.path for p in site.pages[lang]) for lang in LANGUAGES} == {
+        "en": sorted(INDEX_PAGES | {"2025/04/chips/index.md", "2025/05/robots/index.md", "2025/03/sanctions/index.md"}),
+        "ru": sorted(INDEX_PAGES | {"2025/04/chipy/index.md", "2025/03/sanktsii/index.md"}),
+        "fr": sorted(INDEX_PAGES | {"2025/04/puces/index.md"}),
+    }
+    for lang in LANGUAGES:
+        assert all(p.lang == lang for p in site.pages[lang])
+
+
+def test_every_page_has_front_matter_with_title_and_language(site):
+    for lang in LANGUAGES:
+        for p in site.pages[lang]:
+            meta, _ = split(p.text)
+            assert meta["title"]
+            assert meta["digest"]["lang"] == lang
+            assert [a["lang"] for a in meta["digest"]["alternates"]] == list(LANGUAGES)
+
+
+def test_drafts_are_left_out(site):
+    assert [s.key for s in site.stories if s.key == "secret"] == []
+    for lang in LANGUAGES:
+        for p in site.pages[lang]:
+            assert "Secret draft" not in p.text and "secret" not in p.path
+
+
+# -- escaping --------------------------------------------------------------------------------------
+
+def test_title_and_summary_are_escaped_everywhere(site):
+    escaped = "Chips &amp; &lt;script&gt;alert(1)&lt;/script&gt;"
+    for path in ("2025/04/chips/index.md", "index.md", "topics/ai-chips/index.md", "archive/index.md"):
+        text = page(site, "en", path).text
+        assert escaped in text, path
+        assert "Plants &amp; &lt;b&gt;fabs&lt;/b&gt;." in text, path
+    for lang in LANGUAGES:
+        for p in site.pages[lang]:
+            assert "<script>" not in p.text and "<b>" not in p.text
+
+
+def test_story_heading_and_front_matter(site):
+    meta, body = split(page(site, "en", "2025/04/chips/index.md").text)
+    assert "<h1>Chips &amp; &lt;script&gt;alert(1)&lt;/script&gt;</h1>" in body
+    assert meta["title"] == "Chips &amp; &lt;script&gt;alert(1)&lt;/script&gt;"
+    assert meta["description"] == "Plants &amp; &lt;b&gt;fabs&lt;/b&gt;."
+
+
+def test_story_body_is_the_editors_markdown_unchanged(site):
+    _, body = split(page(site, "en", "2025/04/chips/index.md").text)
+    assert body.endswith("</header>\n\nBody with *emphasis*.\n\n## A heading\n")
+
+
+# -- dates -----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang, path, shown", [
+    ("en", "2025/04/chips/index.md", "April 30, 2025"),
+    ("ru", "2025/04/chipy/index.md", "30 апреля 2025 г."),
+    ("fr", "2025/04/puces/index.md", "30 avril 2025"),
+])
+def test_dates_in_the_pages_language(site, lang, path, shown):
+    # CLDR keeps "2025 г." together with a narrow no-break space; a reader sees a space.
+    text = page(site, lang, path).text.replace("\u202f", " ").replace("\xa0", " ")
+    assert f'<time datetime="2025-04-30T00:00:00+00:00">{shown}</time>' in text
+
+
+def test_a_date_time_keeps_its_time_in_the_datetime_attribute(site):
+    text = page(site, "en", "2025/05/robots/index.md").text
+    assert '<time datetime="2025-05-02T09:00:00+00:00">May 2, 2025</time>' in text
+
+
+@pytest.mark.parametrize("lang, months", [
+    ("en", ["May 2025", "April 2025", "March 2025"]),
+    ("ru", ["Апрель 2025", "Март 2025"]),
+    ("fr", ["Avril 2025"]),
+])
+def test_archive_months_are_localized_newest_first(site, lang, months):
+    _, body = split(page(site, lang, "archive/index.md").text)
+    assert re.findall(r'<h2 id="\d{4}-\d{2}">([^<]+)</h2>', body) == months
+
+
+# -- also in ------------------------------------------------------------------------------------------
+
+def also_in(body: str) -> list[tuple[str, str, str]]:
+    """(href, hreflang, name) of the 'also in' links, in order."""
+    return re.findall(r'<a href="([^"]+)" hreflang="(\w+)" lang="\w+">([^<]+)</a>', body)
+
+
+def test_also_in_links_point_to_the_other_language_versions(site):
+    here = "ru/2025/04/chipy/"
+    _, body = split(page(site, "ru", "2025/04/chipy/index.md").text)
+    assert '<p class="digest-also-in">Также на:' in body
+    found = also_in(body)
+    assert [(lang, name) for _, lang, name in found] == [("en", "English"), ("fr", "Français")]
+    assert [resolve(here, href) for href, _, _ in found] == ["2025/04/chips/", "fr/2025/04/puces/"]
+
+
+def test_also_in_from_the_default_language(site):
+    _, body = split(page(site, "en", "2025/03/sanctions/index.md").text)
+    found = also_in(body)
+    assert [(resolve("2025/03/sanctions/", href), lang, name) for href, lang, name in found] == [
+        ("ru/2025/03/sanktsii/", "ru", "Русский")]
+
+
+def test_also_in_on_cards(site):
+    _, body = split(page(site, "fr", "index.md").text)
+    assert '<p class="digest-also-in">Aussi en:' in body
+    assert [(resolve("fr/", href), name) for href, _, name in also_in(body)] == [
+        ("2025/04/chips/", "English"), ("ru/2025/04/chipy/", "Русский")]
+
+
+def test_no_also_in_without_translations(site):
+    assert "digest-also-in" not in page(site, "en", "2025/05/robots/index.md").text
+
+
+def test_language_selector_goes_to_the_same_story_or_that_languages_home(site):
+    meta, _ = split(page(site, "en", "2025/03/sanctions/index.md").text)
+    targets = {a["lang"]: resolve("2025/03/sanctions/", a["url"]) for a in meta["digest"]["alternates"]}
+    assert targets == {"en": "2025/03/sanctions/", "ru": "ru/2025/03/sanktsii/", "fr": "fr/"}
+    names = {a["lang"]: a["name"] for a in meta["digest"]["alternates"]}
+    assert names == {"en": "English", "ru": "Русский", "fr": "Français"}
+
+
+# -- index pages -----------------------------------------------------------------------------------
+
+def card_titles(body: str) -> list[str]:
+    return re.findall(r'class="digest-card__title"><a href="[^"]+">([^<]+)</a>', body)
+
+
+def test_home_lists_stories_newest_first(site):
+    _, body = split(page(site, "en", "index.md").text)
+    assert card_titles(body) == ["Robots at the border", "Chips &amp; &lt;script&gt;alert(1)&lt;/script&gt;", "New sanctions"]
+    _, body = split(page(site, "ru", "index.md").text)
+    assert card_titles(body) == ["Huawei строит заводы", "Новые санкции"]
+    assert "<h1>Последние новости</h1>" in body
+
+
+def test_topic_pages_list_their_stories_in_that_language(site):
+    _, body = split(page(site, "en", "topics/geopolitics/index.md").text)
+    assert card_titles(body) == ["Chips &amp; &lt;script&gt;alert(1)&lt;/script&gt;", "New sanctions"]
+    _, body = split(page(site, "ru", "topics/geopolitics/index.md").text)
+    assert "<h1>Геополитика</h1>" in body
+    assert card_titles(body) == ["Huawei строит заводы", "Новые санкции"]
+
+
+def test_a_topic_without_stories_in_a_language_says_so(site):
+    _, body = split(page(site, "ru", "topics/robotics/index.md").text)
+    assert card_titles(body) == [] and "<p>Новостей пока нет.</p>" in body
+    meta, _ = split(page(site, "fr", "topics/robotics/index.md").text)
+    assert meta["title"] == "Robotique"
+
+
+def test_topics_page_counts_stories_per_language(site):
+    _, body = split(page(site, "ru", "topics/index.md").text)
+    found = re.findall(r'<li><a href="([^"]+)">([^<]+)</a> <span class="digest-count">(\d+)</span></li>', body)
+    assert found == [("ai-chips/", "ИИ-чипы", "1"), ("geopolitics/", "Геополитика", "2"), ("robotics/", "Робототехника", "0")]
+
+
+def test_topic_links_on_a_story_use_the_pages_language(site):
+    _, body = split(page(site, "fr", "2025/04/puces/index.md").text)
+    topic_links = re.findall(r'<a class="digest-topic" href="([^"]+)">([^<]+)</a>', body)
+    assert [(resolve("fr/2025/04/puces/", href), label) for href, label in topic_links] == [
+        ("fr/topics/ai-chips/", "Puces d&#39;IA"), ("fr/topics/geopolitics/", "Géopolitique")]
+
+
+def test_sources_with_and_without_url(site):
+    text = page(site, "en", "2025/04/chips/index.md").text
+    assert '<a class="digest-source" href="https://www.ft.com/" rel="noopener">FT</a>' in text
+    assert '<span class="digest-source">Reuters</span>' in page(site, "en", "2025/05/robots/index.md").text
+
+
+def test_every_internal_link_lands_on_a_page(site):
+    pages = {url_of(site, p) for lang in LANGUAGES for p in site.pages[lang]}
+    for lang in LANGUAGES:
+        for p in site.pages[lang]:
+            here = url_of(site, p)
+            meta, body = split(p.text)
+            hrefs = links(body) + [a["url"] for a in meta["digest"]["alternates"]]
+            for href in hrefs:
+                if href.startswith(("http://", "https://")):
+                    continue
+                assert resolve(here, href) in pages, f"{lang}:{p.path} links to {href}"
+
+
+# -- nav ---------------------------------------------------------------------------------------------
+
+def test_nav_per_language_has_localized_labels(site):
+    assert site.nav["ru"] == [
+        {"Главная": "index.md"},
+        {"Темы": ["topics/index.md", {"ИИ-чипы": "topics/ai-chips/index.md"}, {"Геополитика": "topics/geopolitics/index.md"},
+                  {"Робототехника": "topics/robotics/index.md"}]},
+        {"Архив": "archive/index.md"},
+    ]
+    assert site.nav["fr"] == [
+        {"Accueil": "index.md"},
+        {"Thèmes": ["topics/index.md", {"Puces d'IA": "topics/ai-chips/index.md"}, {"Géopolitique": "topics/geopolitics/index.md"},
+                    {"Robotique": "topics/robotics/index.md"}]},
+        {"Archives": "archive/index.md"},
+    ]
+    assert [next(iter(entry)) for entry in site.nav["en"]] == ["Home", "Topics", "Archive"]
+
+
+def test_nav_points_at_pages_that_exist(site):
+    for lang in LANGUAGES:
+        paths = {p.path for p in site.pages[lang]}
+        [home], [topics], [archive] = (entry.values() for entry in site.nav[lang])
+        assert home in paths and archive in paths
+        assert topics[0] in paths and all(next(iter(t.values())) in paths for t in topics[1:])
+
+
+# -- the build as a whole -----------------------------------------------------------------------------
+
+def test_home_size_limits_the_home_page_and_points_to_the_archive(tmp_path):
+    built = build_site(settings(write_project(tmp_path), home_size=1))
+    _, body = split(page(built, "en", "index.md").text)
+    assert card_titles(body) == ["Robots at the border"]
+    assert '<p class="digest-more"><a href="archive/">Older stories are in the archive.</a></p>' in body
+    _, body = split(page(built, "fr", "index.md").text)
+    assert "digest-more" not in body
+
+
+def test_a_problem_stops_the_build_with_no_pages(tmp_path):
+    stories = {**STORIES, "2025/04/bad.en.md": dict(title="Bad", date="2025-02-30", lang="en", topics="[ai-chips]",
+                                                      story="bad", summary="S.")}
+    built = build_site(settings(write_project(tmp_path, stories)))
+    assert [str(p) for p in built.problems] == [
+        "content/2025/04/bad.en.md:3: date: '2025-02-30' is not a real date or time (day is out of range for month); "
+        "e.g. date: 2025-04-30"]
+    assert built.pages == {} and built.nav == {} and not built.ok
+
+
+def test_a_language_without_stories_still_gets_every_index_page(tmp_path):
+    stories = {name: fields for name, fields in STORIES.items() if fields["lang"] == "en"}
+    built = build_site(settings(write_project(tmp_path, stories)))
+    assert {p.path for p in built.pages["fr"]} == INDEX_PAGES
+    _, body = split(page(built, "fr", "index.md").text)
+    assert "<p>Pas encore de nouvelles.</p>" in body
+
+
+def test_build_is_deterministic(tmp_path):
+    first = build_site(settings(write_project(tmp_path / "a")))
+    second = build_site(settings(write_project(tmp_path / "b")))
+    assert {lang: [(p.path, p.text) for p in pages] for lang, pages in first.pages.items()} == \
+           {lang: [(p.path, p.text) for p in pages] for lang, pages in second.pages.items()}

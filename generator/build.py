@@ -8,6 +8,7 @@ from . import urls
 from .loading import load_document, load_yaml_file
 from .model import Problem, Settings, Site, Story
 from .rendering import Renderer
+from .sitemap import sitemap_xml
 from .validation import check_collection, check_story, check_topics
 
 
@@ -15,6 +16,13 @@ def story_files(settings: Settings) -> list[Path]:
     """Every Markdown file under the content folder, in a stable order."""
     content = Path(settings.root) / settings.content_dir
     return sorted(p for p in content.rglob("*.md") if p.is_file() and not any(part.startswith(".") for part in p.relative_to(content).parts))
+
+
+def publishable(story: Story, settings: Settings) -> bool:
+    """Drafts only under `mkdocs serve`; stories dated in the future only once their time has come."""
+    if story.draft and not settings.include_drafts:
+        return False
+    return settings.include_future or settings.include_drafts or story.published <= settings.current_time()
 
 
 def load_site(settings: Settings) -> Site:
@@ -39,7 +47,7 @@ def load_site(settings: Settings) -> Site:
         problems += found
         if story is not None:
             stories.append(story)
-    stories = [story for story in stories if not story.draft]
+    stories = [story for story in stories if publishable(story, settings)]
     problems += check_collection(stories, {story: urls.story_url(story, settings) for story in stories})
     site.stories, site.topics = stories, topics
     site.problems = sorted(problems, key=lambda p: (p.path, p.line or 0, p.field))
@@ -55,4 +63,6 @@ def build_site(settings: Settings) -> Site:
     for lang in settings.languages:
         site.pages[lang] = renderer.pages(lang)
         site.nav[lang] = renderer.nav(lang)
+    if settings.site_url:
+        site.files["sitemap.xml"] = sitemap_xml(settings, [page for pages in site.pages.values() for page in pages])
     return site

@@ -49,3 +49,47 @@ def translations(stories: Iterable[Story]) -> dict[str, dict[str, Story]]:
     for story in stories:
         index[story.key][story.lang] = story
     return dict(index)
+
+
+def iso_week(story: Story) -> str:
+    """The ISO week a story belongs to, by its local date: '2025-W18'."""
+    year, week, _ = story.date.isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
+def group_by_week(stories: Iterable[Story]) -> list[tuple[str, list[Story]]]:
+    """(ISO week, its stories) pairs for the weeks that have stories, newest week first."""
+    index: dict[str, list[Story]] = defaultdict(list)
+    for story in sort_stories(stories):
+        index[iso_week(story)].append(story)
+    return sorted(index.items(), reverse=True)
+
+
+def week_days(week: str) -> tuple[dt.date, dt.date]:
+    """Monday and Sunday of an ISO week."""
+    monday = dt.date.fromisoformat(week + "-1")
+    return monday, monday + dt.timedelta(days=6)
+
+
+def by_primary_topic(stories: Iterable[Story], topic_order: Iterable[str]) -> list[tuple[str, list[Story]]]:
+    """Stories grouped under their first topic, topics in registry order; each story appears once."""
+    groups: dict[str, list[Story]] = defaultdict(list)
+    for story in sort_stories(stories):
+        groups[story.topics[0]].append(story)
+    return [(slug, groups[slug]) for slug in topic_order if slug in groups]
+
+
+def paginate(items: list, size: int) -> list[list]:
+    """Split a list into pages of `size`; an empty list is one empty page."""
+    if size <= 0 or len(items) <= size:
+        return [items]
+    return [items[start:start + size] for start in range(0, len(items), size)]
+
+
+def related(story: Story, stories: Iterable[Story], count: int) -> list[Story]:
+    """Other stories in the same language sharing a topic: most shared topics first, then newest."""
+    mine = set(story.topics)
+    scored = [(len(mine & set(other.topics)), other) for other in stories
+              if other.lang == story.lang and other.key != story.key and mine & set(other.topics)]
+    scored.sort(key=lambda pair: (-pair[0], newest_first(pair[1])))
+    return [other for _, other in scored[:count]]

@@ -81,10 +81,20 @@ class Settings:
     topics_url: str = "topics/"
     archive_url: str = "archive/"
     home_size: int = 20
+    page_size: int = 20  # longer indexes are split into pages: topics/x/, topics/x/page/2/, ...
+    issue_url: str = "issues/{week}/"  # week: ISO week like 2025-W18
+    issues_url: str = "issues/"
+    related_count: int = 4
+    include_drafts: bool = False  # True under `mkdocs serve`: drafts are shown, marked as drafts
+    include_future: bool = False  # stories dated after `now` wait for their date unless this is True
+    now: dt.datetime | None = None  # the moment of the build; None means the real clock
 
     @property
     def default_language(self) -> str:
         return self.languages[0]
+
+    def current_time(self) -> dt.datetime:
+        return self.now or dt.datetime.now(dt.timezone.utc)
 
     def language_prefix(self, lang: str) -> str:
         """Where a language's pages live in the site: '' for the default language, else 'ru/'."""
@@ -96,8 +106,11 @@ class Page:
     """A page the generator writes: Markdown with front matter, at a docs-relative path."""
 
     lang: str
-    path: str  # e.g. "topics/ai-chips.md", relative to that language's docs folder
+    path: str  # e.g. "topics/ai-chips/index.md", relative to that language's docs folder
     text: str
+    url: str = ""  # site path, e.g. "ru/topics/ai-chips/"
+    alternates: dict[str, str] = field(default_factory=dict)  # language -> site path of the same content
+    lastmod: dt.date | None = None
 
 
 @dataclass
@@ -109,6 +122,7 @@ class Site:
     topics: dict[str, Topic] = field(default_factory=dict)
     pages: dict[str, list[Page]] = field(default_factory=dict)
     nav: dict[str, list[Any]] = field(default_factory=dict)
+    files: dict[str, str] = field(default_factory=dict)  # site-wide files by site path, e.g. sitemap.xml
     problems: list[Problem] = field(default_factory=list)
 
     @property

@@ -8,9 +8,12 @@ The core writes every page as a real Markdown file into a folder the digest owns
 
 from __future__ import annotations
 
+import datetime as dt
+import gzip
 import logging
 import multiprocessing
 import os
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -48,7 +51,13 @@ class DigestConfig(base.Config):
     story_url = c.Type(str, default="{year}/{month}/{slug}/")
     """Where a story is published; fields: year, month, day, slug, story, lang."""
     home_size = c.Type(int, default=20)
-    """How many stories the home page lists."""
+    """How many stories the home page lists: the latest issue, then earlier stories."""
+    page_size = c.Type(int, default=20)
+    """Longer indexes are split into pages of this many entries."""
+    future = c.Type(bool, default=False)
+    """Publish stories dated in the future right away instead of waiting for their date."""
+    search = c.Type(bool, default=True)
+    """Index the stories with Pagefind after the build, for the search box."""
     build_dir = c.Type(str, default=".digest")
     """Folder the digest owns for the pages it writes (git-ignored)."""
 
@@ -62,6 +71,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def __init__(self) -> None:
         self.nav: dict[str, list[Any]] = {}
         self.children: list[tuple[str, Any]] = []
+        self.files: dict[str, str] = {}
         self.command = "build"
         self.dirty = False
 
@@ -75,7 +85,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             topics_file=self.config.topics_file, languages=tuple(self.config.languages),
             language_names=dict(self.config.language_names), site_name=config.site_name,
             site_url=config.site_url, timezone=self.config.timezone, story_url=self.config.story_url,
-            home_size=self.config.home_size,
+            home_size=self.config.home_size, page_size=self.config.page_size,
+            include_drafts=self.command == "serve", include_future=self.config.future, now=build_time(),
         )
 
     def pages_dir(self, settings: Settings, lang: str) -> Path:
@@ -94,7 +105,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                 raise PluginError(f"digest: {len(site.problems)} problem(s) in the content; nothing was built, site/ is unchanged")
             for language, pages in site.pages.items():
                 write_pages(self.pages_dir(settings, language), pages)
-            self.nav = site.nav
+            self.nav, self.files = site.nav, site.files
             lang = settings.default_language
             log.info(f"digest: {len(site.stories)} stories in {len(settings.languages)} languages")
         config.docs_dir = str(self.pages_dir(settings, lang))
@@ -103,6 +114,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         config.theme["language"] = lang
         # `true` shows Material's selector without its site-wide <link rel=alternate>: ours are per page.
         config.extra["alternate"] = True
+        config.extra["digest_root"] = "../" * settings.language_prefix(lang).count("/")
+        config.extra["digest_search"] = self.config.search
         config.extra["digest_languages"] = [
             {"lang": other, "name": language_name(other, settings),
              "link": os.path.relpath(os.path.join("/", settings.language_prefix(other)), os.path.join("/", settings.language_prefix(lang))) + "/"}
@@ -133,6 +146,21 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.children = []
         if failed:
             raise PluginError(f"digest: the build of {', '.join(failed)} failed; see the messages above")
+        if _CHILD_LANGUAGE is None:
+            self.finish_site(config)
+
+    def finish_site(self, config: MkDocsConfig) -> None:
+        """Once every language is built: one sitemap for all languages at the root (each language keeps
+        MkDocs' own, which Material's instant navigation reads), then the search index."""
+        settings = self.settings(config)
+        for path, text in self.files.items():
+            target = Path(config.site_dir, path)
+            target.write_text(text, encoding="utf-8")
+            if path == "sitemap.xml":
+                with open(f"{target}.gz", "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as packed:
+                    packed.write(text.encode("utf-8"))
+        if self.config.search:
+            run_pagefind(config.site_dir)
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         settings = self.settings(config)
@@ -140,6 +168,12 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         for folder in (settings.content_dir, settings.templates_dir):
             server.watch(os.path.join(settings.root, folder))
         return server
+
+
+def build_time() -> dt.datetime | None:
+    """SOURCE_DATE_EPOCH, when set, is the moment of the build (reproducible builds); else the clock."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch and epoch.isdigit() else None
 
 
 def build_language(config_file: str, lang: str, nav: dict[str, list[Any]], site_dir: str, site_url: str | None,
@@ -158,3 +192,11 @@ def build_language(config_file: str, lang: str, nav: dict[str, list[Any]], site_
     except Exception as err:  # noqa: BLE001 - reported here, the parent only sees the exit code
         log.error(f"digest: building '{lang}' failed: {err}")
         sys.exit(1)
+
+
+def run_pagefind(site_dir: str) -> None:
+    """Index the story pages (marked data-pagefind-body) per <html lang>, with word-form stemming."""
+    command = [sys.executable, "-m", "pagefind", "--site", site_dir, "--glob", "**/index.html", "--quiet"]
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise PluginError(f"digest: Pagefind could not index the site:\n{result.stdout}{result.stderr}")

@@ -1,25 +1,30 @@
 """Render every page of every language from the Jinja templates in templates/.
 
-The output is data: Markdown files with front matter, keyed by docs path, for MkDocs or any other
-builder to turn into HTML. Templates are autoescaped, so a title or lede shows as the editor typed it.
+The output is data: Markdown files with front matter (and feed files), keyed by docs path, for MkDocs or any
+other builder to turn into HTML. Templates are autoescaped, so a title or lede shows as the editor typed it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import jinja2
 import yaml
 from babel import Locale
-from babel.dates import format_date, format_datetime
+from babel.core import get_global
+from babel.dates import format_date, format_interval
+from babel.units import format_unit
 from markupsafe import Markup, escape
 
 from . import indexing, urls
+from .feeds import ATOM, RSS, build_feed
 from .model import Page, Settings, Story, Topic
 
 STRINGS_FILE = "strings.yml"
+WORD = re.compile(r"\w+")
 
 
 def language_name(lang: str, settings: Settings) -> str:
@@ -30,11 +35,22 @@ def language_name(lang: str, settings: Settings) -> str:
     return name[:1].upper() + name[1:]
 
 
-def load_strings(templates: Path, settings: Settings) -> dict[str, dict[str, str]]:
+def og_locale(lang: str) -> str:
+    """Open Graph wants language_TERRITORY: 'ru' -> 'ru_RU', 'en' -> 'en_US'."""
+    likely = Locale.parse(get_global("likely_subtags").get(lang, lang))
+    return f"{lang}_{likely.territory}" if likely.territory else lang
+
+
+def load_strings(templates: Path, settings: Settings) -> dict[str, dict[str, Any]]:
     """Interface strings per language; a language without its own falls back to the default's, then English."""
     raw = yaml.safe_load((templates / STRINGS_FILE).read_text(encoding="utf-8")) or {}
     base = {**raw.get("en", {}), **raw.get(settings.default_language, {})}
     return {lang: {**base, **raw.get(lang, {})} for lang in settings.languages}
+
+
+def paged_url(url: str, number: int) -> str:
+    """Page 1 keeps the index's own URL; later pages are url + 'page/N/'."""
+    return url if number == 1 else f"{url}page/{number}/"
 
 
 class Renderer:
@@ -52,18 +68,20 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
+        self.env.filters["groupby_month"] = indexing.group_by_month
         self.strings = load_strings(self.templates, settings)
         self.by_language = indexing.group_by_language(stories)
         self.versions = indexing.translations(stories)
         self.story_urls = {story: urls.story_url(story, settings) for story in stories}
+        self.weeks = {lang: indexing.group_by_week(items) for lang, items in self.by_language.items()}
 
     # -- helpers the templates call -----------------------------------------------------------
 
     def _helpers(self, lang: str, here: str) -> dict[str, Any]:
-        settings = self.settings
+        settings, t = self.settings, self.strings[lang]
 
         def url(target: Any, slug: str = "", lang_: str | None = None) -> str:
-            """Relative link from this page to a story, a topic, or a named page ('home', 'archive', 'topics')."""
+            """Relative link from this page to a story, a topic, or a named page ('home', 'archive', 'topics', 'issues', 'issue')."""
             target_lang = lang_ or lang
             if isinstance(target, Story):
                 to = self.story_urls[target]
@@ -79,7 +97,7 @@ class Renderer:
             return [{"lang": other, "name": language_name(other, settings), "url": url(versions[other])}
                     for other in settings.languages if other != story.lang and other in versions]
 
-        def date(value: dt.date | dt.datetime, form: str = "long") -> str:
+        def date(value: dt.date | dt.datetime | Story, form: str = "long") -> str:
             if isinstance(value, Story):
                 value = value.date
             return format_date(value, form, locale=lang)
@@ -88,75 +106,180 @@ class Renderer:
             name = format_date(value, "LLLL y", locale=lang)
             return name[:1].upper() + name[1:]
 
+        def week_title(week: str) -> str:
+            year, number = week.split("-W")
+            return t["issue_title"].format(week=int(number), year=year)
+
+        def week_dates(week: str) -> str:
+            monday, sunday = indexing.week_days(week)
+            return format_interval(monday, sunday, "yMMMMd", locale=lang)
+
+        def reading_time(story: Story) -> str:
+            words = len(WORD.findall(story.body)) + len(WORD.findall(story.summary))
+            minutes = max(1, round(words / float(t["reading_wpm"])))
+            return t["reading_time"].format(duration=format_unit(minutes, "duration-minute", length="long", locale=lang))
+
+        def is_scheduled(story: Story) -> bool:
+            return story.published > settings.current_time()
+
         return {
-            "lang": lang,
-            "t": self.strings[lang],
-            "settings": settings,
-            "site_name": settings.site_name,
-            "topics": self.topics,
-            "url": url,
-            "other_versions": other_versions,
-            "format_date": date,
-            "format_month": month,
+            "lang": lang, "t": t, "settings": settings, "site_name": settings.site_name, "topics": self.topics,
+            "url": url, "other_versions": other_versions, "format_date": date, "format_month": month,
+            "week_title": week_title, "week_dates": week_dates, "reading_time": reading_time,
+            "is_scheduled": is_scheduled, "feeds": bool(settings.site_url),
             "language_name": lambda code: language_name(code, settings),
         }
 
-    def alternates(self, lang: str, here: str, targets: dict[str, str]) -> list[dict[str, str]]:
+    # -- page assembly --------------------------------------------------------------------------
+
+    def _selector(self, lang: str, here: str, targets: dict[str, str]) -> list[dict[str, str]]:
         """Links for the language selector: the same page in each language, else that language's home."""
         return [{"lang": other, "name": language_name(other, self.settings),
                  "url": urls.relative(here, targets.get(other, urls.page_url(self.settings, other, "home")))}
                 for other in self.settings.languages]
 
-    def _page(self, lang: str, here: str, template: str, meta: dict[str, Any], targets: dict[str, str], **context) -> Page:
-        helpers = self._helpers(lang, here)
-        body = self.env.get_template(template).render(**helpers, **context)
-        meta = {key: str(escape(value)) if isinstance(value, str) else value for key, value in meta.items()}
-        meta["digest"] = {"lang": lang, "alternates": self.alternates(lang, here, targets)}
-        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
-        return Page(lang, urls.docs_path(here, self.settings, lang), f"---\n{front}---\n\n{body}")
+    def _hreflang(self, here: str, targets: dict[str, str]) -> list[dict[str, str]]:
+        """rel=alternate links to every language version, and x-default to the first in site order."""
+        def href(url: str) -> str:
+            return urls.absolute(self.settings, url) or urls.relative(here, url)
+        links = [{"lang": lang, "href": href(targets[lang])} for lang in self.settings.languages if lang in targets]
+        if links:
+            first = next(lang for lang in self.settings.languages if lang in targets)
+            links.append({"lang": "x-default", "href": href(targets[first])})
+        return links
 
-    # -- the pages -----------------------------------------------------------------------------
+    def _feed_links(self, lang: str, here: str, folder: str, title: str) -> list[dict[str, str]]:
+        if not self.settings.site_url:
+            return []
+        return [{"type": "application/atom+xml", "title": f"{title} (Atom)", "href": urls.relative(here, folder + ATOM)},
+                {"type": "application/rss+xml", "title": f"{title} (RSS)", "href": urls.relative(here, folder + RSS)}]
+
+    def _page(self, lang: str, here: str, template: str, kind: str, meta: dict[str, Any], targets: dict[str, str],
+              feeds: list[dict[str, str]] = (), og: dict[str, Any] | None = None, lastmod: dt.date | None = None,
+              **context) -> Page:
+        helpers = self._helpers(lang, here)
+        body = self.env.get_template(template).render(**helpers, **context, page_feeds=list(feeds))
+        # Material prints page.meta.title and description unescaped, so they are stored escaped.
+        front = {key: str(escape(value)) if isinstance(value, str) else value for key, value in meta.items()}
+        og = {"type": "website", "title": meta["title"], "description": meta.get("description", ""), **(og or {})}
+        og.update({"site_name": self.settings.site_name, "locale": og_locale(lang),
+                   "locale_alternates": [og_locale(other) for other in targets if other != lang],
+                   "url": urls.absolute(self.settings, here) or ""})
+        front["digest"] = {"lang": lang, "kind": kind, "alternates": self._selector(lang, here, targets),
+                           "hreflang": self._hreflang(here, targets), "feeds": list(feeds), "og": og}
+        text = "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n" + body
+        return Page(lang, urls.docs_path(here, self.settings, lang), text, url=here, alternates=dict(targets), lastmod=lastmod)
 
     def _same_page(self, name: str, slug: str = "") -> dict[str, str]:
         return {lang: urls.page_url(self.settings, lang, name, slug) for lang in self.settings.languages}
 
+    def _paged(self, lang: str, name: str, slug: str, template: str, kind: str, meta: dict[str, Any], items: list,
+               feeds_folder: str | None = None, feed_title: str = "", **context) -> list[Page]:
+        """An index split into pages of settings.page_size, each with links to the others."""
+        first = urls.page_url(self.settings, lang, name, slug)
+        chunks = indexing.paginate(items, self.settings.page_size)
+        pages = []
+        for number, chunk in enumerate(chunks, start=1):
+            here = paged_url(first, number)
+            targets = self._same_page(name, slug) if number == 1 else {lang: here}
+            pager = {"number": number, "count": len(chunks),
+                     "previous": urls.relative(here, paged_url(first, number - 1)) if number > 1 else None,
+                     "next": urls.relative(here, paged_url(first, number + 1)) if number < len(chunks) else None,
+                     "pages": [{"number": n, "url": urls.relative(here, paged_url(first, n))} for n in range(1, len(chunks) + 1)]}
+            page_meta = dict(meta) if number == 1 else {**meta, "title": f"{meta['title']} ({self.strings[lang]['page']} {number})"}
+            feeds = self._feed_links(lang, here, feeds_folder, feed_title) if feeds_folder is not None else []
+            pages.append(self._page(lang, here, template, kind, page_meta, targets, feeds=feeds, items=chunk, pager=pager, **context))
+        return pages
+
+    # -- the pages -----------------------------------------------------------------------------
+
     def pages(self, lang: str) -> list[Page]:
-        """Every page of one language: home, topic index and one page per topic, archive, stories."""
+        """Every page of one language: home, issues, topics, archive, stories, and the feeds."""
         settings, t = self.settings, self.strings[lang]
         stories = self.by_language.get(lang, [])
         by_topic = indexing.group_by_topic(stories)
-        pages = [
-            self._page(lang, urls.page_url(settings, lang, "home"), "home.md",
-                       {"title": t["home_title"], "description": t["home_description"].format(site=settings.site_name),
-                        "hide": ["navigation", "toc"]},
-                       self._same_page("home"),
-                       stories=stories[: settings.home_size], total=len(stories)),
-            self._page(lang, urls.page_url(settings, lang, "topics"), "topics.md",
-                       {"title": t["topics"]}, self._same_page("topics"),
-                       counts={slug: len(by_topic.get(slug, [])) for slug in self.topics}),
-            self._page(lang, urls.page_url(settings, lang, "archive"), "archive.md",
-                       {"title": t["archive"], "hide": ["navigation", "toc"]}, self._same_page("archive"),
-                       months=indexing.group_by_month(stories), total=len(stories)),
-        ]
+        weeks = self.weeks.get(lang, [])
+        prefix = settings.language_prefix(lang)
+        language_feed = t["feed_title"].format(site=settings.site_name, language=language_name(lang, settings))
+
+        latest_week, latest = weeks[0] if weeks else (None, [])
+        rest = [story for story in stories if story not in latest][: max(0, settings.home_size - len(latest))]
+        home = urls.page_url(settings, lang, "home")
+        pages = [self._page(
+            lang, home, "home.md", "home",
+            {"title": t["home_title"], "description": t["home_description"].format(site=settings.site_name),
+             "hide": ["navigation", "toc"]},
+            self._same_page("home"), feeds=self._feed_links(lang, home, prefix, language_feed),
+            week=latest_week, groups=indexing.by_primary_topic(latest, self.topics),
+            previous_week=weeks[1][0] if len(weeks) > 1 else None, more=rest)]
+
+        pages += self._paged(lang, "issues", "", "issues.md", "issues",
+                             {"title": t["issues"], "description": t["issues_description"].format(site=settings.site_name),
+                              "hide": ["navigation", "toc"]}, [week for week, _ in weeks],
+                             counts={week: len(items) for week, items in weeks})
+        for position, (week, items) in enumerate(weeks):
+            here = urls.page_url(settings, lang, "issue", week)
+            newer = weeks[position - 1][0] if position > 0 else None
+            older = weeks[position + 1][0] if position + 1 < len(weeks) else None
+            pages.append(self._page(
+                lang, here, "issue.md", "issue",
+                {"title": self._helpers(lang, here)["week_title"](week),
+                 "description": t["issue_description"].format(site=settings.site_name, dates=self._helpers(lang, here)["week_dates"](week)),
+                 "hide": ["navigation"]},
+                {lang: here}, lastmod=items[0].date,
+                week=week, groups=indexing.by_primary_topic(items, self.topics), newer=newer, older=older))
+
+        pages.append(self._page(lang, urls.page_url(settings, lang, "topics"), "topics.md", "topics",
+                                {"title": t["topics"], "description": t["topics_description"].format(site=settings.site_name)},
+                                self._same_page("topics"), counts={slug: len(by_topic.get(slug, [])) for slug in self.topics}))
+        pages += self._paged(lang, "archive", "", "archive.md", "archive",
+                             {"title": t["archive"], "description": t["archive_description"].format(site=settings.site_name),
+                              "hide": ["navigation", "toc"]}, stories)
         for slug, topic in self.topics.items():
-            pages.append(self._page(lang, urls.page_url(settings, lang, "topic", slug), "topic.md",
-                                    {"title": topic.label(lang), "description": t["topic_description"].format(topic=topic.label(lang))},
-                                    self._same_page("topic", slug),
-                                    topic=topic, stories=by_topic.get(slug, [])))
+            label = topic.label(lang)
+            pages += self._paged(lang, "topic", slug, "topic.md", "topic",
+                                 {"title": label, "description": t["topic_description"].format(topic=label)},
+                                 by_topic.get(slug, []), feeds_folder=urls.page_url(settings, lang, "topic", slug),
+                                 feed_title=t["topic_feed_title"].format(site=settings.site_name, topic=label), topic=topic)
+
         for story in stories:
+            here = self.story_urls[story]
             versions = self.versions[story.key]
-            pages.append(self._page(lang, self.story_urls[story], "story.md",
-                                    {"title": story.title, "description": story.summary, "hide": ["navigation"]},
-                                    {other: self.story_urls[s] for other, s in versions.items()},
-                                    story=story, body=Markup(story.body)))
-        return pages
+            og = {"type": "article", "published_time": story.published.isoformat(),
+                  "tags": [self.topics[s].label(lang) for s in story.topics]}
+            pages.append(self._page(
+                lang, here, "story.md", "story",
+                {"title": story.title, "description": story.summary, "hide": ["navigation"]},
+                {other: self.story_urls[s] for other, s in versions.items()},
+                feeds=self._feed_links(lang, here, prefix, language_feed), og=og, lastmod=story.date,
+                story=story, body=Markup(story.body),
+                related=indexing.related(story, stories, settings.related_count)))
+        return pages + self.feed_files(lang, stories, by_topic, language_feed)
+
+    def feed_files(self, lang: str, stories: list[Story], by_topic: dict[str, list[Story]], language_feed: str) -> list[Page]:
+        """Atom and RSS for the language and for each topic in it, as files beside the pages."""
+        if not self.settings.site_url:
+            return []
+        t, settings, prefix = self.strings[lang], self.settings, self.settings.language_prefix(lang)
+        files = build_feed(settings, lang, language_feed, t["home_description"].format(site=settings.site_name),
+                           urls.page_url(settings, lang, "home"), prefix, stories, self.story_urls, self.topics)
+        for slug, topic in self.topics.items():
+            folder = urls.page_url(settings, lang, "topic", slug)
+            files.update(build_feed(settings, lang, t["topic_feed_title"].format(site=settings.site_name, topic=topic.label(lang)),
+                                    t["topic_description"].format(topic=topic.label(lang)), folder, folder,
+                                    by_topic.get(slug, []), self.story_urls, self.topics))
+        return [Page(lang, path[len(prefix):], text, url=path) for path, text in sorted(files.items())]
 
     def nav(self, lang: str) -> list[Any]:
-        """The header tabs of one language, as MkDocs' nav: home, topics (each topic), archive."""
+        """The header tabs of one language, as MkDocs' nav: home, issues, topics (each topic), archive."""
         t = self.strings[lang]
-        path: Callable[..., str] = lambda name, slug="": urls.docs_path(urls.page_url(self.settings, lang, name, slug), self.settings, lang)
+
+        def path(name: str, slug: str = "") -> str:
+            return urls.docs_path(urls.page_url(self.settings, lang, name, slug), self.settings, lang)
+
         return [
             {t["home"]: path("home")},
+            {t["issues"]: path("issues")},
             {t["topics"]: [path("topics")] + [{topic.label(lang): path("topic", slug)} for slug, topic in self.topics.items()]},
             {t["archive"]: path("archive")},
         ]

@@ -23,8 +23,9 @@ def story_url(story: Story, settings: Settings) -> str:
 
 def page_url(settings: Settings, lang: str, name: str, slug: str = "") -> str:
     """Site path of an index page: name is 'home', 'topics', 'topic' or 'archive'."""
-    patterns = {"home": "", "topics": settings.topics_url, "topic": settings.topic_url, "archive": settings.archive_url}
-    return settings.language_prefix(lang) + patterns[name].format(slug=slug)
+    patterns = {"home": "", "topics": settings.topics_url, "topic": settings.topic_url, "archive": settings.archive_url,
+                "issues": settings.issues_url, "issue": settings.issue_url}
+    return settings.language_prefix(lang) + patterns[name].format(slug=slug, week=slug)
 
 
 def docs_path(url: str, settings: Settings, lang: str) -> str:

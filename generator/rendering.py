@@ -48,6 +48,17 @@ def load_strings(templates: Path, settings: Settings) -> dict[str, dict[str, Any
     return {lang: {**base, **raw.get(lang, {})} for lang in settings.languages}
 
 
+def escape_all(value: Any) -> Any:
+    """HTML-escape every string in nested dicts and lists."""
+    if isinstance(value, str):
+        return str(escape(value))
+    if isinstance(value, dict):
+        return {key: escape_all(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [escape_all(item) for item in value]
+    return value
+
+
 def paged_url(url: str, number: int) -> str:
     """Page 1 keeps the index's own URL; later pages are url + 'page/N/'."""
     return url if number == 1 else f"{url}page/{number}/"
@@ -159,14 +170,14 @@ class Renderer:
               **context) -> Page:
         helpers = self._helpers(lang, here)
         body = self.env.get_template(template).render(**helpers, **context, page_feeds=list(feeds))
-        # Material prints page.meta.title and description unescaped, so they are stored escaped.
-        front = {key: str(escape(value)) if isinstance(value, str) else value for key, value in meta.items()}
         og = {"type": "website", "title": meta["title"], "description": meta.get("description", ""), **(og or {})}
         og.update({"site_name": self.settings.site_name, "locale": og_locale(lang),
                    "locale_alternates": [og_locale(other) for other in targets if other != lang],
                    "url": urls.absolute(self.settings, here) or ""})
-        front["digest"] = {"lang": lang, "kind": kind, "alternates": self._selector(lang, here, targets),
-                           "hreflang": self._hreflang(here, targets), "feeds": list(feeds), "og": og}
+        front = {**meta, "digest": {"lang": lang, "kind": kind, "alternates": self._selector(lang, here, targets),
+                                    "hreflang": self._hreflang(here, targets), "feeds": list(feeds), "og": og}}
+        # Material prints page.meta values unescaped, so every text in the front matter is stored escaped.
+        front = escape_all(front)
         text = "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n" + body
         return Page(lang, urls.docs_path(here, self.settings, lang), text, url=here, alternates=dict(targets), lastmod=lastmod)
 

@@ -98,15 +98,17 @@ def links(body: str) -> list[str]:
 
 # -- which pages --------------------------------------------------------------------------------
 
-INDEX_PAGES = {"index.md", "topics/index.md", "archive/index.md",
+INDEX_PAGES = {"index.md", "topics/index.md", "archive/index.md", "issues/index.md",
                "topics/ai-chips/index.md", "topics/geopolitics/index.md", "topics/robotics/index.md"}
 
 
 def test_every_language_has_home_topics_archive_a_page_per_topic_and_per_story(site):
     assert {lang: sorted(p.path for p in site.pages[lang]) for lang in LANGUAGES} == {
-        "en": sorted(INDEX_PAGES | {"2025/04/chips/index.md", "2025/05/robots/index.md", "2025/03/sanctions/index.md"}),
-        "ru": sorted(INDEX_PAGES | {"2025/04/chipy/index.md", "2025/03/sanktsii/index.md"}),
-        "fr": sorted(INDEX_PAGES | {"2025/04/puces/index.md"}),
+        "en": sorted(INDEX_PAGES | {"2025/04/chips/index.md", "2025/05/robots/index.md", "2025/03/sanctions/index.md",
+                                    "issues/2025-W18/index.md", "issues/2025-W11/index.md"}),
+        "ru": sorted(INDEX_PAGES | {"2025/04/chipy/index.md", "2025/03/sanktsii/index.md",
+                                    "issues/2025-W18/index.md", "issues/2025-W11/index.md"}),
+        "fr": sorted(INDEX_PAGES | {"2025/04/puces/index.md", "issues/2025-W18/index.md"}),
     }
     for lang in LANGUAGES:
         assert all(p.lang == lang for p in site.pages[lang])
@@ -150,7 +152,7 @@ def test_story_heading_and_front_matter(site):
 
 def test_story_body_is_the_editors_markdown_unchanged(site):
     _, body = split(page(site, "en", "2025/04/chips/index.md").text)
-    assert body.endswith("</header>\n\nBody with *emphasis*.\n\n## A heading\n")
+    assert "</header>\n\nBody with *emphasis*.\n\n## A heading\n" in body
 
 
 # -- dates -----------------------------------------------------------------------------------------
@@ -191,7 +193,7 @@ def also_in(body: str) -> list[tuple[str, str, str]]:
 def test_also_in_links_point_to_the_other_language_versions(site):
     here = "ru/2025/04/chipy/"
     _, body = split(page(site, "ru", "2025/04/chipy/index.md").text)
-    assert '<p class="digest-also-in">Также на:' in body
+    assert '<p class="digest-also-in" data-pagefind-ignore>Также на:' in body
     found = also_in(body)
     assert [(lang, name) for _, lang, name in found] == [("en", "English"), ("fr", "Français")]
     assert [resolve(here, href) for href, _, _ in found] == ["2025/04/chips/", "fr/2025/04/puces/"]
@@ -206,7 +208,7 @@ def test_also_in_from_the_default_language(site):
 
 def test_also_in_on_cards(site):
     _, body = split(page(site, "fr", "index.md").text)
-    assert '<p class="digest-also-in">Aussi en:' in body
+    assert '<p class="digest-also-in" data-pagefind-ignore>Aussi en:' in body
     assert [(resolve("fr/", href), name) for href, _, name in also_in(body)] == [
         ("2025/04/chips/", "English"), ("ru/2025/04/chipy/", "Русский")]
 
@@ -229,9 +231,11 @@ def card_titles(body: str) -> list[str]:
     return re.findall(r'class="digest-card__title"><a href="[^"]+">([^<]+)</a>', body)
 
 
-def test_home_lists_stories_newest_first(site):
+def test_home_shows_the_latest_issue_by_topic_then_earlier_stories(site):
     _, body = split(page(site, "en", "index.md").text)
-    assert card_titles(body) == ["Robots at the border", "Chips &amp; &lt;script&gt;alert(1)&lt;/script&gt;", "New sanctions"]
+    # Week 18 holds chips (first topic ai-chips) and robots (robotics), in registry order; then the rest.
+    assert card_titles(body) == ["Chips &amp; &lt;script&gt;alert(1)&lt;/script&gt;", "Robots at the border", "New sanctions"]
+    assert re.findall(r'<h2 id="([\w-]+)"><a href="topics/[\w-]+/">', body) == ["ai-chips", "robotics"]
     _, body = split(page(site, "ru", "index.md").text)
     assert card_titles(body) == ["Huawei строит заводы", "Новые санкции"]
     assert "<h1>Последние новости</h1>" in body
@@ -289,36 +293,37 @@ def test_every_internal_link_lands_on_a_page(site):
 def test_nav_per_language_has_localized_labels(site):
     assert site.nav["ru"] == [
         {"Главная": "index.md"},
+        {"Выпуски": "issues/index.md"},
         {"Темы": ["topics/index.md", {"ИИ-чипы": "topics/ai-chips/index.md"}, {"Геополитика": "topics/geopolitics/index.md"},
                   {"Робототехника": "topics/robotics/index.md"}]},
         {"Архив": "archive/index.md"},
     ]
     assert site.nav["fr"] == [
         {"Accueil": "index.md"},
+        {"Numéros": "issues/index.md"},
         {"Thèmes": ["topics/index.md", {"Puces d'IA": "topics/ai-chips/index.md"}, {"Géopolitique": "topics/geopolitics/index.md"},
                     {"Robotique": "topics/robotics/index.md"}]},
         {"Archives": "archive/index.md"},
     ]
-    assert [next(iter(entry)) for entry in site.nav["en"]] == ["Home", "Topics", "Archive"]
+    assert [next(iter(entry)) for entry in site.nav["en"]] == ["Home", "Issues", "Topics", "Archive"]
 
 
 def test_nav_points_at_pages_that_exist(site):
     for lang in LANGUAGES:
         paths = {p.path for p in site.pages[lang]}
-        [home], [topics], [archive] = (entry.values() for entry in site.nav[lang])
-        assert home in paths and archive in paths
+        [home], [issues], [topics], [archive] = (entry.values() for entry in site.nav[lang])
+        assert home in paths and issues in paths and archive in paths
         assert topics[0] in paths and all(next(iter(t.values())) in paths for t in topics[1:])
 
 
 # -- the build as a whole -----------------------------------------------------------------------------
 
-def test_home_size_limits_the_home_page_and_points_to_the_archive(tmp_path):
-    built = build_site(settings(write_project(tmp_path), home_size=1))
+def test_home_size_limits_the_earlier_stories_and_links_to_the_archive(tmp_path):
+    built = build_site(settings(write_project(tmp_path), home_size=2))
     _, body = split(page(built, "en", "index.md").text)
-    assert card_titles(body) == ["Robots at the border"]
-    assert '<p class="digest-more"><a href="archive/">Older stories are in the archive.</a></p>' in body
-    _, body = split(page(built, "fr", "index.md").text)
+    assert card_titles(body) == ["Chips &amp; &lt;script&gt;alert(1)&lt;/script&gt;", "Robots at the border"]
     assert "digest-more" not in body
+    assert '<a href="archive/">Archive</a>' in body and '<a href="issues/2025-W11/">← Previous issue</a>' in body
 
 
 def test_a_problem_stops_the_build_with_no_pages(tmp_path):

@@ -9,7 +9,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, newest_first
+from conftest import ROOT, SITE_TZ, newest_first
 
 LANGS = {"en": "", "ru": "ru/", "fr": "fr/"}
 TOPICS = yaml.safe_load((ROOT / "content" / "topics.yml").read_text(encoding="utf-8"))
@@ -30,11 +30,21 @@ def resolve(url: str, href: str) -> str:
     return urljoin("http://x/" + url, href).removeprefix("http://x/")
 
 
+def iso_week(story: dict) -> tuple[int, int]:
+    return story["when"].astimezone(SITE_TZ).date().isocalendar()[:2]
+
+
 @pytest.mark.parametrize("lang", LANGS)
-def test_home_lists_the_language_stories_newest_first(built_site, sample_stories, lang):
+def test_home_shows_the_latest_issue_by_topic_then_earlier_stories(built_site, sample_stories, lang):
     soup = page(built_site, LANGS[lang])
-    expected = [s["title"] for s in newest_first(s for s in sample_stories if s["lang"] == lang)][:20]
-    assert card_titles(soup) == expected
+    mine = newest_first(s for s in sample_stories if s["lang"] == lang)
+    latest = max(iso_week(s) for s in mine)
+    issue = [s for s in mine if iso_week(s) == latest]
+    grouped = [s for topic in TOPICS for s in issue if s["topics"][0] == topic]
+    rest = [s for s in mine if s not in issue][: 20 - len(issue)]
+    assert card_titles(soup) == [s["title"] for s in grouped + rest]
+    headings = [h.get_text(strip=True) for h in soup.select(".digest-issue-topic > h2")]
+    assert headings == list(dict.fromkeys(TOPICS[s["topics"][0]][lang] for s in grouped))
     assert soup.html["lang"] == lang
 
 
@@ -112,12 +122,15 @@ def test_story_page_header_in_the_reader_language(built_site, sample_stories, la
     assert [a["href"] for a in header.select("a.digest-source")] == [s["url"] for s in sources if s.get("url")]
 
 
-@pytest.mark.parametrize("lang, placeholder", [("en", "Search"), ("ru", "Поиск"), ("fr", "Rechercher")])
-def test_interface_is_in_the_page_language(built_site, lang, placeholder):
+@pytest.mark.parametrize("lang, search, tabs", [
+    ("en", "Search", ["Home", "Issues", "Topics", "Archive"]),
+    ("ru", "Поиск", ["Главная", "Выпуски", "Темы", "Архив"]),
+    ("fr", "Recherche", ["Accueil", "Numéros", "Thèmes", "Archives"]),
+])
+def test_interface_is_in_the_page_language(built_site, lang, search, tabs):
     soup = page(built_site, LANGS[lang])
-    assert soup.select_one("input.md-search__input")["placeholder"] == placeholder
-    tabs = [a.get_text(strip=True) for a in soup.select(".md-tabs__link")]
-    assert len(tabs) == 3
+    assert soup.select_one("label.md-header__button[for=__search]")["aria-label"] == search
+    assert [a.get_text(strip=True) for a in soup.select(".md-tabs__link")] == tabs
 
 
 def test_stories_stay_out_of_the_nav(built_site, sample_stories):

@@ -1,0 +1,78 @@
+"""Publication dates in the datelines of copied articles: '30 April 2025', '30 апреля 2025', '2025-04-30', '30.04.2025'."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+
+from babel.dates import get_month_names
+
+from .junk import is_prose, words
+
+# Month names come from Babel's CLDR data, in both grammatical forms ('апреля' and 'апрель').
+MONTH_LANGUAGES = ("en", "ru", "fr", "de", "es", "it", "pt", "nl", "pl", "uk")
+
+
+@functools.cache
+def month_numbers() -> dict[str, int]:
+    names: dict[str, int] = {}
+    for lang in MONTH_LANGUAGES:
+        for width in ("wide", "abbreviated"):
+            for context in ("format", "stand-alone"):
+                for number, name in get_month_names(width, context, lang).items():
+                    names.setdefault(name.lower().rstrip("."), number)
+    names.pop("", None)
+    return names
+
+
+@functools.cache
+def patterns() -> list[tuple[re.Pattern[str], str]]:
+    month = "|".join(sorted(map(re.escape, month_numbers()), key=len, reverse=True))
+    return [
+        (re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)"), "ymd"),
+        (re.compile(r"(?<!\d)(\d{1,2})\s*(?:er|\.|º)?\s+(?:de\s+)?(" + month + r")\.?,?\s+(?:de\s+)?(\d{4})(?!\d)", re.IGNORECASE), "dmy"),
+        (re.compile(r"\b(" + month + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)", re.IGNORECASE), "mdy"),
+        (re.compile(r"(?<![\d.])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?!\d)"), "numeric"),
+    ]
+
+
+def date_in(line: str, lang: str | None = None) -> tuple[dt.date, str] | None:
+    """The first real date in a line, and the text it was written as."""
+    for pattern, order in patterns():
+        for match in pattern.finditer(line):
+            groups = match.groups()
+            try:
+                if order == "ymd":
+                    year, month, day = map(int, groups)
+                elif order == "dmy":
+                    day, month, year = int(groups[0]), month_numbers()[groups[1].lower()], int(groups[2])
+                elif order == "mdy":
+                    month, day, year = month_numbers()[groups[0].lower()], int(groups[1]), int(groups[2])
+                else:
+                    first, sep, second, year = int(groups[0]), groups[1], int(groups[2]), int(groups[3])
+                    # 04/30/2025 is American, 30.04.2025 and 30/04/2025 European; a number over 12 settles it.
+                    american = second > 12 or (first <= 12 and sep == "/" and lang in (None, "en"))
+                    month, day = (first, second) if american else (second, first)
+                found = dt.date(year, month, day)
+            except (ValueError, KeyError):
+                continue
+            if 1990 <= found.year <= 2100:
+                return found, match.group(0)
+    return None
+
+
+def is_dateline(line: str, lang: str | None = None) -> bool:
+    """A short line that is mostly a date: 'Published 30 April 2025, 10:45', 'Par Marie Dubois | 3 mai 2025'."""
+    found = date_in(line, lang)
+    if found is None or is_prose(line) or len(line) > 100:
+        return False
+    return len(words(line.replace(found[1], " "))) <= 8
+
+
+def find_date(lines: list[str], lang: str | None = None) -> tuple[dt.date, int] | None:
+    """The date of the first dateline, and its index in lines."""
+    for index, line in enumerate(lines):
+        if is_dateline(line, lang):
+            return date_in(line, lang)[0], index  # type: ignore[index]
+    return None

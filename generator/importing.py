@@ -1,0 +1,189 @@
+"""Raw article text, as copied from a news page, into an Article and then into a draft story.
+
+The page's junk goes first (junk.py); then the headline, the dateline, the source's address and the
+language are read, and the draft gets a lede, a short extractive summary and suggested topics.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from . import junk
+from .datelines import find_date, is_dateline
+from .model import Source, Story, Topic
+from .scaffold import StoryDraft, source_from_url
+from .slugs import slug_for
+from .suggesting import Suggestion, suggest
+from .summarizing import lede, summary
+
+URL = re.compile(r"https?://[^\s<>\"'()\[\]]+[^\s<>\"'()\[\].,;:!?»”]")
+SOURCE_LINE = re.compile(r"^\W*(?:source|original|via|link|источник|оригинал|ссылка|quelle|fuente|fonte|lien)?\s*[:\-–—]?\s*(https?://\S+)\s*$", re.IGNORECASE)
+IMAGE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|avif)(?:\?|$)", re.IGNORECASE)
+# 'Headline - FT', 'Headline | Reuters', 'Titre — Le Monde': a short, capitalised site name after a dash or bar.
+SITE_SUFFIX = re.compile(r"^(?P<title>.{12,}?)\s+[-|–—]\s+(?P<site>(?:[A-ZÀ-ÖØ-ÞА-ЯЁ0-9][\w.&'’-]*\s?){1,4})$")
+SOURCE_URL_PLACEHOLDER = "FILL IN: the address of the article"
+SOURCE_NAME_PLACEHOLDER = "FILL IN: the publication"
+
+
+@dataclass
+class Article:
+    """What is left of a copied page once the junk is gone."""
+
+    title: str
+    paragraphs: list[str]
+    date: dt.date | None = None
+    url: str | None = None
+    site: str | None = None  # the publication, when the headline names it ('... - FT')
+    lang: str | None = None
+    confidence: float = 0.0
+    dropped: list[str] = field(default_factory=list)  # lines removed before the body: the editor may want them
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+
+def normalise(raw: str) -> list[str]:
+    """Lines with a BOM, CRLF, non-breaking and zero-width spaces tidied; whitespace-only lines made blank."""
+    text = raw.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = re.sub(r"[\u200b\u200c\u200d\u2060]", "", text).replace("\u00a0", " ").replace("\u202f", " ")
+    return [line.strip() for line in text.split("\n")]
+
+
+def is_title(line: str) -> bool:
+    count = len(junk.words(line))
+    return (3 <= count <= 30 and not junk.is_junk(line) and not junk.is_end(line) and not is_dateline(line)
+            and not line.rstrip().endswith((".", ":", ";")) and not URL.search(line))
+
+
+def find_title(lines: list[str]) -> tuple[int, int]:
+    """Where the headline starts and ends: the first line that reads like one, before the first prose.
+
+    A line of five words or more wins over a shorter one ('НовостиТех — главное о технологиях' is a site's
+    banner); a headline wrapped onto the next line is taken whole.
+    """
+    head = []
+    for index, line in enumerate(lines):
+        if line and junk.is_prose(line) and not is_title(line):
+            break
+        if line:
+            head.append(index)
+    candidates = [i for i in head if is_title(lines[i])]
+    start = next((i for i in candidates if len(junk.words(lines[i])) >= 5), candidates[0] if candidates else (head or [0])[0])
+    end = start + 1
+    while (end < len(lines) and lines[end] and is_title(lines[end] if len(junk.words(lines[end])) >= 3 else lines[end] + " x x")
+           and len(junk.words(" ".join(lines[start:end + 1]))) <= 30 and not lines[end - 1].endswith(("?", "!"))):
+        end += 1
+    return start, end
+
+
+def article_end(lines: list[str], start: int) -> int:
+    """Index of the first end marker ('Latest news', 'Comments', a footer) after the first line of prose."""
+    begun = False
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if line and begun and junk.is_end(line):
+            return index
+        begun = begun or (bool(line) and junk.is_prose(line) and not junk.is_junk(line))
+    return len(lines)
+
+
+def split_site(title: str) -> tuple[str, str | None]:
+    match = SITE_SUFFIX.match(title)
+    return (match["title"].strip(), match["site"].strip()) if match else (title, None)
+
+
+def read_article(raw: str, lang: str | None = None) -> Article:
+    """Title, date, source address and clean paragraphs of a copied article; lang settles dates like 04/05/2025."""
+    lines = normalise(raw)
+    start, after = find_title(lines)
+    end = article_end(lines, after)
+    headline = " ".join(lines[start:after])
+    title, site = split_site(headline)
+    found = find_date(lines[:end], lang)
+    url = None
+    body: list[str] = []
+    dropped = [line for line in lines[:start] if line]
+    for index in range(after, end):
+        line = lines[index]
+        source = SOURCE_LINE.match(line)
+        if source:
+            url = url or source.group(1).rstrip(".,;")
+        elif line and (is_dateline(line) or line == headline):
+            dropped.append(line)
+        else:
+            body.append(line)
+            continue
+        body.append("")
+    if url is None:
+        urls = [u for u in URL.findall("\n".join(lines[:end])) if not IMAGE.search(u)]
+        url = urls[0] if urls else None
+    paragraphs = junk.paragraphs(junk.strip_junk(body))
+    return Article(title=title, paragraphs=paragraphs, date=found[0] if found else None, url=url, site=site, dropped=dropped)
+
+
+@functools.cache
+def identifier():
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+def detect_language(text: str) -> tuple[str, float]:
+    """ISO 639-1 code and probability, from py3langid's model, which ships in its wheel (no download)."""
+    lang, probability = identifier().classify(text)
+    return lang, float(probability)
+
+
+def clean(raw: str) -> Article:
+    """read_article, then the language of the headline and body."""
+    lang, confidence = detect_language("\n\n".join([(first := read_article(raw)).title, first.text]))
+    article = read_article(raw, lang)  # again, now that '04/05/2025' can be read the way that language writes it
+    article.lang, article.confidence = lang, confidence
+    return article
+
+
+@dataclass
+class Imported:
+    draft: StoryDraft
+    article: Article
+    suggestion: Suggestion
+    notes: list[str]  # what the editor must still do, one sentence each
+
+
+def draft_story(article: Article, *, today: dt.date, topics: dict[str, Topic], stories: Iterable[Story],
+                lang: str | None = None, chosen_topics: list[str] | None = None, key: str | None = None,
+                source_url: str | None = None, sentences: int = 3) -> Imported:
+    """A draft story from a cleaned article: lede, summary, suggested topics; notes for what is missing."""
+    lang = lang or article.lang or "en"
+    notes: list[str] = []
+    comments = {"draft": "delete this line (or set false) once the summary is yours"}
+    date = article.date or today
+    if article.date is None:
+        comments["date"] = "no date in the text: today's date"
+        notes.append("the text has no date: the draft is dated today; change date: if the article is older")
+    suggestion = suggest(article.title + "\n" + article.text, topics, stories)
+    picked = list(chosen_topics) if chosen_topics else suggestion.topics
+    if not chosen_topics:
+        comments["topics"] = "suggested by digest import: check them"
+        if not picked:
+            notes.append(f"no topic suggested itself: fill in topics: from the topic registry ({', '.join(sorted(topics))})")
+    url = source_url or article.url
+    if url:
+        sources = [source_from_url(url, article.site)]
+    else:
+        sources = [Source(article.site or SOURCE_NAME_PLACEHOLDER, SOURCE_URL_PLACEHOLDER)]
+        comments["source"] = "no address in the text: fill in the source"
+        notes.append("the text has no source address: fill in source: (digest check reports it until you do)")
+    first = lede(article.paragraphs, lang)
+    picked_sentences = summary(article.paragraphs, lang, count=sentences, skip=first)
+    body = ("<!-- Drafted by digest import from the article's own sentences: rewrite them in your own words. -->\n\n"
+            + " ".join(picked_sentences))
+    comments["summary"] = "the article's first sentence: rewrite it"
+    draft = StoryDraft(title=article.title, date=date, lang=lang, topics=picked, story=key or slug_for(article.title),
+                       sources=sources, summary=first or article.title, body=body, comments=comments)
+    return Imported(draft, article, suggestion, notes)

@@ -1,0 +1,78 @@
+"""An extractive summary in the article's own language: the lede and the few most central sentences.
+
+No model and no word lists: sentences are split by pysbd's rules, words are cut to a short prefix (a crude
+stem that serves Russian endings as well as English plurals), and a sentence scores by how much it shares,
+weighted by rarity, with the other sentences (the idea of LexRank, without the iteration).
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections import Counter
+
+import pysbd
+from pysbd.languages import LANGUAGE_CODES
+
+from .junk import words
+
+STEM = 6
+HEADING_END = re.compile(r"[.!?…:;»\"”)]$")
+
+
+def stems(text: str) -> list[str]:
+    """Lowercased word prefixes; very short words are dropped unless they hold a digit (H100, S2)."""
+    return [w.lower()[:STEM] for w in words(text) if len(w) >= 3 or any(ch.isdigit() for ch in w)]
+
+
+@functools.cache
+def segmenter(lang: str) -> pysbd.Segmenter:
+    return pysbd.Segmenter(language=lang if lang in LANGUAGE_CODES else "en", clean=False)
+
+
+def sentences(paragraph: str, lang: str) -> list[str]:
+    """A paragraph's sentences; lines of a hard-wrapped paragraph are joined first."""
+    text = " ".join(paragraph.split())
+    return [s.strip() for s in segmenter(lang).segment(text) if s.strip()]
+
+
+def is_heading(paragraph: str) -> bool:
+    """A subheading or a deck: one short line that does not end like a sentence."""
+    return "\n" not in paragraph and len(words(paragraph)) <= 16 and not HEADING_END.search(paragraph.strip())
+
+
+def lede(paragraphs: list[str], lang: str) -> str:
+    """The first sentence of the first paragraph of running text."""
+    for paragraph in paragraphs:
+        if not is_heading(paragraph):
+            found = sentences(paragraph, lang)
+            if found:
+                return found[0]
+    return paragraphs[0].strip() if paragraphs else ""
+
+
+def summary(paragraphs: list[str], lang: str, count: int = 3, skip: str = "") -> list[str]:
+    """The count most central sentences (not the lede given as skip), in the article's order."""
+    candidates = [s for p in paragraphs if not is_heading(p) for s in sentences(p, lang)]
+    bags = [Counter(stems(s)) for s in candidates]
+    df = Counter(stem for bag in bags for stem in bag)
+    n = len(bags)
+    idf = {stem: math.log((1 + n) / (1 + k)) + 1 for stem, k in df.items()}
+    vectors = [{stem: tf * idf[stem] for stem, tf in bag.items()} for bag in bags]
+    norms = [math.sqrt(sum(v * v for v in vec.values())) or 1.0 for vec in vectors]
+
+    def similarity(i: int, j: int) -> float:
+        small, large = sorted((vectors[i], vectors[j]), key=len)
+        return sum(v * large.get(stem, 0.0) for stem, v in small.items()) / (norms[i] * norms[j])
+
+    scores = []
+    for i, sentence in enumerate(candidates):
+        length = len(words(sentence))
+        if sentence == skip or length < 6 or length > 70 or sentence.endswith("?"):
+            continue
+        centrality = sum(similarity(i, j) for j in range(n) if j != i)
+        position = 1.0 + 0.5 * (1 - i / max(n, 1))  # news puts what matters first
+        scores.append((centrality * position, i))
+    chosen = sorted(i for _, i in sorted(scores, reverse=True)[:count])
+    return [candidates[i] for i in chosen]

@@ -7,6 +7,7 @@ already there), 2 for a usage error (click's own code).
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import json
 import os
 import sys
@@ -57,8 +58,10 @@ def today(settings: Settings) -> dt.date:
 
 def check_language(lang: str, settings: Settings, option: str = "--lang") -> str:
     if lang not in settings.languages:
-        raise click.BadParameter(f"'{lang}' is not one of the site's languages ({', '.join(settings.languages)})"
-                                 f"{did_you_mean(lang, settings.languages)}", param_hint=option)
+        # Two-letter codes one letter apart score 0.5 with difflib, under did_you_mean's cutoff.
+        close = difflib.get_close_matches(lang.lower(), settings.languages, n=1, cutoff=0.5)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        raise click.BadParameter(f"'{lang}' is not one of the site's languages ({', '.join(settings.languages)}){hint}", param_hint=option)
     return lang
 
 

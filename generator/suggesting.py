@@ -18,6 +18,7 @@ from .summarizing import stems
 
 MAX_TOPICS = 3
 NEIGHBOURS = 5
+MIN_SIMILARITY = 0.08  # below this, stories share only common words
 SIMILAR = 0.25  # cosine above which an existing story is probably the same news
 
 
@@ -31,18 +32,23 @@ def normal(text: str) -> str:
     return " " + " ".join(re.findall(r"\w+", text.lower())) + " "
 
 
-def label_scores(text: str, topics: dict[str, Topic]) -> Counter[str]:
-    """How often each topic's label (in any language) or slug is written in the text."""
+def label_scores(text: str, topics: dict[str, Topic]) -> dict[str, float]:
+    """How strongly the text names each topic, 0 to 1: its label or slug in any language, or their words.
+
+    A whole label counts twice; a label word counts by its first letters, so 'robots' finds 'Robotics' and
+    'Робототехника', and 'чипов' finds 'ИИ-чипы'. Two-letter words (AI, ИИ, IA) name nothing alone.
+    """
     plain = normal(text)
-    found: Counter[str] = Counter()
+    tokens = plain.split()
+    found: dict[str, float] = {}
     for slug, topic in topics.items():
-        for label in {slug.replace("-", " "), *topic.labels.values()}:
-            phrase = normal(label)
-            if phrase.strip():
-                found[slug] += plain.count(phrase)
+        labels = {slug.replace("-", " "), *topic.labels.values()}
+        phrases = sum(plain.count(normal(label)) for label in labels if normal(label).strip())
+        prefixes = {word[: min(5, len(word) - 1)] for label in labels for word in normal(label).split() if len(word) >= 4}
+        words = sum(1 for token in tokens if token.startswith(tuple(prefixes))) if prefixes else 0
+        # Words alone may be another sense ('language models' in a chip story): only a whole label reaches 1.
+        found[slug] = min(1.0 if phrases else 0.75, (2 * phrases + words) / 4)
     return found
-
-
 def vector(text: str, idf: dict[str, float]) -> dict[str, float]:
     counts = Counter(stems(text))
     vec = {stem: (1 + math.log(tf)) * idf.get(stem, 0.0) for stem, tf in counts.items()}
@@ -67,7 +73,8 @@ def neighbours(text: str, stories: list[Story]) -> list[tuple[float, Story]]:
 def suggest(text: str, topics: dict[str, Topic], stories: Iterable[Story]) -> Suggestion:
     """Up to three topic slugs, best first, and the existing stories that may be this same news."""
     ranked = neighbours(text, list(stories))
-    near = [(score, story) for score, story in ranked[:NEIGHBOURS] if score > 0.05]
+    best = ranked[0][0] if ranked else 0.0
+    near = [(score, story) for score, story in ranked[:NEIGHBOURS] if score >= MIN_SIMILARITY and score >= best / 2]
     votes: Counter[str] = Counter()
     for score, story in near:
         for slug in story.topics:
@@ -75,8 +82,7 @@ def suggest(text: str, topics: dict[str, Topic], stories: Iterable[Story]) -> Su
                 votes[slug] += score
     labels = label_scores(text, topics)
     top_vote = max(votes.values(), default=0.0)
-    combined = {slug: (votes[slug] / top_vote if top_vote else 0.0) + min(1.0, labels[slug] / 2)
-                for slug in topics if votes[slug] or labels[slug]}
-    chosen = [slug for slug, score in sorted(combined.items(), key=lambda kv: (-kv[1], kv[0])) if score >= 0.6][:MAX_TOPICS]
+    combined = {slug: (votes[slug] / top_vote if top_vote else 0.0) + labels[slug] for slug in topics}
+    chosen = [slug for slug, score in sorted(combined.items(), key=lambda kv: (-kv[1], kv[0])) if score >= 0.8][:MAX_TOPICS]
     similar = [(score, story) for score, story in ranked if score >= SIMILAR]
     return Suggestion(chosen, similar)

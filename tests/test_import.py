@@ -1,0 +1,190 @@
+"""`digest import` on articles copied from six made-up news sites in five languages, each with its own page junk."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import ROOT, copy_project
+from generator.cli import main, read_settings, read_topics
+from generator.datelines import date_in
+from generator.importing import clean
+from generator.junk import is_end, is_junk
+from generator.loading import load_document
+from generator.slugs import slug_for
+from generator.summarizing import sentences
+from generator.validation import check_story
+
+ARTICLES = ROOT / "tests" / "fixtures" / "articles"
+CASES = sorted(p.name.removesuffix(".txt") for p in ARTICLES.glob("*.txt") if not p.name.endswith(".expected.txt"))
+
+# What an editor reads off each page: headline, language, dateline, source address, publication named in the headline.
+META = {
+    "en-techwire": ("Dutch lithography maker warns of slower orders as export rules tighten", "en", dt.date(2025, 3, 4),
+                    "https://techwire.example.com/chips/dutch-lithography-orders-export-rules", None),
+    "ru-novosti": ("Российский стартап показал складского робота, который сам меняет себе аккумулятор", "ru", dt.date(2025, 3, 12), None, None),
+    "fr-journal": ("Un laboratoire parisien publie un modèle de langage ouvert entraîné sur des textes francophones", "fr", dt.date(2025, 2, 5), None, None),
+    "de-zeitung": ("Chiphersteller plant neues Werk in Sachsen trotz gestrichener Subventionen", "de", dt.date(2025, 5, 7), None, None),
+    "es-diario": ("Una empresa española lanza un asistente de voz para personas mayores que funciona sin conexión", "es",
+                  dt.date(2025, 6, 18), None, "Diario Tecnológico"),
+    "en-robot-blog": ("Humanoid robots learn to fold laundry in a home trial", "en", None, None, None),
+}
+
+
+def raw(name: str) -> str:
+    return (ARTICLES / f"{name}.txt").read_text(encoding="utf-8")
+
+
+def expected(name: str) -> str:
+    return (ARTICLES / f"{name}.expected.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch) -> Path:
+    project = copy_project(tmp_path)
+    monkeypatch.chdir(project)
+    return project
+
+
+def digest(*args: str, input: str | bytes | None = None):
+    return CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
+
+
+def test_every_fixture_has_expected_text_and_metadata():
+    assert set(CASES) == set(META) and len(CASES) >= 6
+    assert {META[name][1] for name in CASES} >= {"en", "ru", "fr", "de", "es"}
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_text_only_prints_the_article_without_headline_or_junk(name, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # --text-only needs no project
+    result = digest("import", str(ARTICLES / f"{name}.txt"), "--text-only")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == expected(name)
+    assert META[name][0] not in result.stdout
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_headline_language_date_and_source_are_found(name):
+    article = clean(raw(name))
+    title, lang, date, url, site = META[name]
+    assert (article.title, article.lang, article.date, article.url, article.site) == (title, lang, date, url, site)
+
+
+def test_bom_crlf_and_non_breaking_spaces_change_nothing(tmp_path):
+    messy = "\ufeff" + raw("en-techwire").replace("\n\n", "\n\u00a0\n").replace("\n", "\r\n")
+    path = tmp_path / "messy.txt"
+    path.write_bytes(messy.encode("utf-8"))
+    assert digest("import", str(path), "--text-only").stdout == expected("en-techwire")
+    assert digest("import", "-", "--text-only", input=messy.encode("utf-8")).stdout == expected("en-techwire")
+
+
+def test_text_that_is_not_utf8_is_refused(tmp_path):
+    path = tmp_path / "latin1.txt"
+    path.write_bytes("Un été à Paris, où les puces coûtent cher.\n".encode("latin-1"))
+    result = digest("import", str(path), "--text-only")
+    assert result.exit_code == 1 and "is not valid UTF-8" in result.output
+
+
+def validate(project: Path, rel: str):
+    settings = read_settings(str(project / "mkdocs.yml"))
+    document, problems = load_document(project / rel, project)
+    story, found = check_story(document, settings, read_topics(settings))
+    return story, problems + found
+
+
+def test_draft_with_a_source_address_passes_check(project):
+    result = digest("import", str(ARTICLES / "en-techwire.txt"))
+    assert result.exit_code == 0, result.output
+    rel = result.stdout.strip()
+    assert rel == "content/2025/03/dutch-lithography-maker-warns-of-slower-orders-as-export-rules-tighten.en.md"
+    story, problems = validate(project, rel)
+    assert problems == []
+    assert story.draft and story.lang == "en" and story.published.date() == dt.date(2025, 3, 4)
+    assert story.topics == ("ai-chips", "geopolitics")
+    assert [(s.name, s.url) for s in story.sources] == [("techwire.example.com", META["en-techwire"][3])]
+    assert story.summary == expected("en-techwire").split("\n\n")[0]  # the lede: the first paragraph is one sentence
+    body_sentences = [s for s in story.body.split("-->")[1].strip().split(". ") if s]
+    assert 1 <= len(body_sentences) <= 3 and all(s.rstrip(".") in expected("en-techwire") for s in body_sentences)
+    assert digest("check").exit_code == 0
+
+
+def test_draft_without_address_gets_a_placeholder_that_check_reports(project):
+    result = digest("import", str(ARTICLES / "ru-novosti.txt"))
+    assert result.exit_code == 0, result.output
+    rel = result.stdout.strip()
+    assert rel == f"content/2025/03/{slug_for(META['ru-novosti'][0])}.ru.md"
+    assert "note: the text has no source address" in result.stderr
+    text = (project / rel).read_text(encoding="utf-8")
+    assert "topics: [robotics]" in text and "lang: ru" in text and "draft: true" in text
+    assert "Московский стартап представил складского робота" in text  # lede in the article's language
+    check = digest("check")
+    assert check.exit_code == 1
+    assert check.stdout.startswith(f"{rel}:7: source: expected the url to start with https:// or http://, got 'FILL IN")
+
+
+def test_options_override_what_the_text_lacks(project):
+    result = digest("import", str(ARTICLES / "en-robot-blog.txt"), "--date", "2025-07-01", "--source-url",
+                    "https://blog.example.org/laundry", "--topic", "robotics", "--topic", "business", "--story", "laundry-robot-trial")
+    assert result.exit_code == 0, result.output
+    story, problems = validate(project, result.stdout.strip())
+    assert problems == []
+    assert (story.key, story.topics, story.published.date(), story.sources[0].url) == (
+        "laundry-robot-trial", ("robotics", "business"), dt.date(2025, 7, 1), "https://blog.example.org/laundry")
+    bad = digest("import", str(ARTICLES / "en-robot-blog.txt"), "--topic", "robotic")
+    assert bad.exit_code == 2 and "did you mean 'robotics'" in bad.output
+
+
+def test_article_outside_the_site_languages_is_drafted_and_flagged(project):
+    result = digest("import", str(ARTICLES / "de-zeitung.txt"), "--source-url", "https://tagesblick.example.de/a")
+    assert result.exit_code == 0, result.output
+    assert "the article is in 'de', which is not a site language" in result.stderr
+    assert "no topic suggested itself" in result.stderr
+    problems = [line.split(": ")[1] for line in digest("check").stdout.splitlines()]
+    assert problems == ["lang", "topics"]
+
+
+def test_a_known_story_is_pointed_out(project):
+    (project / "seed.txt").write_text(
+        "Huawei starts shipping Ascend 910B clusters to Chinese customers\n\n"
+        "Huawei has started to deliver computing clusters built on its Ascend 910B chip to large customers in China, "
+        "people familiar with the deliveries said. US export controls keep Nvidia's best GPUs out of China, "
+        "so the Ascend clusters are the main domestic alternative for training AI models.\n", encoding="utf-8")
+    result = digest("import", "seed.txt")
+    assert result.exit_code == 0, result.output
+    assert "it may be the same news as story 'huawei-ascend-910b-clusters'" in result.stderr
+
+
+@pytest.mark.parametrize("line, junk, end", [
+    ("Post Thumbnail", True, False), ("Photo: Reuters", True, False), ("Фото: пресс-служба", True, False),
+    ("4 min read", True, False), ("Lesezeit: 3 Min.", True, False), ("Start Trading", True, False), ("Publicité", True, False),
+    ("Share on LinkedIn", True, False), ("Поделиться", True, False), ("Compartir en Facebook", True, False),
+    ("Read also: Memory prices climb", True, False), ("Читайте также: Роботы-курьеры", True, False),
+    ("By Jane Holloway", True, False), ("Von Jonas Brandt, Dresden", True, False), ("Tags: robotics, home", True, False),
+    ("Latest News", False, True), ("Почитать из последнего", False, True), ("À lire aussi", False, True),
+    ("Mehr zum Thema", False, True), ("Noticias relacionadas", False, True), ("Your comment", False, True),
+    ("Contact Us", False, True), ("Deja tu comentario", False, True), ("© 2025 TechWire Daily. All rights reserved.", False, True),
+    ("Strategic Response to Technology Restrictions", False, False),
+    ("Get ready: analysts expect the new chips to ship in volume next year.", False, False),
+])
+def test_junk_and_end_markers(line, junk, end):
+    assert (is_junk(line), is_end(line)) == (junk, end)
+
+
+@pytest.mark.parametrize("text, lang, date", [
+    ("30 April 2025", "en", dt.date(2025, 4, 30)), ("12 марта 2025 г., 09:40", "ru", dt.date(2025, 3, 12)),
+    ("1er juin 2025", "fr", dt.date(2025, 6, 1)), ("Aktualisiert am 7. Mai 2025", "de", dt.date(2025, 5, 7)),
+    ("5 de marzo de 2025", "es", dt.date(2025, 3, 5)), ("March 4, 2025", "en", dt.date(2025, 3, 4)),
+    ("04/05/2025", "en", dt.date(2025, 4, 5)), ("04/05/2025", "fr", dt.date(2025, 5, 4)), ("2025-02-30", "en", None),
+])
+def test_dates_in_datelines(text, lang, date):
+    found = date_in(text, lang)
+    assert (found[0] if found else None) == date
+
+
+def test_sentences_respect_abbreviations_in_each_language():
+    assert sentences("Mr. Smith paid $1.5 million. U.S. officials said no.", "en") == ["Mr. Smith paid $1.5 million.", "U.S. officials said no."]
+    assert len(sentences("Компания выросла в 2 раза. Эксперты довольны.", "ru")) == 2

@@ -1,0 +1,101 @@
+"""The GitHub Pages workflow: linted offline by actionlint and zizmor, and read for what it promises
+(install as the README says, `mkdocs build --strict`, deploy with GitHub's Pages actions, least permissions)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import ROOT
+
+WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
+BIN = Path(sys.executable).parent
+PINNED = re.compile(r"^[\w.-]+/[\w.-]+(/[\w./-]+)?@[0-9a-f]{40}$")
+
+
+def tool(name: str) -> str:
+    """A linter installed from PyPI with the test extras, in this virtual environment."""
+    path = shutil.which(name, path=str(BIN)) or shutil.which(name)
+    assert path, f"{name} is not installed: pip install -e '.[test]'"
+    return path
+
+
+def actionlint(*paths: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([tool("actionlint"), "-no-color", *map(str, paths)], capture_output=True, text=True, timeout=120)
+
+
+def zizmor(*paths: Path) -> subprocess.CompletedProcess:
+    # --offline: no GitHub API (this machine has none); --pedantic: the strictest persona.
+    return subprocess.run([tool("zizmor"), "--offline", "--pedantic", "--no-progress", *map(str, paths)],
+                          capture_output=True, text=True, timeout=120)
+
+
+@pytest.fixture(scope="module")
+def workflow() -> dict:
+    # PyYAML reads the key `on` as True (YAML 1.1); BaseLoader keeps every key and value a string.
+    return yaml.load(WORKFLOW.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+
+
+def steps(workflow: dict) -> list[dict]:
+    return [step for job in workflow["jobs"].values() for step in job.get("steps", [])]
+
+
+def test_actionlint_finds_nothing():
+    result = actionlint(*sorted(WORKFLOW.parent.glob("*.y*ml")))
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_zizmor_finds_nothing_even_pedantic():
+    result = zizmor(WORKFLOW.parent)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_linters_do_catch_a_broken_workflow(tmp_path):
+    """The two checks above can fail: a misspelt input, an injectable expression and a tag pin are caught."""
+    text = WORKFLOW.read_text(encoding="utf-8")
+    broken = tmp_path / ".github" / "workflows" / "pages.yml"
+    broken.parent.mkdir(parents=True)
+    text = re.sub(r"actions/checkout@[0-9a-f]{40}", "actions/checkout@v7", text)
+    text = text.replace("persist-credentials:", "persist_credentials:")
+    text = text.replace("run: make setup", "run: make setup && echo ${{ github.event.head_commit.message }}")
+    broken.write_text(text, encoding="utf-8")
+    lint = actionlint(broken)
+    assert lint.returncode != 0 and "persist_credentials" in lint.stdout and "head_commit.message" in lint.stdout
+    audit = zizmor(broken)
+    assert audit.returncode != 0 and "unpinned-uses" in audit.stdout and "template-injection" in audit.stdout
+
+
+def test_it_publishes_main_with_the_readme_install_and_a_strict_build(workflow):
+    assert workflow["on"]["push"]["branches"] == ["main"]
+    runs = [step["run"] for step in steps(workflow) if "run" in step]
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "make setup" in runs and "make setup" in readme, "install the project as the README says"
+    assert any(re.search(r"\bmkdocs build --strict\b", run) for run in runs)
+    uses = [step["uses"].split("@")[0] for step in steps(workflow) if "uses" in step]
+    assert "actions/upload-pages-artifact" in uses and "actions/deploy-pages" in uses
+    upload = next(step for step in steps(workflow) if step.get("uses", "").startswith("actions/upload-pages-artifact"))
+    assert upload["with"]["path"] == "site"
+
+
+def test_every_action_is_pinned_to_a_commit(workflow):
+    uses = [step["uses"] for step in steps(workflow) if "uses" in step]
+    assert uses and all(PINNED.match(ref) for ref in uses), uses
+
+
+def test_permissions_are_the_least_each_job_needs(workflow):
+    assert workflow["permissions"] == {}
+    jobs = workflow["jobs"]
+    build = next(job for job in jobs.values() if any("upload-pages-artifact" in s.get("uses", "") for s in job["steps"]))
+    deploy = next(job for job in jobs.values() if any("deploy-pages" in s.get("uses", "") for s in job["steps"]))
+    assert build["permissions"] == {"contents": "read"}
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert deploy["environment"]["name"] == "github-pages"
+    assert deploy["needs"] in ("build", ["build"]) and "build" in jobs
+    checkout = next(step for step in steps(workflow) if step.get("uses", "").startswith("actions/checkout"))
+    assert checkout["with"]["persist-credentials"] == "false"

@@ -67,3 +67,37 @@ def sample_stories() -> list[dict]:
 
 def newest_first(stories: list[dict]) -> list[dict]:
     return sorted(stories, key=lambda s: (-s["when"].timestamp(), s["story"], s["lang"], str(s["path"])))
+
+
+# The site as readers get it (tests/serving.py): served under /<repo>/ on 127.0.0.1, read in Debian's Chromium.
+
+@pytest.fixture(scope="session")
+def served_site(built_site):
+    """(base URL ending in /<repo>/, log of request paths) of the built sample, served by the tests' own server."""
+    from serving import serve, site_prefix
+    with serve(built_site, site_prefix(built_site)) as served:
+        yield served
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's Chromium driven by Playwright. A missing browser fails the test, in CI and locally: never a skip."""
+    from serving import CHROMIUM, CHROMIUM_ARGS, chromium_missing
+    if reason := chromium_missing():
+        pytest.fail(reason)
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def reader(chromium, served_site):
+    """A fresh browser tab on the served site; afterwards, no request may have gone to a host but 127.0.0.1."""
+    from serving import Reader
+    tab = Reader(chromium, served_site[0], viewport={"width": 1280, "height": 900}, color_scheme="light")
+    yield tab
+    foreign = tab.foreign_requests()
+    tab.close()
+    assert foreign == [], f"requests to hosts other than 127.0.0.1: {foreign}"

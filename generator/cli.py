@@ -111,7 +111,7 @@ def main() -> None:
     """
 
 
-@main.command()
+@main.command(short_help="Validate every story and the topic registry.")
 @CONFIG
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="json prints a list of {path, line, field, message} for CI bots.")
@@ -137,7 +137,7 @@ def check(config_file: str, fmt: str) -> None:
     sys.exit(1 if site.problems else 0)
 
 
-@main.command()
+@main.command(short_help="Create a story file (or a translation stub) and print its path.")
 @click.argument("title")
 @click.option("--lang", help="The story's language; the site's first language when not given.")
 @click.option("--topic", "topics", multiple=True, help="A topic slug from the topic registry; repeat for more.")
@@ -200,14 +200,14 @@ def read_story(path: Path, settings: Settings, topics: dict[str, Topic]) -> Stor
     return story
 
 
-@main.command("import")
+@main.command("import", short_help="Turn an article copied from a news page into a draft story.")
 @click.argument("file", type=click.File("rb"))
 @click.option("--text-only", is_flag=True, help="Print the cleaned article text (no headline) and write nothing.")
 @click.option("--lang", help="The draft's language, when the detected one is wrong.")
 @click.option("--topic", "topics", multiple=True, help="A topic slug to use instead of the suggested ones; repeat for more.")
 @click.option("--source-url", help="The article's address, when the text has none.")
 @click.option("--story", "key", help="File the draft under an existing story key, as a new language version.")
-@click.option("--date", type=click.DateTime(["%Y-%m-%d"]), help="YYYY-MM-DD, when the text has no date.")
+@click.option("--date", type=click.DateTime(["%Y-%m-%d"]), help="YYYY-MM-DD, instead of the text's dateline (or today when it has none).")
 @click.option("--sentences", default=3, show_default=True, type=click.IntRange(1, 10), help="How many sentences the drafted body gets.")
 @CONFIG
 def import_(file, text_only: bool, lang: str | None, topics: tuple[str, ...], source_url: str | None, key: str | None,
@@ -246,8 +246,8 @@ def import_(file, text_only: bool, lang: str | None, topics: tuple[str, ...], so
     chosen = check_topic_names(topics, registry, settings)
     key = check_key(key)
     versions = coverage_report.read_versions(settings)
-    imported = draft_story(article, today=date.date() if date else today(settings), topics=registry, stories=versions,
-                           lang=lang, chosen_topics=chosen, key=key, source_url=source_url, sentences=sentences)
+    imported = draft_story(article, today=today(settings), topics=registry, stories=versions, lang=lang, chosen_topics=chosen,
+                           key=key, source_url=source_url, date=date.date() if date else None, sentences=sentences)
     draft = imported.draft
     notes = list(imported.notes)
     if draft.lang not in settings.languages:
@@ -260,14 +260,15 @@ def import_(file, text_only: bool, lang: str | None, topics: tuple[str, ...], so
     click.echo(path)
     click.echo(f"{article.lang} ({article.confidence:.0%} sure), dated {draft.date}, topics: {', '.join(draft.topics) or 'none'}", err=True)
     if key is None:
-        for score, story in imported.suggestion.similar[:3]:
+        similar = {story.key: (score, story) for score, story in reversed(imported.suggestion.similar)}  # best per key
+        for score, story in sorted(similar.values(), key=lambda pair: -pair[0])[:3]:
             notes.append(f"it may be the same news as story '{story.key}' ({story.path}, {score:.0%} alike): "
                          f"to file it as a version of that story, use story: {story.key}")
     for note in notes:
         click.echo(f"note: {note}", err=True)
 
 
-@main.command()
+@main.command(short_help="Show missing and stale translations of every story.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="json prints every story's versions, their status and the totals.")
 @click.option("--fail-under", type=click.FloatRange(0, 100), help="Exit with status 1 when fewer than PERCENT of all versions are up to date.")

@@ -157,13 +157,15 @@ class Imported:
 
 def draft_story(article: Article, *, today: dt.date, topics: dict[str, Topic], stories: Iterable[Story],
                 lang: str | None = None, chosen_topics: list[str] | None = None, key: str | None = None,
-                source_url: str | None = None, sentences: int = 3) -> Imported:
-    """A draft story from a cleaned article: lede, summary, suggested topics; notes for what is missing."""
+                source_url: str | None = None, date: dt.date | None = None, sentences: int = 3) -> Imported:
+    """A draft story from a cleaned article: lede, summary, suggested topics; notes for what is missing.
+
+    The editor's own choices (lang, topics, key, source_url, date) win over what the text says.
+    """
     lang = lang or article.lang or "en"
     notes: list[str] = []
     comments = {"draft": "delete this line (or set false) once the summary is yours"}
-    date = article.date or today
-    if article.date is None:
+    if date is None and article.date is None:
         comments["date"] = "no date in the text: today's date"
         notes.append("the text has no date: the draft is dated today; change date: if the article is older")
     suggestion = suggest(article.title + "\n" + article.text, topics, stories)
@@ -184,6 +186,6 @@ def draft_story(article: Article, *, today: dt.date, topics: dict[str, Topic], s
     body = ("<!-- Drafted by digest import from the article's own sentences: rewrite them in your own words. -->\n\n"
             + " ".join(picked_sentences))
     comments["summary"] = "the article's first sentence: rewrite it"
-    draft = StoryDraft(title=article.title, date=date, lang=lang, topics=picked, story=key or slug_for(article.title),
+    draft = StoryDraft(title=article.title, date=date or article.date or today, lang=lang, topics=picked, story=key or slug_for(article.title),
                        sources=sources, summary=first or article.title, body=body, comments=comments)
     return Imported(draft, article, suggestion, notes)

@@ -130,6 +130,8 @@ def test_options_override_what_the_text_lacks(project):
     result = digest("import", str(ARTICLES / "en-robot-blog.txt"), "--date", "2025-07-01", "--source-url",
                     "https://blog.example.org/laundry", "--topic", "robotics", "--topic", "business", "--story", "laundry-robot-trial")
     assert result.exit_code == 0, result.output
+    assert "no date" not in result.stderr and "no source address" not in result.stderr
+    assert "no date" not in (project / result.stdout.strip()).read_text(encoding="utf-8")
     story, problems = validate(project, result.stdout.strip())
     assert problems == []
     assert (story.key, story.topics, story.published.date(), story.sources[0].url) == (

@@ -60,6 +60,13 @@ def is_title(line: str) -> bool:
             and not line.rstrip().endswith((".", ":", ";")) and not URL.search(line))
 
 
+def continues_title(headline: list[str], line: str) -> bool:
+    """A headline wrapped onto the next line: that line reads like the rest of one, with no blank line between."""
+    return (bool(line) and not headline[-1].endswith(("?", "!")) and len(junk.words(" ".join([*headline, line]))) <= 30
+            and not junk.is_junk(line) and not junk.is_end(line) and not is_dateline(line)
+            and not line.rstrip().endswith((".", ":", ";")) and not URL.search(line))
+
+
 def find_title(lines: list[str]) -> tuple[int, int]:
     """Where the headline starts and ends: the first line that reads like one, before the first prose.
 
@@ -75,8 +82,7 @@ def find_title(lines: list[str]) -> tuple[int, int]:
     candidates = [i for i in head if is_title(lines[i])]
     start = next((i for i in candidates if len(junk.words(lines[i])) >= 5), candidates[0] if candidates else (head or [0])[0])
     end = start + 1
-    while (end < len(lines) and lines[end] and is_title(lines[end] if len(junk.words(lines[end])) >= 3 else lines[end] + " x x")
-           and len(junk.words(" ".join(lines[start:end + 1]))) <= 30 and not lines[end - 1].endswith(("?", "!"))):
+    while end < len(lines) and continues_title(lines[start:end], lines[end]):
         end += 1
     return start, end
 

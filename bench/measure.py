@@ -1,0 +1,105 @@
+"""Run one command and measure what it cost: wall time, CPU time and memory of its whole process tree.
+
+- CPU time is user + sys of the command and every process it waited for (its forked language builds,
+  Pagefind), from the delta of getrusage(RUSAGE_CHILDREN) around it.
+- "max RSS" is the kernel's ru_maxrss for the command: the largest resident set of any ONE process in the
+  tree (the kernel keeps a max over children, not a sum), read from wait4 for this command alone.
+- "tree PSS" is sampled every 0.1 s with psutil: the sum of the proportional set sizes of every live process in
+  the tree, so pages a forked child still shares with its parent count once. Its peak is what the machine
+  needed at once. Without psutil it is None.
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import signal
+import subprocess
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+
+try:
+    import psutil
+except ImportError:  # pragma: no cover - psutil is in the test extras; the bench runs without it
+    psutil = None
+
+MB = 1024 * 1024
+
+
+@dataclass
+class Usage:
+    wall: float  # seconds
+    cpu: float  # seconds, user + sys of the whole tree
+    max_rss_mb: float  # the largest single process
+    tree_mb: float | None  # peak of the sampled sum over the tree (PSS)
+    returncode: int | None  # None when the command ran out of time
+    log: str  # the command's stderr (and stdout), for when it failed
+
+    @property
+    def ok(self) -> bool:
+        return self.returncode == 0
+
+
+class TreeSampler(threading.Thread):
+    """Samples the summed PSS of a process and all its descendants until stopped; keeps the peak."""
+
+    def __init__(self, pid: int, interval: float = 0.1) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.interval, self.peak = pid, interval, 0
+        self.done = threading.Event()
+
+    def run(self) -> None:
+        try:
+            root = psutil.Process(self.pid)
+        except psutil.Error:
+            return
+        while not self.done.is_set():
+            total = 0
+            try:
+                processes = [root, *root.children(recursive=True)]
+            except psutil.Error:
+                processes = []
+            for process in processes:
+                try:
+                    total += process.memory_full_info().pss
+                except psutil.Error:  # ended between the listing and the read, or a zombie
+                    continue
+            self.peak = max(self.peak, total)
+            self.done.wait(self.interval)
+
+
+def run_measured(command: list[str], cwd: str, env: dict[str, str], timeout: float) -> Usage:
+    """Run command to its end (or kill its process group after timeout seconds) and measure it."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    with tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace") as log:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT,
+                                   start_new_session=True)
+        sampler = TreeSampler(process.pid) if psutil else None
+        if sampler:
+            sampler.start()
+        timed_out = threading.Event()
+
+        def kill() -> None:
+            timed_out.set()
+            os.killpg(process.pid, signal.SIGKILL)
+
+        timer = threading.Timer(timeout, kill)
+        timer.start()
+        # wait4, not Popen.wait: it also returns this child's own rusage, whose ru_maxrss is this build's alone.
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+        timer.cancel()
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if sampler:
+            sampler.done.set()
+            sampler.join()
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        log.seek(0)
+        text = log.read()
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return Usage(wall=wall, cpu=cpu, max_rss_mb=usage.ru_maxrss * 1024 / MB,
+                 tree_mb=sampler.peak / MB if sampler else None,
+                 returncode=None if timed_out.is_set() else process.returncode, log=text)

@@ -1,0 +1,224 @@
+"""The benchmark: build synthetic digests of N stories and print what each build cost, as Markdown tables.
+
+    python bench/run.py                                  # N = 100, 1000, 10000; medians of 3 runs; serve at 1000
+    python bench/run.py --sizes 100,1000 --runs 1 --serve 0
+    python bench/run.py --sizes 1000 --profile 1000       # also write bench/profile-1000.txt (pyinstrument)
+
+For each N it writes a corpus (bench/corpus.py), then, in turns so that other load on the machine hits both
+alike: our full `mkdocs build --strict` from a clean state (no site/, no .digest/), and the floor, a plain
+MkDocs + Material build of the same story files (bench/floor.py). Then it times the generator's own stages
+in fresh processes (bench/core.py). bench/README.md explains every column.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from importlib.metadata import version
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH.parent))  # the generator package, when run from a checkout
+
+from corpus import write_corpus  # noqa: E402
+from floor import write_floor  # noqa: E402
+from measure import Usage, run_measured  # noqa: E402
+
+# Pinned like the tests' builds: no dependence on the machine's zone or locale, no end-of-life banner.
+# PYTHONPATH: the builds use the generator beside this bench/, even where another checkout is installed.
+ENV = {**os.environ, "TZ": "UTC", "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8", "NO_MKDOCS_2_WARNING": "1",
+       "PYTHONPATH": os.pathsep.join(filter(None, [str(BENCH.parent), os.environ.get("PYTHONPATH")]))}
+BUILD = [sys.executable, "-m", "mkdocs", "build", "--strict"]
+
+COLUMNS = ["N", "pages", "wall s", "CPU s", "max RSS MB", "tree PSS MB", "load+check s", "index+render s",
+           "write s", "core share", "floor pages", "floor wall s", "floor CPU s", "floor RSS MB", "ratio"]
+SERVE_COLUMNS = ["N", "serve", "first build s", "story s", "home s", "topic s", "all three s", "reload s"]
+
+
+@dataclass
+class Result:
+    """Every run's figures for one N."""
+
+    n: int
+    ours: list[Usage] = field(default_factory=list)
+    floor: list[Usage] = field(default_factory=list)
+    pages: int = 0
+    floor_pages: int = 0
+    core: list[dict] = field(default_factory=list)  # {"load", "build", "write"} per run
+    failure: str = ""
+
+
+def count_pages(site: Path) -> int:
+    """Pages a reader can open: every index.html in the built site (404 pages are 404.html)."""
+    return sum(1 for _ in site.rglob("index.html"))
+
+
+def clean(project: Path) -> None:
+    for name in ("site", ".digest"):
+        shutil.rmtree(project / name, ignore_errors=True)
+
+
+def core_stage(project: Path, stage: str) -> dict:
+    result = subprocess.run([sys.executable, str(BENCH / "core.py"), str(project), stage], env=ENV,
+                            capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise RuntimeError(f"bench/core.py {stage} failed:\n{result.stdout}{result.stderr}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def progress(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def measure_size(n: int, work: Path, runs: int, seed: int, timeout: float) -> Result:
+    """Write the corpus of n stories and its floor, build both `runs` times, time the core stages."""
+    folder = work / f"n{n}"
+    shutil.rmtree(folder, ignore_errors=True)
+    project = write_corpus(n, folder / "digest", seed)
+    floor = write_floor(project, folder / "floor")
+    result = Result(n)
+    for run in range(1, runs + 1):
+        for name, where, runs_of in (("digest", project, result.ours), ("floor", floor, result.floor)):
+            clean(where)
+            usage = run_measured(BUILD, str(where), ENV, timeout)
+            progress(f"N={n} run {run}: {name} build {usage.wall:.1f} s wall, {usage.cpu:.1f} s CPU, "
+                     f"max RSS {usage.max_rss_mb:.0f} MB, load average {os.getloadavg()[0]:.1f}")
+            if not usage.ok:
+                why = "did not finish within the timeout" if usage.returncode is None else f"exited with {usage.returncode}"
+                result.failure = f"{name} build {why}"
+                progress(f"N={n}: the {name} build {why}; its last lines:\n" + "\n".join(usage.log.splitlines()[-15:]))
+                return result
+            runs_of.append(usage)
+            if name == "digest":
+                result.pages = count_pages(where / "site")
+            else:
+                result.floor_pages = count_pages(where / "site")
+            clean(where)  # a 10,000-story site is large; the next run starts clean anyway
+        stages = {**core_stage(project, "load"), **core_stage(project, "build")}
+        progress(f"N={n} run {run}: core load {stages['load']:.2f} s, build {stages['build']:.2f} s, write {stages['write']:.2f} s")
+        result.core.append(stages)
+    return result
+
+
+def median(values) -> float:
+    return statistics.median(values)
+
+
+def row(result: Result) -> list[str]:
+    if result.failure and not result.core:
+        return [f"{result.n:,}", result.failure] + [""] * (len(COLUMNS) - 2)
+    ours, floor, core = result.ours, result.floor, result.core
+    wall = median(u.wall for u in ours)
+    floor_wall = median(u.wall for u in floor)
+    load = median(c["load"] for c in core)
+    index_render = median(c["build"] - c["load"] for c in core)
+    write = median(c["write"] for c in core)
+    share = median((c["build"] + c["write"]) / u.wall for c, u in zip(core, ours))
+    tree = [u.tree_mb for u in ours if u.tree_mb is not None]
+    return [f"{result.n:,}", f"{result.pages:,}", f"{wall:.1f}", f"{median(u.cpu for u in ours):.1f}",
+            f"{median(u.max_rss_mb for u in ours):.0f}", f"{median(tree):.0f}" if tree else "n/a",
+            f"{load:.2f}", f"{index_render:.2f}", f"{write:.2f}", f"{share:.1%}",
+            f"{result.floor_pages:,}", f"{floor_wall:.1f}", f"{median(u.cpu for u in floor):.1f}",
+            f"{median(u.max_rss_mb for u in floor):.0f}", f"{wall / floor_wall:.2f}"]
+
+
+def table(columns: list[str], rows: list[list[str]]) -> str:
+    widths = [max(len(cells[i]) for cells in [columns, *rows]) for i in range(len(columns))]
+    line = lambda cells: "| " + " | ".join(cell.rjust(width) for cell, width in zip(cells, widths)) + " |"  # noqa: E731
+    return "\n".join([line(columns), "|" + "|".join("-" * (w + 1) + ":" for w in widths) + "|", *map(line, rows)])
+
+
+def serve_rows(n: int, work: Path, seed: int, edits: int) -> list[list[str]]:
+    from serve import measure_serve
+
+    folder = work / f"serve-n{n}"
+    shutil.rmtree(folder, ignore_errors=True)
+    project = write_corpus(n, folder, seed)
+    rows = []
+    for dirty in (False, True):
+        name = "--livereload" + (" --dirty" if dirty else "")
+        clean(project)
+        progress(f"N={n}: mkdocs serve {name}, {edits} edit(s)")
+        times = measure_serve(project, ENV, dirty, edits)
+        progress(f"N={n}: serve {name}: all three pages after {times.all:.2f} s, reload logged after {times.reload:.2f} s")
+        rows.append([f"{n:,}", name, f"{times.first_build:.1f}", f"{times.story:.2f}", f"{times.home:.2f}",
+                     f"{times.topic:.2f}", f"{times.all:.2f}", f"{times.reload:.2f}" if times.reload is not None else "n/a"])
+    return rows
+
+
+def profile(n: int, work: Path, seed: int) -> Path:
+    folder = work / f"profile-n{n}"
+    shutil.rmtree(folder, ignore_errors=True)
+    project = write_corpus(n, folder, seed)
+    outfile = BENCH / f"profile-{n}.txt"
+    progress(f"N={n}: profiling one mkdocs build with pyinstrument")
+    subprocess.run([sys.executable, str(BENCH / "profiling.py"), str(project), str(outfile)], env=ENV, check=True,
+                   stdout=subprocess.DEVNULL)
+    return outfile
+
+
+def sizes(text: str) -> list[int]:
+    try:
+        values = [int(part.replace("_", "")) for part in text.split(",") if part.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected sizes like 100,1000, got {text!r}") from None
+    if not values or min(values) < 1:
+        raise argparse.ArgumentTypeError("every size must be at least 1")
+    return values
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], epilog=__doc__.split("\n\n", 1)[1],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=sizes, default=[100, 1000, 10000], help="story counts (default 100,1000,10000)")
+    parser.add_argument("--runs", type=int, default=3, help="runs per size; the table shows medians (default 3)")
+    parser.add_argument("--seed", type=int, default=7, help="corpus seed (default 7)")
+    parser.add_argument("--serve", type=int, default=1000, metavar="N",
+                        help="measure mkdocs serve rebuilds on a corpus of N stories (default 1000; 0: skip)")
+    parser.add_argument("--edits", type=int, default=3, help="edits per serve measurement; medians (default 3)")
+    parser.add_argument("--profile", type=int, default=0, metavar="N",
+                        help="also profile one build of N stories into bench/profile-N.txt (needs pyinstrument)")
+    parser.add_argument("--timeout", type=float, default=3600, help="seconds one build may take (default 3600)")
+    parser.add_argument("--work", type=Path, help="keep corpora and sites here (default: a temporary folder, removed)")
+    args = parser.parse_args(argv)
+    if args.runs < 1 or args.edits < 1:
+        parser.error("--runs and --edits must be at least 1")
+
+    work = args.work.resolve() if args.work else Path(tempfile.mkdtemp(prefix="digest-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    load_before = os.getloadavg()
+    try:
+        results = [measure_size(n, work, args.runs, args.seed, args.timeout) for n in args.sizes]
+        serving = serve_rows(args.serve, work, args.seed, args.edits) if args.serve else []
+        report = profile(args.profile, work, args.seed) if args.profile else None
+    finally:
+        if not args.work:
+            shutil.rmtree(work, ignore_errors=True)
+    load_after = os.getloadavg()
+
+    print(f"Digest benchmark: {os.cpu_count()} cores, Python {platform.python_version()}, mkdocs {version('mkdocs')}, "
+          f"mkdocs-material {version('mkdocs-material')}; seed {args.seed}, medians of {args.runs} run(s); "
+          f"load average {load_before[0]:.1f} before, {load_after[0]:.1f} after; generator from {BENCH.parent}\n")
+    print(table(COLUMNS, [row(result) for result in results]))
+    if serving:
+        print(f"\nmkdocs serve, medians of {args.edits} edit(s) of one story's title: seconds until each page showed it\n")
+        print(table(SERVE_COLUMNS, serving))
+    if report:
+        print(f"\nProfile of one build of {args.profile:,} stories: {report}")
+    failed = [result for result in results if result.failure]
+    for result in failed:
+        print(f"\nN={result.n:,}: {result.failure}", file=sys.stderr)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

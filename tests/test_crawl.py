@@ -16,7 +16,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from serving import HOST
+from serving import HOST, serve
 
 # Elements whose URL the browser loads by itself, as opposed to links a reader may follow.
 LOADED = [("script", "src"), ("img", "src"), ("img", "srcset"), ("source", "src"), ("source", "srcset"),
@@ -97,6 +97,30 @@ class Crawl:
                 follow.append(urldefrag(url).url)
         return follow
 
+    def broken(self) -> list[str]:
+        """Internal references that do not answer 200, or name a fragment the page does not have."""
+        found = []
+        for ref in self.references:
+            if not self.is_ours(ref.url):
+                continue
+            if (status := self.fetch(ref.url)) != 200:
+                found.append(f"{ref.page}: {ref.what} {ref.url}: HTTP {status}")
+                continue
+            fragment, target = urldefrag(ref.url).fragment, self.pages.get(urldefrag(ref.url).url)
+            if fragment and target is not None and not has_anchor(target, fragment):
+                found.append(f"{ref.page}: {ref.what} {ref.url}: no element with id {fragment!r}")
+        return found
+
+    def outside(self) -> list[str]:
+        """Links to our host, or to the published site's host, that leave the sub-path."""
+        hosts, prefix = (HOST, urlsplit(self.canonical).hostname), urlsplit(self.base).path
+        return [f"{ref.page}: {ref.what} {ref.url}" for ref in self.references
+                if urlsplit(ref.url).hostname in hosts and not urlsplit(ref.url).path.startswith(prefix)]
+
+    def foreign_loads(self) -> list[str]:
+        """Things the browser would load from a host other than ours."""
+        return [f"{ref.page}: {ref.what} {ref.url}" for ref in self.references if ref.loaded and not self.is_ours(ref.url)]
+
     def run(self, seeds: list[str]) -> None:
         queue = list(seeds)
         while queue:
@@ -115,14 +139,18 @@ class Crawl:
                         self.fetch(url)
 
 
+def crawl_site(site: Path, base: str) -> Crawl:
+    """Crawl from the home and 404 page of every language (a folder of site/ with its own 404.html)."""
+    canonical = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser").select_one("link[rel=canonical]")["href"]
+    result = Crawl(base=base, canonical=canonical)
+    homes = [base] + [base + lang.name + "/" for lang in sorted(site.iterdir()) if (lang / "404.html").exists()]
+    result.run(homes + [home + "404.html" for home in homes if (site / home.removeprefix(base) / "404.html").exists()])
+    return result
+
+
 @pytest.fixture(scope="module")
 def crawl(built_site, served_site) -> Crawl:
-    base, _requests = served_site
-    canonical = BeautifulSoup((built_site / "index.html").read_text(encoding="utf-8"), "html.parser").select_one("link[rel=canonical]")["href"]
-    result = Crawl(base=base, canonical=canonical)
-    homes = [base] + [base + lang.name + "/" for lang in sorted(built_site.iterdir()) if (lang / "404.html").exists()]
-    result.run(homes + [home + "404.html" for home in homes])
-    return result
+    return crawl_site(built_site, served_site[0])
 
 
 def site_pages(site: Path, base: str) -> set[str]:
@@ -147,37 +175,23 @@ def test_every_built_page_of_every_language_is_reached_from_the_homes(crawl, bui
 
 
 def test_every_internal_link_and_resource_resolves(crawl):
-    broken = []
-    for ref in crawl.references:
-        if not crawl.is_ours(ref.url):
-            continue
-        status = crawl.fetch(ref.url)
-        if status != 200:
-            broken.append(f"{ref.page}: {ref.what} {ref.url}: HTTP {status}")
-            continue
-        fragment = urldefrag(ref.url).fragment
-        target = crawl.pages.get(urldefrag(ref.url).url)
-        if fragment and target is not None and not has_anchor(target, fragment):
-            broken.append(f"{ref.page}: {ref.what} {ref.url}: no element with id {fragment!r}")
     internal = [ref for ref in crawl.references if crawl.is_ours(ref.url)]
     assert len(internal) > 1000, "the crawl found too few links to be a crawl of the sample"
+    broken = crawl.broken()
     assert not broken, "\n".join(broken)
     kinds = Counter(ref.what for ref in internal)
     print(f"\ncrawl: {len(internal)} internal references checked, 0 broken; by kind: {dict(kinds.most_common())}")
 
 
 def test_no_link_leaves_the_sub_path(crawl):
-    site_host = urlsplit(crawl.canonical).hostname
-    prefix = urlsplit(crawl.base).path
-    outside = [f"{ref.page}: {ref.what} {ref.url}" for ref in crawl.references
-               if urlsplit(ref.url).hostname in (HOST, site_host) and not urlsplit(ref.url).path.startswith(prefix)]
+    outside = crawl.outside()
     assert not outside, "\n".join(outside)
 
 
 def test_pages_load_nothing_from_other_hosts(crawl):
     loaded = [ref for ref in crawl.references if ref.loaded]
-    foreign = [f"{ref.page}: {ref.what} {ref.url}" for ref in loaded if not crawl.is_ours(ref.url)]
     assert {urlsplit(ref.url).path.rsplit(".", 1)[-1] for ref in loaded} >= {"css", "js", "png"}
+    foreign = crawl.foreign_loads()
     assert not foreign, "\n".join(foreign)
     external = {ref.url for ref in crawl.references if not crawl.is_ours(ref.url)}
     print(f"\ncrawl: {len(loaded)} loaded resources, all from {HOST}; {len(external)} distinct links to other sites (not loaded)")
@@ -210,3 +224,28 @@ def test_feeds_and_sitemaps_resolve_and_their_links_too(crawl):
     assert not broken, "\n".join(broken)
     assert checked > len(feeds | sitemaps)
     print(f"\ncrawl: {len(feeds)} feeds and {len(sitemaps)} sitemaps, {checked} links in them resolve")
+
+
+def test_the_crawl_finds_each_kind_of_defect(tmp_path):
+    """The checks above can fail: a small site with one defect of each kind, served and crawled the same way."""
+    (tmp_path / "css").mkdir()
+    (tmp_path / "css" / "site.css").write_text("body { background: url(../missing.png) }", encoding="utf-8")
+    (tmp_path / "index.html").write_text("""<html><head>
+        <link rel="canonical" href="https://you.github.io/repo/">
+        <link rel="stylesheet" href="css/site.css">
+        <script src="https://cdn.example.com/lib.js"></script></head><body>
+        <a href="https://you.github.io/repo/ok/">fine: the published site, read from ours</a>
+        <a href="gone/">missing page</a> <a href="ok/#nowhere">missing anchor</a>
+        <a href="/elsewhere/">leaves the sub-path</a> <a href="https://www.ft.com/">a source: fine</a>
+        </body></html>""", encoding="utf-8")
+    (tmp_path / "ok").mkdir()
+    (tmp_path / "ok" / "index.html").write_text("<html><body><h1 id='top'>ok</h1></body></html>", encoding="utf-8")
+    with serve(tmp_path, "/repo/") as (base, _requests):
+        found = crawl_site(tmp_path, base)
+        broken = found.broken()
+    assert len(broken) == 4, broken
+    assert any("gone/: HTTP 404" in line for line in broken) and any("nowhere" in line for line in broken)
+    assert any("missing.png: HTTP 404" in line for line in broken) and any("/elsewhere/: HTTP 404" in line for line in broken)
+    assert [line.rsplit(" ", 1)[-1] for line in found.outside()] == [base.removesuffix("repo/") + "elsewhere/"]
+    assert [line.rsplit(" ", 1)[-1] for line in found.foreign_loads()] == ["https://cdn.example.com/lib.js"]
+    assert base + "ok/" in found.pages

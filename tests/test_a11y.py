@@ -97,3 +97,16 @@ def test_every_kind_of_page_was_checked_in_every_language(audit, built_site):
         if (built_site / LANGS[lang] / "issues").is_dir():
             assert {"issues", "issue"} <= set(kinds), (lang, kinds)
         print(f"\naxe {lang}: pages checked by kind: {dict(kinds)}")
+
+
+def test_axe_does_report_serious_problems(chromium, served_site):
+    """The check above can fail: a page with an unlabelled image and faint text has critical and serious ones."""
+    tab = Reader(chromium, served_site[0])
+    try:
+        tab.page.set_content('<html lang="en"><head><title>t</title></head><body><main>'
+                             '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">'
+                             '<p style="color:#bbb;background:#fff">faint text</p></main></body></html>')
+        found = {v["id"]: v["impact"] for v in Axe().run(tab.page).response["violations"]}
+    finally:
+        tab.close()
+    assert found.get("image-alt") == "critical" and found.get("color-contrast") == "serious", found

@@ -206,3 +206,15 @@ def test_pages_ask_nothing_of_any_host_but_127_0_0_1(reader, served_site, sample
     assert hosts == {HOST}, f"requests to {hosts - {HOST}}: {reader.foreign_requests()}"
     assert len(served_site[1]) - served_before >= len(LANGS) * 6, "the pages were not served by the test server"
     assert any(url.endswith(".css") for url in reader.requests) and any(url.endswith(".js") for url in reader.requests)
+
+
+def test_a_request_to_another_host_is_caught(chromium, served_site):
+    """The interception above can fail: a page that loads a script from elsewhere is reported, and the request blocked."""
+    tab = Reader(chromium, served_site[0])
+    try:
+        tab.open("")
+        tab.page.evaluate("""() => new Promise(done => { const s = document.createElement('script');
+            s.src = 'https://cdn.example.com/tracker.js'; s.onerror = s.onload = done; document.head.appendChild(s); })""")
+        assert tab.foreign_requests() == ["https://cdn.example.com/tracker.js"]
+    finally:
+        tab.close()

@@ -4,7 +4,7 @@
   Pagefind), from the delta of getrusage(RUSAGE_CHILDREN) around it.
 - "max RSS" is the kernel's ru_maxrss for the command: the largest resident set of any ONE process in the
   tree (the kernel keeps a max over children, not a sum), read from wait4 for this command alone.
-- "tree PSS" is sampled every 0.1 s with psutil: the sum of the proportional set sizes of every live process in
+- "tree PSS" is sampled every 0.25 s with psutil: the sum of the proportional set sizes of every live process in
   the tree, so pages a forked child still shares with its parent count once. Its peak is what the machine
   needed at once. Without psutil it is None.
 """
@@ -45,7 +45,7 @@ class Usage:
 class TreeSampler(threading.Thread):
     """Samples the summed PSS of a process and all its descendants until stopped; keeps the peak."""
 
-    def __init__(self, pid: int, interval: float = 0.1) -> None:
+    def __init__(self, pid: int, interval: float = 0.25) -> None:
         super().__init__(daemon=True)
         self.pid, self.interval, self.peak = pid, interval, 0
         self.done = threading.Event()

@@ -1,0 +1,139 @@
+"""The benchmark (bench/) runs end to end on a tiny corpus, and its corpus is the one bench/README.md describes.
+
+Nothing here is timed: the figures themselves are only checked to be there and to add up.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import unicodedata
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import pytest
+
+from conftest import BUILD_ENV, ROOT
+from generator.build import build_site, load_site
+from generator.cli import read_settings
+
+sys.path.insert(0, str(ROOT / "bench"))
+from corpus import WORDS, write_corpus  # noqa: E402
+
+COLUMNS = ["N", "pages", "wall s", "CPU s", "max RSS MB", "tree PSS MB", "load+check s", "index+render s",
+           "write s", "core share", "floor pages", "floor wall s", "floor CPU s", "floor RSS MB", "ratio"]
+
+
+def markdown_table(text: str) -> list[dict[str, str]]:
+    """The first Markdown table in text, as one dict per row."""
+    lines = [line for line in text.splitlines() if line.startswith("|")]
+    header, _, *rows = [[cell.strip() for cell in line.strip().strip("|").split("|")] for line in lines]
+    assert all(len(cells) == len(header) for cells in rows), lines
+    return [dict(zip(header, cells)) for cells in rows]
+
+
+def number(cell: str) -> float:
+    return float(cell.replace(",", "").rstrip("%"))
+
+
+def test_the_runner_builds_a_tiny_corpus_and_prints_every_column(tmp_path):
+    result = subprocess.run([sys.executable, str(ROOT / "bench" / "run.py"), "--sizes", "12", "--runs", "1",
+                             "--serve", "0", "--work", str(tmp_path)],
+                            env=BUILD_ENV, capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"generator from {ROOT}" in result.stdout  # it measures this checkout's generator
+    rows = markdown_table(result.stdout)
+    assert list(rows[0]) == COLUMNS
+    assert len(rows) == 1
+    row = rows[0]
+    assert row["N"] == "12"
+    for column in COLUMNS:
+        assert number(row[column]) >= 0, column
+    for column in ("wall s", "CPU s", "max RSS MB", "tree PSS MB", "floor wall s", "floor CPU s", "floor RSS MB", "ratio"):
+        assert number(row[column]) > 0, column
+    # Every Markdown page the core renders became an index.html (feeds are files, not pages); the floor has
+    # the 12 stories and its home page.
+    site = build_site(read_settings(str(tmp_path / "n12" / "digest" / "mkdocs.yml")))
+    assert site.problems == []
+    assert number(row["pages"]) == sum(page.path.endswith(".md") for pages in site.pages.values() for page in pages) > 12
+    assert number(row["floor pages"]) == 13
+    wall, floor_wall = number(row["wall s"]), number(row["floor wall s"])  # both rounded to 0.1 s
+    assert (wall - 0.05) / (floor_wall + 0.05) - 0.005 <= number(row["ratio"]) <= (wall + 0.05) / (floor_wall - 0.05) + 0.005
+    share = (number(row["load+check s"]) + number(row["index+render s"]) + number(row["write s"])) / number(row["wall s"])
+    assert number(row["core share"]) / 100 == pytest.approx(share, abs=0.02)
+    floor_config = (tmp_path / "n12" / "floor" / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "plugins: []" in floor_config and "not_in_nav" in floor_config and "font: false" in floor_config
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    return write_corpus(400, tmp_path_factory.mktemp("corpus"), seed=3)
+
+
+@pytest.fixture(scope="module")
+def stories(corpus):
+    site = load_site(read_settings(str(corpus / "mkdocs.yml")))
+    assert site.problems == [], [str(problem) for problem in site.problems[:5]]
+    return site
+
+
+def test_the_corpus_passes_every_check_and_is_published_whole(corpus, stories):
+    check = subprocess.run([sys.executable, "-m", "generator.cli", "check"], cwd=corpus, env=BUILD_ENV,
+                           capture_output=True, text=True, timeout=300)
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert len(stories.stories) == 400 == len(list((corpus / "content").rglob("*.md")))
+    assert (corpus / "templates" / "story.md").read_text() == (ROOT / "templates" / "story.md").read_text()
+    assert (corpus / "mkdocs.yml").read_text() == (ROOT / "mkdocs.yml").read_text()
+
+
+def test_the_corpus_has_the_languages_topics_and_translations_asked_for(stories):
+    assert Counter(story.lang for story in stories.stories) == {"en": 240, "ru": 100, "fr": 60}
+    assert len(stories.topics) == 12
+    assert all(set(topic.labels) == {"en", "ru", "fr"} for topic in stories.topics.values())
+    assert {slug for story in stories.stories for slug in story.topics} == set(stories.topics)
+    versions = defaultdict(list)
+    for story in stories.stories:
+        versions[story.key].append(story)
+    translated = [group for group in versions.values() if len(group) > 1]
+    assert 0.15 <= len(translated) / len(versions) <= 0.25
+    for group in translated:
+        assert len(group) in (2, 3)
+        assert len({story.published for story in group}) == 1
+        assert len({story.topics for story in group}) == 1
+
+
+def test_the_corpus_has_dates_over_two_years_and_bodies_of_about_250_words(stories):
+    published = [story.published for story in stories.stories]
+    assert (max(published) - min(published)).days > 600
+    with_time = [story for story in stories.stories if story.has_time]
+    assert 0.2 < len(with_time) / len(published) < 0.5
+    assert len({story.published.utcoffset() for story in with_time}) > 3
+    counts = sorted(len(story.body.split()) for story in stories.stories)
+    assert 220 <= counts[len(counts) // 2] <= 280
+    for story in stories.stories:
+        assert "\n### " in story.body and "\n- " in story.body
+    assert sum("](https://" in story.body for story in stories.stories) > 300
+
+
+@pytest.mark.parametrize("lang, script", [("ru", "CYRILLIC"), ("fr", "LATIN"), ("en", "LATIN")])
+def test_each_story_is_written_in_its_own_language(stories, lang, script):
+    for story in (s for s in stories.stories if s.lang == lang):
+        text = re.sub(r"\(https://[^)]*\)", "", story.title + story.body)  # link addresses are ASCII everywhere
+        letters = [char for char in text if char.isalpha()]
+        assert all(unicodedata.name(char).startswith(script) for char in letters), story.path
+        words = set(re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", story.title.lower()))
+        assert words <= set(WORDS[lang]), (story.path, words - set(WORDS[lang]))
+
+
+def test_the_same_seed_writes_the_same_corpus_and_another_seed_another(tmp_path):
+    def files(folder: Path) -> dict[str, bytes]:
+        return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted((folder / "content").rglob("*")) if p.is_file()}
+
+    for name, seed in (("a", "5"), ("b", "5"), ("c", "6")):
+        result = subprocess.run([sys.executable, str(ROOT / "bench" / "corpus.py"), "30", str(tmp_path / name), "--seed", seed],
+                                capture_output=True, text=True, timeout=120)
+        assert result.returncode == 0, result.stderr
+    assert files(tmp_path / "a") == files(tmp_path / "b")
+    assert files(tmp_path / "a") != files(tmp_path / "c")
+    assert len(files(tmp_path / "a")) == 31  # 30 stories and topics.yml

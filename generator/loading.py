@@ -7,6 +7,8 @@ so we split and parse the front matter ourselves and turn every failure into a P
 from __future__ import annotations
 
 import os
+import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -22,6 +24,13 @@ except ImportError:  # pragma: no cover
 
 INVALID = object()  # a value that was present but could not be read; already reported
 
+# Front matter is a handful of fields. An alias (*name) repeats a whole value without copying it, so ten
+# short lines can stand for a billion strings ("billion laughs"): values are measured before they are built.
+MAX_VALUES = 10_000  # scalars, lists and maps one field may expand to
+MAX_CHARACTERS = 1_000_000  # characters of text one field may expand to (a long lede is a few hundred)
+MAX_DEPTH = 64  # lists and maps inside each other
+YAML_BREAKS = re.compile("[\n\x85\u2028\u2029]")  # YAML 1.1 also ends a line at NEL, LS and PS
+
 
 @dataclass
 class Document:
@@ -32,6 +41,27 @@ class Document:
     lines: dict[str, int] = field(default_factory=dict)
     body: str = ""
     start_line: int = 1
+
+
+def shown_path(rel: str) -> str:
+    """A path as problems print it, on one line: bytes that are not UTF-8 and invisible characters as escapes."""
+    text = os.fsencode(rel).decode("utf-8", "backslashreplace")
+    return "".join(char if char.isprintable() else char.encode("unicode_escape").decode("ascii") for char in text)
+
+
+def shown_key(key: str) -> str:
+    """A field name as problems print it: on one line, invisible characters spelt out."""
+    return key if key.isprintable() and key.strip() == key and key else repr(key)
+
+
+def file_line(source: str, yaml_line: int) -> int:
+    """The 0-based line, counting only '\\n', of a 0-based line as YAML counts them (NEL, LS and PS end lines too)."""
+    if yaml_line <= 0 or not any(char in source for char in "\x85\u2028\u2029"):
+        return yaml_line
+    for number, match in enumerate(YAML_BREAKS.finditer(source), start=1):
+        if number == yaml_line:
+            return source.count("\n", 0, match.end())
+    return source.count("\n")
 
 
 def read_text(path: Path, rel: str) -> tuple[str | None, list[Problem]]:
@@ -63,62 +93,140 @@ def split_front_matter(text: str, rel: str) -> tuple[str | None, str, int, list[
 def parse_front_matter(source: str, rel: str, first_line: int = 2,
                        example: str = "title: Huawei builds three AI chip plants near its campus") -> tuple[dict[str, Any], dict[str, int], list[Problem]]:
     """Parse YAML front matter into values and key lines; first_line is the file line where it starts."""
-    problems: list[Problem] = []
+    def at(yaml_line: int) -> int:
+        return first_line + file_line(source, yaml_line)
+
     try:
+        source.encode("utf-8")  # text from a file is UTF-8 already; text from a caller may hold lone surrogates
+        deep = too_deep(source)  # before compose, whose recursion 100,000 brackets would crash the interpreter
+        if deep is not None:
+            return {}, {}, [Problem(rel, at(deep.line), "front matter", f"lists or maps are nested more than {MAX_DEPTH} deep; "
+                                                                        f"keep fields flat, e.g. {example}")]
         node = yaml.compose(source, Loader=_Loader)
+    except UnicodeEncodeError as err:
+        line = first_line + source.count("\n", 0, err.start)
+        return {}, {}, [Problem(rel, line, "front matter", f"contains U+{ord(source[err.start]):04X}, half of a surrogate pair that is not "
+                                                           "a character on its own; delete it or retype the character")]
     except yaml.MarkedYAMLError as err:
         # The context mark is where the broken construct began (an unclosed bracket or quote), which
         # is where the editor has to look; the problem mark is where the parser gave up.
         mark = err.context_mark or err.problem_mark
-        line = first_line + mark.line if mark else first_line
+        line = at(mark.line) if mark else first_line
         what = " ".join(part for part in (err.context, err.problem) if part)
         if err.context_mark and err.problem_mark and err.problem_mark.line != err.context_mark.line:
-            what += f" (noticed on line {first_line + err.problem_mark.line})"
-        if mark and "\t" in (source.split("\n")[mark.line:] or [""])[0][: mark.column + 1]:  # libyaml does not name the character
+            what += f" (noticed on line {at(err.problem_mark.line)})"
+        if mark and "\t" in (source.split("\n")[line - first_line:] or [""])[0][: mark.column + 1]:  # libyaml does not name the character
             what += " (a tab: YAML indents with spaces only)"
-        return {}, {}, [Problem(rel, line, "front matter", f"invalid YAML: {what}; check quotes, brackets, colons and indentation, "
-                                                 "e.g. quote a value that holds ': ' as in title: \"Nvidia: a new chip\"")]
+        last = at(err.problem_mark.line) if err.problem_mark else line
+        hidden = [char for char in "\x85\u2028\u2029" if char in "\n".join(source.split("\n")[line - first_line: last - first_line + 1])]
+        if hidden:  # pasted from a web page: invisible, but YAML starts a new line there
+            what += f" (the text holds U+{ord(hidden[0]):04X} {unicodedata.name(hidden[0], 'NEXT LINE')}, an invisible line break; delete it or quote the value)"
+        return {}, {}, [Problem(rel, line, "front matter", f"invalid YAML: {' '.join(what.split())}; check quotes, brackets, colons and "
+                                                           "indentation, e.g. quote a value that holds ': ' as in title: \"Nvidia: a new chip\"")]
+    except yaml.reader.ReaderError as err:  # a character YAML does not allow anywhere, not even quoted
+        char = chr(err.character) if isinstance(err.character, int) else str(err.character)
+        line = first_line + source.count("\n", 0, err.position)
+        name = unicodedata.name(char, "a control character")
+        return {}, {}, [Problem(rel, line, "front matter", f"contains U+{ord(char):04X} ({name}), which YAML does not allow; delete it "
+                                                           "(text copied from web pages often carries invisible characters)")]
     except yaml.YAMLError as err:
-        return {}, {}, [Problem(rel, first_line, "front matter", f"invalid YAML: {err}")]
+        return {}, {}, [Problem(rel, first_line, "front matter", f"invalid YAML: {' '.join(str(err).split())}")]
     if node is None:
         return {}, {}, []
     if not isinstance(node, yaml.MappingNode):
         kind = "a list" if isinstance(node, yaml.SequenceNode) else "a single value"
-        return {}, {}, [Problem(rel, first_line + node.start_mark.line, "front matter", f"expected fields as 'name: value' lines, found {kind}; e.g. {example}")]
+        return {}, {}, [Problem(rel, at(node.start_mark.line), "front matter", f"expected fields as 'name: value' lines, found {kind}; e.g. {example}")]
 
     constructor = yaml.constructor.SafeConstructor()
+    problems: list[Problem] = []
     values: dict[str, Any] = {}
     lines: dict[str, int] = {}
     for key_node, value_node in node.value:
-        line = first_line + key_node.start_mark.line
+        line = at(key_node.start_mark.line)
         if not isinstance(key_node, yaml.ScalarNode):
             problems.append(Problem(rel, line, "front matter", "expected a field name before ':', found a list or map"))
             continue
         key = str(key_node.value)
         if key in lines:
-            problems.append(Problem(rel, line, key, f"is given twice (first on line {lines[key]}); keep one"))
+            problems.append(Problem(rel, line, shown_key(key), f"is given twice (first on line {lines[key]}); keep one"))
             continue
         lines[key] = line
+        too_big = oversized(value_node)
+        if too_big:
+            values[key] = INVALID
+            problems.append(Problem(rel, line, shown_key(key), too_big))
+            continue
         try:
             values[key] = constructor.construct_object(value_node, deep=True)
         except yaml.constructor.ConstructorError as err:
             values[key] = INVALID
-            problems.append(Problem(rel, line, key, f"cannot be read: {err.problem}; write plain text, numbers, lists or maps without '!!' tags, e.g. {key}: plain text"))
+            problems.append(Problem(rel, line, shown_key(key), f"cannot be read: {' '.join(str(err.problem).split())}; write plain text, "
+                                                               f"numbers, lists or maps without '!!' tags, e.g. {shown_key(key)}: plain text"))
         except ValueError as err:
             # PyYAML raises a bare ValueError for a well-shaped but impossible date (2025-02-30), and for
             # a wrong explicit tag (!!int abc); only the first is a date problem.
             values[key] = INVALID
             if isinstance(value_node, yaml.ScalarNode) and value_node.tag.endswith(":timestamp"):
-                message = f"{value_node.value!r} is not a real date or time ({err}); e.g. {key}: 2025-04-30"
+                message = f"{value_node.value!r} is not a real date or time ({err}); e.g. {shown_key(key)}: 2025-04-30"
             else:
-                message = f"cannot be read: {err}; e.g. {key}: 2025-04-30 for a date, or plain text"
-            problems.append(Problem(rel, line, key, message))
+                message = f"cannot be read: {' '.join(str(err).split())}; e.g. {shown_key(key)}: 2025-04-30 for a date, or plain text"
+            problems.append(Problem(rel, line, shown_key(key), message))
     return values, lines, problems
+
+
+def too_deep(source: str) -> yaml.Mark | None:
+    """Where lists and maps first nest more than MAX_DEPTH deep, or None. The parser's events come one by one,
+    without recursion, so any depth is measured safely."""
+    depth = 0
+    for event in yaml.parse(source, Loader=_Loader):
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return event.start_mark
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            depth -= 1
+    return None
+
+
+def oversized(node: yaml.Node) -> str | None:
+    """Why a value cannot be built safely (an alias bomb, a value that contains itself), or None.
+    Aliases count as often as they are used, but each node is visited once, so a billion laughs is measured quickly."""
+    sizes: dict[int, int] = {}
+    characters: dict[int, int] = {}
+    open_nodes: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(node, False)]
+    while stack:
+        current, children_done = stack.pop()
+        ident = id(current)
+        if isinstance(current, yaml.ScalarNode):
+            sizes[ident], characters[ident] = 1, len(current.value)
+            continue
+        children = [item for pair in current.value for item in pair] if isinstance(current, yaml.MappingNode) else list(current.value)
+        if children_done:
+            open_nodes.discard(ident)
+            sizes[ident] = 1 + sum(sizes[id(child)] for child in children)
+            characters[ident] = sum(characters[id(child)] for child in children)
+            if sizes[ident] > MAX_VALUES or characters[ident] > MAX_CHARACTERS:
+                return (f"is too big: it stands for more than {MAX_VALUES:,} values or {MAX_CHARACTERS:,} characters "
+                        "(each YAML alias, *name, repeats a whole value, so a few lines can stand for gigabytes); "
+                        "shorten it, and write it out without '&' anchors and '*' aliases")
+            continue
+        if ident in sizes:
+            continue
+        if ident in open_nodes:
+            return "contains itself through a YAML alias (*name); write the value out in full, without '&' anchors and '*' aliases"
+        open_nodes.add(ident)
+        stack.append((current, True))
+        stack.extend((child, False) for child in children)
+    return None
 
 
 def load_document(path: Path, root: Path) -> tuple[Document | None, list[Problem]]:
     """Read one Markdown file with front matter."""
     rel = Path(os.path.relpath(path, root)).as_posix()
+    if shown_path(rel) != rel:  # a story's path is printed, linked and stored: it must be text that shows
+        return None, [Problem(shown_path(rel), None, "file", "the file name holds bytes that are not UTF-8 or invisible characters "
+                                                             "(shown as escapes); rename the file, e.g. chips.en.md")]
     text, problems = read_text(path, rel)
     if text is None:
         return None, problems
@@ -133,7 +241,7 @@ def load_document(path: Path, root: Path) -> tuple[Document | None, list[Problem
 
 def load_yaml_file(path: Path, root: Path) -> tuple[Any, dict[str, int], list[Problem]]:
     """Read a YAML data file (the topic registry): top-level values, their lines, and problems."""
-    rel = Path(os.path.relpath(path, root)).as_posix()
+    rel = shown_path(Path(os.path.relpath(path, root)).as_posix())
     if not path.exists():
         return None, {}, [Problem(rel, None, "file", "is missing; it maps each topic slug to its label in every language, e.g. ai-chips: {en: AI chips, ru: ИИ-чипы}")]
     text, problems = read_text(path, rel)

@@ -7,8 +7,12 @@ relative, so the site works at a domain root and under a GitHub Pages project pa
 from __future__ import annotations
 
 import posixpath
+import re
 
 from .model import Settings, Story
+
+# Names Windows keeps for devices, with or without an extension: a folder called con/ cannot be checked out there.
+RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9\u00b9\u00b2\u00b3]|lpt[0-9\u00b9\u00b2\u00b3])(\.|$)", re.IGNORECASE)
 
 
 def story_url(story: Story, settings: Settings) -> str:
@@ -19,6 +23,20 @@ def story_url(story: Story, settings: Settings) -> str:
         slug=story.slug, story=story.key, lang=story.lang,
     )
     return settings.language_prefix(story.lang) + url
+
+
+def unsafe(url: str) -> str | None:
+    """Why a site path cannot become folders inside the output on every system, or None when it can."""
+    if url.startswith("/") or "\\" in url or ":" in url:
+        return "would leave the site's folder or break on Windows (it holds '/' at the start, '\\' or ':')"
+    for segment in url.rstrip("/").split("/") if url else []:
+        if segment in ("", ".", ".."):
+            return "has an empty, '.' or '..' folder name"
+        if RESERVED.match(segment):
+            return f"has the folder name '{segment}', which Windows reserves for a device"
+        if segment != segment.rstrip(". ") or not segment.isprintable() or len(segment.encode("utf-8")) > 255:
+            return f"has the folder name {segment!r}, which some systems cannot store"
+    return None
 
 
 def page_url(settings: Settings, lang: str, name: str, slug: str = "") -> str:

@@ -8,15 +8,22 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+import unicodedata
 from collections import defaultdict
 from typing import Any, Callable
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from .loading import INVALID, Document
+from slugify import slugify
+
+from .urls import unsafe as unsafe_url
+from .loading import INVALID, Document, shown_key
 from .model import Problem, Settings, Source, Story, Topic
 
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-LANG = re.compile(r"^[a-z]{2}$")
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")  # \Z, not $: '$' also matches before a final newline
+LANG = re.compile(r"^[a-z]{2}\Z")
+SPACES = re.compile("[ \t\n\r\f\v\x85\u2028\u2029]+")  # what breaks or pads a line; not U+00A0 or U+202F
+FILE_SLUG = r"[^-a-z0-9.]+"  # what python-slugify replaces in a file name; dots stay, as in 'version.2'
 
 
 class Invalid(Exception):
@@ -30,16 +37,36 @@ def describe(value: Any) -> str:
     kind = kinds.get(type(value), type(value).__name__)
     if value is None:
         return "nothing (the field is empty)"
+    if isinstance(value, (set, frozenset)):  # a YAML !!set: sorted, so the message is the same on every run
+        return "{" + ", ".join(sorted(map(repr, value))) + "} (a set)"
     shown = str(value).lower() if isinstance(value, bool) else repr(value) if isinstance(value, str) else str(value)
     if len(shown) > 60:
         shown = shown[:57] + "..."
     return f"{shown} ({kind})"
 
 
+def unprintable(value: str, allowed: str = "") -> str | None:
+    """The first character a page or a feed cannot carry (a control character, a lone surrogate, U+FFFE/U+FFFF)."""
+    for char in value:
+        if char not in allowed and (unicodedata.category(char) in ("Cc", "Cs") or char in "\ufffe\uffff"):
+            return char
+    return None
+
+
+def bad_character(char: str) -> str:
+    kind = "half of a surrogate pair" if unicodedata.category(char) == "Cs" else unicodedata.name(char, "a control character")
+    return f"U+{ord(char):04X} ({kind}), which a web page or a feed cannot show; delete it (text copied from web pages often carries invisible characters)"
+
+
 def text(value: Any) -> str:
+    """One line of text: each run of spaces, tabs and line breaks becomes one space, as a browser shows it."""
     if not isinstance(value, str) or not value.strip():
         raise Invalid(f"expected text, got {describe(value)}")
-    return value.strip()
+    line = SPACES.sub(" ", value).strip()  # no-break spaces stay: French puts them inside « »
+    char = unprintable(line)
+    if char:
+        raise Invalid(f"contains {bad_character(char)}")
+    return line
 
 
 def language(value: Any) -> str:
@@ -67,6 +94,21 @@ def story_key(value: Any) -> str:
     return value
 
 
+def web_url(value: Any) -> str:
+    """An http(s) address with a host, and nothing a link cannot hold: no spaces, no control characters."""
+    if not isinstance(value, str) or not re.match(r"^https?://[^\s/]+", value):
+        raise Invalid(f"expected the url to start with https:// or http://, got {describe(value)}")
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError as err:
+        raise Invalid(f"expected a web address, got {describe(value)}, which is not one ({err})") from None
+    if any(char.isspace() for char in value) or unprintable(value) or not parts.hostname:
+        raise Invalid(f"expected a web address without spaces or control characters, got {describe(value)}; "
+                      "write a space as %20")
+    return value
+
+
 def sources(value: Any) -> tuple[Source, ...]:
     items = value if isinstance(value, list) else [value]
     if not items:
@@ -78,9 +120,7 @@ def sources(value: Any) -> tuple[Source, ...]:
         if not isinstance(item.get("name"), str) or not item["name"].strip():
             raise Invalid(f"expected every source to have a name, got {describe(item)}")
         url = item.get("url")
-        if url is not None and (not isinstance(url, str) or not re.match(r"^https?://[^\s/]+", url)):
-            raise Invalid(f"expected the url to start with https:// or http://, got {describe(url)}")
-        found.append(Source(item["name"].strip(), url))
+        found.append(Source(text(item["name"]), None if url is None else web_url(url)))
     return tuple(found)
 
 
@@ -121,6 +161,22 @@ def did_you_mean(word: str, choices) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
+def file_slug(name: str) -> str:
+    """The address a file name gives, as Pelican and Hugo make it: lowercase ASCII, transliterated, hyphens
+    for spaces and punctuation, dots kept inside ('Huawei Чипы' -> 'huawei-chipy'); '' when nothing is left."""
+    slug = slugify(name, regex_pattern=FILE_SLUG)
+    return re.sub(r"[-.]{2,}", lambda run: "-" if "-" in run.group() else ".", slug).strip(".-")
+
+
+def check_body(doc: Document) -> list[Problem]:
+    """The body may hold any Markdown, but no control character that a page cannot show."""
+    for number, line in enumerate(doc.body.split("\n"), start=doc.start_line):
+        char = unprintable(line, allowed="\t")
+        if char:
+            return [Problem(doc.path, number, "body", f"contains {bad_character(char)}")]
+    return []
+
+
 def file_slug_and_lang(path: str, languages) -> tuple[str, str | None]:
     """'2025/04/chips.ru.md' -> ('chips', 'ru'); the language suffix is optional."""
     stem = path.rsplit("/", 1)[-1].removesuffix(".md")
@@ -155,21 +211,31 @@ def check_story(doc: Document, settings: Settings, topics: dict[str, Topic]) -> 
     for slug in values.get("topics", ()) if topics else ():  # no topics at all: the registry's problem, reported once
         if slug not in topics:
             problems.append(Problem(doc.path, doc.lines["topics"], "topics",
-                                    f"unknown topic '{slug}'{did_you_mean(slug, topics)}; the topics are listed in {settings.topics_file}"))
-    slug, suffix = file_slug_and_lang(doc.path, settings.languages)
+                                    f"unknown topic '{shown_key(slug)}'{did_you_mean(slug, topics)}; the topics are listed in {settings.topics_file}"))
+    name, suffix = file_slug_and_lang(doc.path, settings.languages)
     if suffix and "lang" in values and suffix != values["lang"]:
         problems.append(Problem(doc.path, doc.lines["lang"], "lang",
                                 f"the file name says '{suffix}' but lang is '{values['lang']}'; rename the file or fix lang, e.g. lang: {suffix}"))
+    slug = file_slug(name)
+    if not slug and "slug" not in doc.values:
+        problems.append(Problem(doc.path, 1, "slug", f"the file name {name!r} has no letters or digits to make an address from; "
+                                                     "rename the file, or give the story a slug, e.g. slug: huawei-ascend-910d"))
+    problems += check_body(doc)
+    published = values.get("date")
+    if published is not None:
+        has_time = isinstance(published, dt.datetime)
+        zone = ZoneInfo(settings.timezone)
+        if not has_time:
+            published = dt.datetime.combine(published, dt.time(), zone)
+        elif published.tzinfo is None:
+            published = published.replace(tzinfo=zone)
+        try:  # 0001-01-01 in Paris is still year 0 in UTC: Python can hold it but not compare or sort it
+            published.astimezone(dt.timezone.utc)
+        except (OverflowError, ValueError):
+            problems.append(Problem(doc.path, doc.lines["date"], "date", f"{published.isoformat()} is too close to the year 1 or 9999 to "
+                                                                         "place in every time zone; e.g. date: 2025-04-30"))
     if problems or any(value is INVALID for value in doc.values.values()):  # the loader reported those
         return None, problems
-
-    published = values["date"]
-    has_time = isinstance(published, dt.datetime)
-    zone = ZoneInfo(settings.timezone)
-    if not has_time:
-        published = dt.datetime.combine(published, dt.time(), zone)
-    elif published.tzinfo is None:
-        published = published.replace(tzinfo=zone)
     extra = {k: v for k, v in doc.values.items() if k not in FIELDS}
     return Story(
         path=doc.path, title=values["title"], published=published, has_time=has_time, lang=values["lang"],
@@ -190,7 +256,7 @@ def check_topics(values: Any, lines: dict[str, int], settings: Settings) -> tupl
     for slug, labels in values.items():
         line = lines.get(slug)
         if not SLUG.match(slug):
-            problems.append(Problem(path, line, slug, f"expected a topic slug of lowercase letters, digits and hyphens, got '{slug}'; e.g. {example}"))
+            problems.append(Problem(path, line, shown_key(slug), f"expected a topic slug of lowercase letters, digits and hyphens, got '{shown_key(slug)}'; e.g. {example}"))
             continue
         # A topic with bad labels is still registered, so stories that list it are not told it is unknown.
         topics[slug] = Topic(slug, {})
@@ -203,7 +269,10 @@ def check_topics(values: Any, lines: dict[str, int], settings: Settings) -> tupl
         if missing:
             problems.append(Problem(path, line, slug, f"expected a label in every site language, missing {', '.join(missing)}; e.g. {example}"))
             continue
-        topics[slug] = Topic(slug, {lang: str(label).strip() for lang, label in labels.items()})
+        try:
+            topics[slug] = Topic(slug, {lang: text(label) for lang, label in labels.items() if isinstance(label, str)})
+        except Invalid as err:
+            problems.append(Problem(path, line, slug, f"a label {err}"))
     if not values and not problems:
         problems.append(Problem(path, None, "topics", f"no topics are defined; add at least one, e.g. {example}"))
     return topics, problems
@@ -216,7 +285,13 @@ def check_collection(stories: list[Story], urls: dict[Story, str]) -> list[Probl
     by_url: dict[str, list[Story]] = defaultdict(list)
     for story in stories:
         by_key[(story.key, story.lang)].append(story)
-        by_url[urls[story].casefold()].append(story)
+        # Case-insensitive file systems (macOS, Windows) and Unicode normalization would merge these folders.
+        by_url[unicodedata.normalize("NFKC", urls[story]).casefold()].append(story)
+        reason = unsafe_url(urls[story])
+        if reason:
+            problems.append(Problem(story.path, story.lines.get("slug", 1), "slug",
+                                    f"would be published at /{urls[story]}, which {reason}; give the story another slug, "
+                                    f"e.g. slug: {file_slug(story.slug) or 'story'}-2"))
     for (key, lang), group in by_key.items():
         first, *others = sorted(group, key=lambda s: s.path)
         for other in others:

@@ -25,8 +25,9 @@ from mkdocs.config import config_options as c
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 
+from . import staging
 from .build import build_site
 from .model import Settings
 from .rendering import language_name
@@ -74,6 +75,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.files: dict[str, str] = {}
         self.command = "build"
         self.dirty = False
+        self.stage = staging.Stage()  # the build goes beside site/ and replaces it only once it is complete
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command, self.dirty = command, dirty
@@ -121,6 +123,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
              "link": os.path.relpath(os.path.join("/", settings.language_prefix(other)), os.path.join("/", settings.language_prefix(lang))) + "/"}
             for other in settings.languages
         ]
+        if _CHILD_LANGUAGE is None and self.command != "serve" and not self.dirty:  # serve builds into a temporary folder anyway
+            config.site_dir = self.stage.begin(config.site_dir)
         return config
 
     def on_files(self, files, *, config: MkDocsConfig):
@@ -134,9 +138,11 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                                         args=(config.config_file_path, lang, self.nav, config.site_dir, config.site_url,
                                               config.strict, self.command == "serve", self.dirty))
                 child.start()
+                self.stage.track(child)
                 self.children.append((lang, child))
         return files
 
+    @event_priority(-100)  # last, so the site is swapped in after every plugin has written into it
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         failed = []
         for lang, child in self.children:
@@ -148,6 +154,11 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             raise PluginError(f"digest: the build of {', '.join(failed)} failed; see the messages above")
         if _CHILD_LANGUAGE is None:
             self.finish_site(config)
+            if not (config.strict and any(getattr(h, "get_counts", None) and h.get_counts() for h in logging.getLogger("mkdocs").handlers)):
+                config.site_dir = self.stage.commit(config.site_dir)  # else MkDocs aborts for the warnings next, and on_build_error aborts the stage
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.stage.abort()
 
     def finish_site(self, config: MkDocsConfig) -> None:
         """Once every language is built: one sitemap for all languages at the root (each language keeps

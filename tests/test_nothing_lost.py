@@ -1,0 +1,216 @@
+"""Nothing is lost: a build that fails, or is stopped half-way, leaves the site/ built before exactly as it was,
+and leaves no temporary folder and no process behind. No `digest` command writes into content/ but `new` and
+`import`.
+
+The builds are real `mkdocs build --strict` runs. To stop one half-way at a known point, a test adds an MkDocs
+hook that, in every process of the build (the default language and each language's child), writes a marker file
+and then waits; the test signals the build once every process is waiting.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import BUILD_ENV, MKDOCS, copy_project, mkdocs
+from generator import staging
+
+HOOK = '''\
+"""Test hook: every process of the build says it got here, then waits to be stopped."""
+import multiprocessing
+import time
+from pathlib import Path
+
+
+def on_post_build(config):
+    name = multiprocessing.current_process().name
+    Path(__file__).with_name(f"waiting-{name}").write_text("")
+    for _ in range(6000):
+        time.sleep(0.1)
+'''
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    """Every file and folder under `folder`, with a hash of each file's bytes."""
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else "folder"
+            for p in sorted(folder.rglob("*"))}
+
+
+def old_site(project: Path) -> dict[str, str]:
+    """A site/ as a previous build (or a Pages checkout) left it: pages, and a hidden .git folder."""
+    site = project / "site"
+    (site / "2024" / "old-story").mkdir(parents=True)
+    (site / "index.html").write_text("<p>the site built yesterday</p>", encoding="utf-8")
+    (site / "2024" / "old-story" / "index.html").write_text("<p>old story</p>", encoding="utf-8")
+    (site / ".git").mkdir()
+    (site / ".git" / "HEAD").write_text("ref: refs/heads/gh-pages\n", encoding="utf-8")
+    return snapshot(site)
+
+
+def leftovers(project: Path) -> list[str]:
+    """Staging folders beside site/."""
+    return sorted(p.name for p in project.iterdir() if staging.staging_name(project / "site").match(p.name))
+
+
+def session_processes(session: int) -> list[int]:
+    """Processes still running in a session (a build and its children), zombies aside."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            fields = stat[stat.rindex(")") + 2:].split()
+            if int(fields[3]) == session and fields[0] != "Z":
+                found.append(int(entry.name))
+    return found
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    return copy_project(tmp_path / "project")
+
+
+# -- a finished build ----------------------------------------------------------------------------------
+
+def test_a_build_replaces_site_and_keeps_its_hidden_entries(project):
+    old_site(project)
+    os.chmod(project / "site", 0o755)
+    mkdocs(project, "build", "--strict")
+    site = project / "site"
+    assert "the site built yesterday" not in (site / "index.html").read_text(encoding="utf-8")
+    assert not (site / "2024" / "old-story").exists(), "pages of the old build are gone, as MkDocs' own cleaning does"
+    assert (site / "ru" / "index.html").is_file() and (site / "fr" / "index.html").is_file()
+    assert (site / ".git" / "HEAD").read_text() == "ref: refs/heads/gh-pages\n", "MkDocs keeps hidden entries: so do we"
+    assert (site.stat().st_mode & 0o777) == 0o755, "the new site/ keeps the old one's permissions"
+    assert leftovers(project) == []
+
+
+def test_the_first_build_makes_a_site_a_web_server_can_read(project):
+    """A staging folder is made private (0700); the site it becomes gets the mode a new folder gets."""
+    mask = os.umask(0)
+    os.umask(mask)
+    mkdocs(project, "build", "--strict")
+    assert (project / "site").stat().st_mode & 0o777 == 0o777 & ~mask
+    assert leftovers(project) == []
+
+
+def test_a_staging_folder_left_by_a_killed_build_is_removed_by_the_next(project):
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True).stdout.strip()
+    stale = project / f".site.staging-{dead}-abc123"
+    (stale / "ru").mkdir(parents=True)
+    mkdocs(project, "build", "--strict")
+    assert not stale.exists()
+    assert leftovers(project) == []
+
+
+# -- a build that fails --------------------------------------------------------------------------------
+
+def test_a_build_that_fails_while_rendering_leaves_site_as_it_was(project):
+    """The content is fine, so MkDocs starts and would have emptied site/; a template error stops it later."""
+    before = old_site(project)
+    main = project / "templates" / "overrides" / "main.html"
+    main.write_text(main.read_text(encoding="utf-8").replace("{{ super() }}", "{{ super() }}{{ digest_no_such_thing.at_all }}", 1),
+                    encoding="utf-8")
+    result = mkdocs(project, "build", "--strict", check=False)
+    assert result.returncode != 0
+    assert "digest_no_such_thing" in result.stderr
+    assert snapshot(project / "site") == before
+    assert leftovers(project) == []
+
+
+def test_warnings_in_strict_mode_leave_site_as_it_was(project):
+    """MkDocs counts warnings and aborts only after every plugin's post-build step: the swap waits for that."""
+    before = old_site(project)
+    story = next((project / "content").rglob("*.en.md"))
+    story.write_text(story.read_text(encoding="utf-8") + "\nSee [the other page](missing-page.md).\n", encoding="utf-8")
+    result = mkdocs(project, "build", "--strict", check=False)
+    assert result.returncode != 0
+    log = result.stdout + result.stderr
+    assert "missing-page.md" in log and "Aborted with 1 warnings in strict mode" in log
+    assert snapshot(project / "site") == before
+    assert leftovers(project) == []
+
+
+def test_a_content_error_leaves_site_and_no_staging_folder(project):
+    before = old_site(project)
+    (project / "content" / "broken.en.md").write_text("---\ntitle: [unclosed\n---\n", encoding="utf-8")
+    result = mkdocs(project, "build", "--strict", check=False)
+    assert result.returncode != 0 and "content/broken.en.md:2: front matter" in result.stderr
+    assert snapshot(project / "site") == before
+    assert leftovers(project) == []
+
+
+# -- a build that is stopped -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("how", ["SIGINT to every process, as Ctrl-C sends it", "SIGTERM to the mkdocs process alone"])
+def test_a_stopped_build_leaves_site_no_staging_folder_and_no_process(project, how):
+    before = old_site(project)
+    (project / "hooks").mkdir()
+    (project / "hooks" / "wait.py").write_text(HOOK, encoding="utf-8")
+    with open(project / "mkdocs.yml", "a", encoding="utf-8") as config:
+        config.write("\nhooks:\n  - hooks/wait.py\n")
+
+    build = subprocess.Popen([*MKDOCS, "build", "--strict"], cwd=project, env=BUILD_ENV, start_new_session=True,
+                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        waiting = {project / "hooks" / f"waiting-{name}" for name in ("MainProcess", "digest-ru", "digest-fr")}
+        for _ in range(1200):  # the build is paused, not timed: this only gives up on a build that never gets there
+            if all(marker.exists() for marker in waiting) or build.poll() is not None:
+                break
+            time.sleep(0.1)
+        assert build.poll() is None, f"the build ended before it was stopped:\n{build.stdout.read()}"
+        assert all(marker.exists() for marker in waiting)
+        staged = leftovers(project)
+        assert len(staged) == 1 and (project / staged[0] / "ru" / "index.html").is_file(), "stopped half-way, with pages written"
+        assert session_processes(build.pid) != []
+
+        if how.startswith("SIGINT"):
+            os.killpg(build.pid, signal.SIGINT)
+        else:
+            os.kill(build.pid, signal.SIGTERM)
+        output, _ = build.communicate(timeout=120)
+    finally:
+        if build.poll() is None:
+            os.killpg(build.pid, signal.SIGKILL)
+            build.wait()
+
+    assert build.returncode != 0
+    assert snapshot(project / "site") == before, output
+    assert leftovers(project) == [], output
+    assert session_processes(build.pid) == [], "a language build is still running after mkdocs stopped"
+
+
+# -- commands do not write into content/ ----------------------------------------------------------------------
+
+def test_no_digest_command_but_new_and_import_writes_into_content(project, monkeypatch):
+    """Every command of `digest`, run as an editor would (and `import --text-only`, which promises to write
+    nothing): content/ is byte for byte the same afterwards. So is it after a build."""
+    from generator.cli import main
+
+    before = snapshot(project / "content")
+    monkeypatch.chdir(project)
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    runner = CliRunner()
+    ran = []
+    for name, command in sorted(main.commands.items()):
+        if name in ("new", "import"):
+            continue
+        for args in ([], ["--format", "json"]) if any(p.name == "fmt" for p in command.params) else ([],):
+            runner.invoke(main, [name, *args], catch_exceptions=False)
+            ran.append(" ".join([name, *args]))
+    article = project / "article.txt"
+    article.write_text("Huawei builds three AI chip plants\n\nShenzhen, April 30 - Huawei is building three plants.\n", encoding="utf-8")
+    runner.invoke(main, ["import", "--text-only", str(article)], catch_exceptions=False)
+    mkdocs(project, "build", "--strict")
+    assert "check" in ran
+    assert snapshot(project / "content") == before, f"after: {ran}, import --text-only and mkdocs build"

@@ -7,6 +7,7 @@ other builder to turn into HTML. Templates are autoescaped, so a title or lede s
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from pathlib import Path
 from typing import Any
@@ -291,6 +292,6 @@ class Renderer:
         return [
             {t["home"]: path("home")},
             {t["issues"]: path("issues")},
-            {t["topics"]: [path("topics")] + [{topic.label(lang): path("topic", slug)} for slug, topic in self.topics.items()]},
+            {t["topics"]: [path("topics")] + [{html.escape(topic.label(lang), quote=False): path("topic", slug)} for slug, topic in self.topics.items()]},  # Material prints nav titles unescaped
             {t["archive"]: path("archive")},
         ]

@@ -7,7 +7,9 @@ other builder to turn into HTML. Templates are autoescaped, so a title or lede s
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -32,10 +34,28 @@ def language_name(lang: str, settings: Settings) -> str:
     """The language's own name for itself, 'Русский', unless the settings name it."""
     if lang in settings.language_names:
         return settings.language_names[lang]
+    return own_name(lang)
+
+
+@functools.cache
+def own_name(lang: str) -> str:
     name = Locale.parse(lang).get_display_name(lang) or lang
     return name[:1].upper() + name[1:]
 
 
+@functools.cache  # Babel parses a locale on every call that is given a string: parse each once
+def locale(lang: str) -> Locale:
+    return Locale.parse(lang)
+
+
+@functools.cache  # Babel matches the skeleton anew on every call
+def week_interval(lang: str, week: str) -> str:
+    """An ISO week as dates in the language: '3–9 нояб. 2025 г.'."""
+    monday, sunday = indexing.week_days(week)
+    return format_interval(monday, sunday, "yMMMMd", locale=locale(lang))
+
+
+@functools.cache
 def og_locale(lang: str) -> str:
     """Open Graph wants language_TERRITORY: 'ru' -> 'ru_RU', 'en' -> 'en_US'."""
     likely = Locale.parse(get_global("likely_subtags").get(lang, lang))
@@ -112,10 +132,10 @@ class Renderer:
         def date(value: dt.date | dt.datetime | Story, form: str = "long") -> str:
             if isinstance(value, Story):
                 value = value.date
-            return format_date(value, form, locale=lang)
+            return format_date(value, form, locale=locale(lang))
 
         def month(value: dt.date) -> str:
-            name = format_date(value, "LLLL y", locale=lang)
+            name = format_date(value, "LLLL y", locale=locale(lang))
             return name[:1].upper() + name[1:]
 
         def week_title(week: str) -> str:
@@ -123,13 +143,12 @@ class Renderer:
             return t["issue_title"].format(week=int(number), year=year)
 
         def week_dates(week: str) -> str:
-            monday, sunday = indexing.week_days(week)
-            return format_interval(monday, sunday, "yMMMMd", locale=lang)
+            return week_interval(lang, week)
 
         def reading_time(story: Story) -> str:
             words = len(WORD.findall(story.body)) + len(WORD.findall(story.summary))
             minutes = max(1, round(words / float(t["reading_wpm"])))
-            return t["reading_time"].format(duration=format_unit(minutes, "duration-minute", length="long", locale=lang))
+            return t["reading_time"].format(duration=format_unit(minutes, "duration-minute", length="long", locale=locale(lang)))
 
         def is_scheduled(story: Story) -> bool:
             return story.published > settings.current_time()
@@ -179,7 +198,8 @@ class Renderer:
                                     "hreflang": self._hreflang(here, targets), "feeds": list(feeds), "og": og}}
         # Material prints page.meta values unescaped, so every text in the front matter is stored escaped.
         front = escape_all(front)
-        text = "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n" + body
+        # JSON is YAML too, and json.dumps is many times faster than yaml.safe_dump on every page of a large digest.
+        text = "---\n" + json.dumps(front, ensure_ascii=False) + "\n---\n\n" + body
         return Page(lang, urls.docs_path(here, self.settings, lang), text, url=here, alternates=dict(targets), lastmod=lastmod)
 
     def _same_page(self, name: str, slug: str = "") -> dict[str, str]:
@@ -210,6 +230,7 @@ class Renderer:
         settings, t = self.settings, self.strings[lang]
         stories = self.by_language.get(lang, [])
         by_topic = indexing.group_by_topic(stories)
+        related_index = indexing.related_index(stories)
         weeks = self.weeks.get(lang, [])
         prefix = settings.language_prefix(lang)
         language_feed = t["feed_title"].format(site=settings.site_name, language=language_name(lang, settings))
@@ -265,7 +286,7 @@ class Renderer:
                 {other: self.story_urls[s] for other, s in versions.items()},
                 feeds=self._feed_links(lang, here, prefix, language_feed), og=og, lastmod=story.date,
                 story=story, body=Markup(story.body),
-                related=indexing.related(story, stories, settings.related_count)))
+                related=indexing.related(story, related_index, settings.related_count)))
         return pages + self.feed_files(lang, stories, by_topic, language_feed)
 
     def feed_files(self, lang: str, stories: list[Story], by_topic: dict[str, list[Story]], language_feed: str) -> list[Page]:

@@ -53,11 +53,19 @@ def docs_path(url: str, settings: Settings, lang: str) -> str:
 
 
 def relative(from_url: str, to_url: str) -> str:
-    """A link from one site path to another, e.g. ('ru/topics/x/', 'ru/') -> '../../'."""
-    rel = posixpath.relpath("/" + to_url, "/" + from_url)
-    if rel == ".":
+    """A link from one site path to another, e.g. ('ru/topics/x/', 'ru/') -> '../../'.
+
+    Written out rather than posixpath.relpath, which is several times slower and runs for every link of every page.
+    """
+    here = [part for part in from_url.split("/") if part]
+    there = [part for part in to_url.split("/") if part]
+    common = 0
+    while common < len(here) and common < len(there) and here[common] == there[common]:
+        common += 1
+    parts = [".."] * (len(here) - common) + there[common:]
+    if not parts:
         return "./"
-    return rel + "/" if to_url.endswith("/") or to_url == "" else rel
+    return "/".join(parts) + ("/" if to_url == "" or to_url.endswith("/") else "")
 
 
 def absolute(settings: Settings, url: str) -> str | None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import re
 import unicodedata
 from collections import defaultdict
@@ -45,12 +46,17 @@ def describe(value: Any) -> str:
     return f"{shown} ({kind})"
 
 
+@functools.cache
+def unprintable_pattern(allowed: str) -> re.Pattern[str]:
+    """Control characters (Unicode category Cc), lone surrogates (Cs), U+FFFE and U+FFFF, less `allowed`."""
+    bad = r"[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]"
+    return re.compile(f"(?![{re.escape(allowed)}]){bad}" if allowed else bad)
+
+
 def unprintable(value: str, allowed: str = "") -> str | None:
     """The first character a page or a feed cannot carry (a control character, a lone surrogate, U+FFFE/U+FFFF)."""
-    for char in value:
-        if char not in allowed and (unicodedata.category(char) in ("Cc", "Cs") or char in "\ufffe\uffff"):
-            return char
-    return None
+    found = unprintable_pattern(allowed).search(value)  # a regex: this runs over every story's whole text
+    return found.group() if found else None
 
 
 def bad_character(char: str) -> str:

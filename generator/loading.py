@@ -29,6 +29,7 @@ INVALID = object()  # a value that was present but could not be read; already re
 MAX_VALUES = 10_000  # scalars, lists and maps one field may expand to
 MAX_CHARACTERS = 1_000_000  # characters of text one field may expand to (a long lede is a few hundred)
 MAX_DEPTH = 64  # lists and maps inside each other
+HIDDEN = ("Cc", "Cf", "Cs", "Zl", "Zp")  # control, invisible (zero-width, bidi), surrogate and line-breaking characters
 YAML_BREAKS = re.compile("[\n\x85\u2028\u2029]")  # YAML 1.1 also ends a line at NEL, LS and PS
 
 
@@ -46,7 +47,7 @@ class Document:
 def shown_path(rel: str) -> str:
     """A path as problems print it, on one line: bytes that are not UTF-8 and invisible characters as escapes."""
     text = os.fsencode(rel).decode("utf-8", "backslashreplace")
-    return "".join(char if char.isprintable() else char.encode("unicode_escape").decode("ascii") for char in text)
+    return "".join(char.encode("unicode_escape").decode("ascii") if unicodedata.category(char) in HIDDEN else char for char in text)
 
 
 def shown_key(key: str) -> str:

@@ -113,6 +113,28 @@ def test_a_staging_folder_left_by_a_killed_build_is_removed_by_the_next(project)
     assert leftovers(project) == []
 
 
+def test_abort_removes_the_staging_folder_and_leaves_site(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("old", encoding="utf-8")
+    stage = staging.Stage()
+    temp = Path(stage.begin(str(site)))
+    assert temp.parent == tmp_path and temp != site and temp.is_dir()
+    (temp / "index.html").write_text("half", encoding="utf-8")
+    stage.abort()
+    assert not temp.exists() and (site / "index.html").read_text(encoding="utf-8") == "old"
+    assert stage.commit("unchanged") == "unchanged", "nothing is left to commit after an abort"
+
+
+def test_a_site_folder_that_is_a_symbolic_link_is_built_in_place(tmp_path):
+    """A rename would replace the link itself with a folder: such a site is not staged."""
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "site").symlink_to(tmp_path / "elsewhere")
+    stage = staging.Stage()
+    assert stage.begin(str(tmp_path / "site")) == str(tmp_path / "site")
+    assert leftovers(tmp_path) == []
+
+
 # -- a build that fails --------------------------------------------------------------------------------
 
 def test_a_build_that_fails_while_rendering_leaves_site_as_it_was(project):

@@ -62,7 +62,13 @@ def build_site(settings: Settings) -> Site:
     renderer = Renderer(settings, site.stories, site.topics)
     for lang in settings.languages:
         site.pages[lang] = renderer.pages(lang)
-        site.nav[lang] = renderer.nav(lang)
-    if settings.site_url:
-        site.files["sitemap.xml"] = sitemap_xml(settings, [page for pages in site.pages.values() for page in pages])
+    index_site(site, renderer)
     return site
+
+
+def index_site(site: Site, renderer: Renderer) -> None:
+    """What needs every language but no rendered page: the nav of each language and the sitemap."""
+    settings = site.settings
+    site.nav = {lang: renderer.nav(lang) for lang in settings.languages}
+    if settings.site_url:
+        site.files["sitemap.xml"] = sitemap_xml(settings, [spec for lang in settings.languages for spec in renderer.specs(lang)])

@@ -13,6 +13,7 @@ import gzip
 import logging
 import multiprocessing
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -28,9 +29,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 
 from . import staging
-from .build import build_site
+from .build import index_site, load_site
 from .model import Settings
-from .rendering import language_name
+from .rendering import Renderer, language_name
 from .writing import write_pages
 
 log = logging.getLogger("mkdocs.plugins.digest")
@@ -99,51 +100,62 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         if not config.use_directory_urls:
             raise PluginError("digest: use_directory_urls must be true; the digest's links are directory URLs")
         lang = _CHILD_LANGUAGE
-        if lang is None:  # the `mkdocs` process reads and writes everything once, before MkDocs reads a page
-            site = build_site(settings)
+        if lang is None:  # the `mkdocs` process: check everything, before MkDocs reads a page or touches site/
+            lang = settings.default_language
+            site = load_site(settings)
             if site.problems:
                 for problem in site.problems:
                     log.error(str(problem))
                 raise PluginError(f"digest: {len(site.problems)} problem(s) in the content; nothing was built, site/ is unchanged")
-            for language, pages in site.pages.items():
-                write_pages(self.pages_dir(settings, language), pages)
+            renderer = Renderer(settings, site.stories, site.topics)
+            index_site(site, renderer)
             self.nav, self.files = site.nav, site.files
-            lang = settings.default_language
             log.info(f"digest: {len(site.stories)} stories in {len(settings.languages)} languages")
+            if self.command != "serve" and not self.dirty:  # serve builds into a temporary folder anyway
+                config.site_dir = self.stage.begin(config.site_dir)
+            self.start_languages(config, settings, renderer)
+            write_pages(self.pages_dir(settings, lang), renderer.pages(lang))
         config.docs_dir = str(self.pages_dir(settings, lang))
         config.nav = self.nav[lang]
         config.not_in_nav = pathspec.GitIgnoreSpec.from_lines(["*.md"])
         config.theme["language"] = lang
         # `true` shows Material's selector without its site-wide <link rel=alternate>: ours are per page.
         config.extra["alternate"] = True
-        config.extra["digest_root"] = "../" * settings.language_prefix(lang).count("/")
         config.extra["digest_search"] = self.config.search
         config.extra["digest_languages"] = [
             {"lang": other, "name": language_name(other, settings),
              "link": os.path.relpath(os.path.join("/", settings.language_prefix(other)), os.path.join("/", settings.language_prefix(lang))) + "/"}
             for other in settings.languages
         ]
-        if _CHILD_LANGUAGE is None and self.command != "serve" and not self.dirty:  # serve builds into a temporary folder anyway
-            config.site_dir = self.stage.begin(config.site_dir)
         return config
 
-    def on_files(self, files, *, config: MkDocsConfig):
-        """Start the other languages' builds, now that MkDocs has cleaned site/ and before it renders."""
+    def start_languages(self, config: MkDocsConfig, settings: Settings, renderer: Renderer) -> None:
+        """Fork one process per other language; each renders, builds and indexes its site while this one does the default.
+
+        A language builds into a hidden folder of site/ (MkDocs' cleaning spares hidden entries, and the default
+        language's search index skips them), moved to site/<lang>/ when every build is done.
+        """
         self.children = []
-        if _CHILD_LANGUAGE is None:
-            settings = self.settings(config)
-            context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-            for lang in settings.languages[1:]:
-                child = context.Process(target=build_language, name=f"digest-{lang}",
-                                        args=(config.config_file_path, lang, self.nav, config.site_dir, config.site_url,
-                                              config.strict, self.command == "serve", self.dirty))
-                child.start()
-                self.stage.track(child)
-                self.children.append((lang, child))
-        return files
+        context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+        for lang in settings.languages[1:]:
+            final, building = os.path.join(config.site_dir, lang), building_dir(config.site_dir, lang)
+            shutil.rmtree(building, ignore_errors=True)
+            if self.dirty and os.path.isdir(final):  # a dirty build compares with what it built last time
+                os.replace(final, building)
+            child = context.Process(target=build_language, name=f"digest-{lang}", args=(
+                renderer if context.get_start_method() == "fork" else None, config.config_file_path, lang, self.nav,
+                str(self.pages_dir(settings, lang)), building, config.site_url, config.strict, self.command == "serve",
+                self.dirty, self.config.search))
+            child.start()
+            self.stage.track(child)
+            self.children.append((lang, child))
 
     @event_priority(-100)  # last, so the site is swapped in after every plugin has written into it
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if _CHILD_LANGUAGE is not None:
+            return
+        if self.config.search:  # the default language's pages, while the other languages may still be building
+            run_pagefind(config.site_dir, glob="{index.html,[!.]*/**/index.html}")
         failed = []
         for lang, child in self.children:
             child.join()
@@ -152,26 +164,26 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.children = []
         if failed:
             raise PluginError(f"digest: the build of {', '.join(failed)} failed; see the messages above")
-        if _CHILD_LANGUAGE is None:
-            self.finish_site(config)
-            if not (config.strict and any(getattr(h, "get_counts", None) and h.get_counts() for h in logging.getLogger("mkdocs").handlers)):
-                config.site_dir = self.stage.commit(config.site_dir)  # else MkDocs aborts for the warnings next, and on_build_error aborts the stage
+        for lang in self.config.languages[1:]:
+            final = os.path.join(config.site_dir, lang)
+            shutil.rmtree(final, ignore_errors=True)
+            os.replace(building_dir(config.site_dir, lang), final)
+        self.write_files(config)
+        if not (config.strict and any(getattr(h, "get_counts", None) and h.get_counts() for h in logging.getLogger("mkdocs").handlers)):
+            config.site_dir = self.stage.commit(config.site_dir)  # else MkDocs aborts for the warnings next, and on_build_error aborts the stage
 
     def on_build_error(self, *, error: Exception) -> None:
         self.stage.abort()
 
-    def finish_site(self, config: MkDocsConfig) -> None:
-        """Once every language is built: one sitemap for all languages at the root (each language keeps
-        MkDocs' own, which Material's instant navigation reads), then the search index."""
-        settings = self.settings(config)
+    def write_files(self, config: MkDocsConfig) -> None:
+        """One sitemap for all languages at the root (each language keeps MkDocs' own, which Material's instant
+        navigation reads)."""
         for path, text in self.files.items():
             target = Path(config.site_dir, path)
             target.write_text(text, encoding="utf-8")
             if path == "sitemap.xml":
                 with open(f"{target}.gz", "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as packed:
                     packed.write(text.encode("utf-8"))
-        if self.config.search:
-            run_pagefind(config.site_dir)
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         settings = self.settings(config)
@@ -187,27 +199,39 @@ def build_time() -> dt.datetime | None:
     return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch and epoch.isdigit() else None
 
 
-def build_language(config_file: str, lang: str, nav: dict[str, list[Any]], site_dir: str, site_url: str | None,
-                   strict: bool, serving: bool, dirty: bool) -> None:
-    """Build one non-default language into site/<lang>/ with Material's interface in that language (a child process)."""
+def building_dir(site_dir: str, lang: str) -> str:
+    return os.path.join(site_dir, f".digest-{lang}")
+
+
+def build_language(renderer: Renderer | None, config_file: str, lang: str, nav: dict[str, list[Any]], pages_dir: str,
+                   site_dir: str, site_url: str | None, strict: bool, serving: bool, dirty: bool, search: bool) -> None:
+    """In a child process: render one non-default language, build it with Material's interface in that language,
+    and index it for search."""
     global _CHILD_LANGUAGE
     _CHILD_LANGUAGE = lang
-    sub = load_config(config_file=config_file, site_dir=os.path.join(site_dir, lang),
+    sub = load_config(config_file=config_file, site_dir=site_dir,
                       site_url=(site_url.rstrip("/") + f"/{lang}/") if site_url else None, strict=strict)
     plugin = sub.plugins["digest"]
     assert isinstance(plugin, DigestPlugin)
     plugin.nav = nav
-    log.info(f"digest: building the '{lang}' site into {sub.site_dir}")
+    log.info(f"digest: building the '{lang}' site")
     try:
+        if renderer is None:  # started by spawn, not fork: nothing was inherited
+            settings = plugin.settings(sub)
+            site = load_site(settings)
+            renderer = Renderer(settings, site.stories, site.topics)
+        write_pages(Path(pages_dir), renderer.pages(lang))
         mkdocs_build(sub, serve_url=sub.site_url if serving else None, dirty=dirty)
+        if search:
+            run_pagefind(site_dir)
     except Exception as err:  # noqa: BLE001 - reported here, the parent only sees the exit code
         log.error(f"digest: building '{lang}' failed: {err}")
         sys.exit(1)
 
 
-def run_pagefind(site_dir: str) -> None:
+def run_pagefind(site_dir: str, glob: str = "**/index.html") -> None:
     """Index the story pages (marked data-pagefind-body) per <html lang>, with word-form stemming."""
-    command = [sys.executable, "-m", "pagefind", "--site", site_dir, "--glob", "**/index.html", "--quiet"]
+    command = [sys.executable, "-m", "pagefind", "--site", site_dir, "--glob", glob, "--quiet"]
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
         raise PluginError(f"digest: Pagefind could not index the site:\n{result.stdout}{result.stderr}")

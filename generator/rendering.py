@@ -11,6 +11,7 @@ import functools
 import html
 import json
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -83,6 +84,24 @@ def escape_all(value: Any) -> Any:
 def paged_url(url: str, number: int) -> str:
     """Page 1 keeps the index's own URL; later pages are url + 'page/N/'."""
     return url if number == 1 else f"{url}page/{number}/"
+
+
+@dataclass
+class PageSpec:
+    """A page before rendering: its address, its language versions, its template and what the template shows."""
+
+    renderer: "Renderer" = field(repr=False)
+    lang: str
+    url: str  # site path
+    path: str  # docs path, e.g. topics/ai-chips/index.md
+    template: str
+    kind: str
+    meta: dict[str, Any]
+    alternates: dict[str, str]  # language -> site path of the same page
+    feeds: list[dict[str, str]]
+    og: dict[str, Any] | None
+    lastmod: dt.date | None
+    context: dict[str, Any]
 
 
 class Renderer:
@@ -187,7 +206,15 @@ class Renderer:
 
     def _page(self, lang: str, here: str, template: str, kind: str, meta: dict[str, Any], targets: dict[str, str],
               feeds: list[dict[str, str]] = (), og: dict[str, Any] | None = None, lastmod: dt.date | None = None,
-              **context) -> Page:
+              **context) -> PageSpec:
+        """A page to render later: where it lives and what it shows (the sitemap needs no more than this)."""
+        return PageSpec(self, lang, here, urls.docs_path(here, self.settings, lang), template, kind, meta, dict(targets),
+                        list(feeds), og, lastmod, context)
+
+    def render(self, spec: PageSpec) -> Page:
+        """Render one page: the template's Markdown under front matter that carries the page's links and meta."""
+        lang, here, meta, targets, feeds, kind = spec.lang, spec.url, spec.meta, spec.alternates, spec.feeds, spec.kind
+        template, og, context = spec.template, spec.og, spec.context
         helpers = self._helpers(lang, here)
         body = self.env.get_template(template).render(**helpers, **context, page_feeds=list(feeds))
         og = {"type": "website", "title": meta["title"], "description": meta.get("description", ""), **(og or {})}
@@ -200,13 +227,13 @@ class Renderer:
         front = escape_all(front)
         # JSON is YAML too, and json.dumps is many times faster than yaml.safe_dump on every page of a large digest.
         text = "---\n" + json.dumps(front, ensure_ascii=False) + "\n---\n\n" + body
-        return Page(lang, urls.docs_path(here, self.settings, lang), text, url=here, alternates=dict(targets), lastmod=lastmod)
+        return Page(lang, spec.path, text, url=here, alternates=dict(targets), lastmod=spec.lastmod)
 
     def _same_page(self, name: str, slug: str = "") -> dict[str, str]:
         return {lang: urls.page_url(self.settings, lang, name, slug) for lang in self.settings.languages}
 
     def _paged(self, lang: str, name: str, slug: str, template: str, kind: str, meta: dict[str, Any], items: list,
-               feeds_folder: str | None = None, feed_title: str = "", **context) -> list[Page]:
+               feeds_folder: str | None = None, feed_title: str = "", **context) -> list[PageSpec]:
         """An index split into pages of settings.page_size, each with links to the others."""
         first = urls.page_url(self.settings, lang, name, slug)
         chunks = indexing.paginate(items, self.settings.page_size)
@@ -226,7 +253,11 @@ class Renderer:
     # -- the pages -----------------------------------------------------------------------------
 
     def pages(self, lang: str) -> list[Page]:
-        """Every page of one language: home, issues, topics, archive, stories, and the feeds."""
+        """Every page of one language, rendered, and its feeds."""
+        return [self.render(spec) for spec in self.specs(lang)] + self.feed_files(lang)
+
+    def specs(self, lang: str) -> list[PageSpec]:
+        """Every page of one language, not yet rendered: home, issues, topics, archive, stories."""
         settings, t = self.settings, self.strings[lang]
         stories = self.by_language.get(lang, [])
         by_topic = indexing.group_by_topic(stories)
@@ -287,13 +318,16 @@ class Renderer:
                 feeds=self._feed_links(lang, here, prefix, language_feed), og=og, lastmod=story.date,
                 story=story, body=Markup(story.body),
                 related=indexing.related(story, related_index, settings.related_count)))
-        return pages + self.feed_files(lang, stories, by_topic, language_feed)
+        return pages
 
-    def feed_files(self, lang: str, stories: list[Story], by_topic: dict[str, list[Story]], language_feed: str) -> list[Page]:
+    def feed_files(self, lang: str) -> list[Page]:
         """Atom and RSS for the language and for each topic in it, as files beside the pages."""
         if not self.settings.site_url:
             return []
         t, settings, prefix = self.strings[lang], self.settings, self.settings.language_prefix(lang)
+        stories = self.by_language.get(lang, [])
+        by_topic = indexing.group_by_topic(stories)
+        language_feed = t["feed_title"].format(site=settings.site_name, language=language_name(lang, settings))
         files = build_feed(settings, lang, language_feed, t["home_description"].format(site=settings.site_name),
                            urls.page_url(settings, lang, "home"), prefix, stories, self.story_urls, self.topics)
         for slug, topic in self.topics.items():

@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup site serve test golden clean
+.PHONY: setup site serve test golden bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,9 @@ test: $(STAMP)  ## run every test
 
 golden: $(STAMP)  ## rewrite the expected output of the golden cases after a deliberate change
 	UPDATE_GOLDEN=1 $(BIN)/python -m pytest tests/test_golden.py -q
+
+bench: $(STAMP)  ## build synthetic digests of 100, 1,000 and 10,000 stories and print what each build costs (see bench/README.md)
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf site .digest

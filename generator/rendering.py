@@ -49,6 +49,12 @@ def locale(lang: str) -> Locale:
     return Locale.parse(lang)
 
 
+def issue_title(t: dict[str, Any], week: str) -> str:
+    """An ISO week in the language's words: 'Неделя 45, 2025'."""
+    year, number = week.split("-W")
+    return t["issue_title"].format(week=int(number), year=year)
+
+
 @functools.cache  # Babel matches the skeleton anew on every call
 def week_interval(lang: str, week: str) -> str:
     """An ISO week as dates in the language: '3–9 нояб. 2025 г.'."""
@@ -125,6 +131,7 @@ class Renderer:
         self.versions = indexing.translations(stories)
         self.story_urls = {story: urls.story_url(story, settings) for story in stories}
         self.weeks = {lang: indexing.group_by_week(items) for lang, items in self.by_language.items()}
+        self._specs: dict[str, list[PageSpec]] = {}
 
     # -- helpers the templates call -----------------------------------------------------------
 
@@ -158,8 +165,7 @@ class Renderer:
             return name[:1].upper() + name[1:]
 
         def week_title(week: str) -> str:
-            year, number = week.split("-W")
-            return t["issue_title"].format(week=int(number), year=year)
+            return issue_title(t, week)
 
         def week_dates(week: str) -> str:
             return week_interval(lang, week)
@@ -257,7 +263,14 @@ class Renderer:
         return [self.render(spec) for spec in self.specs(lang)] + self.feed_files(lang)
 
     def specs(self, lang: str) -> list[PageSpec]:
-        """Every page of one language, not yet rendered: home, issues, topics, archive, stories."""
+        """Every page of one language, not yet rendered: home, issues, topics, archive, stories.
+
+        Computed once per language: the sitemap, the nav and the rendering all read them."""
+        if lang not in self._specs:
+            self._specs[lang] = self._make_specs(lang)
+        return self._specs[lang]
+
+    def _make_specs(self, lang: str) -> list[PageSpec]:
         settings, t = self.settings, self.strings[lang]
         stories = self.by_language.get(lang, [])
         by_topic = indexing.group_by_topic(stories)
@@ -287,8 +300,8 @@ class Renderer:
             older = weeks[position + 1][0] if position + 1 < len(weeks) else None
             pages.append(self._page(
                 lang, here, "issue.md", "issue",
-                {"title": self._helpers(lang, here)["week_title"](week),
-                 "description": t["issue_description"].format(site=settings.site_name, dates=self._helpers(lang, here)["week_dates"](week)),
+                {"title": issue_title(t, week),
+                 "description": t["issue_description"].format(site=settings.site_name, dates=week_interval(lang, week)),
                  "hide": ["navigation"]},
                 {lang: here}, lastmod=items[0].date,
                 week=week, groups=indexing.by_primary_topic(items, self.topics), newer=newer, older=older))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -103,14 +104,36 @@ class Settings:
 
 @dataclass(frozen=True)
 class Page:
-    """A page the generator writes: Markdown with front matter, at a docs-relative path."""
+    """A page the generator renders, at a docs-relative path: front matter, then HTML around the editor's Markdown.
+
+    `head` and `tail` are finished HTML from the templates; `markdown` is what the editor wrote (a story's body,
+    empty on index pages), which the site builder converts and puts between them. `text` is the whole page as
+    one Markdown file with front matter, for a builder that reads files."""
 
     lang: str
     path: str  # e.g. "topics/ai-chips/index.md", relative to that language's docs folder
-    text: str
+    meta: dict[str, Any]  # front matter: title, description, hide, and `digest` (links, feeds, Open Graph)
+    head: str
+    markdown: str = ""
+    tail: str = ""
     url: str = ""  # site path, e.g. "ru/topics/ai-chips/"
     alternates: dict[str, str] = field(default_factory=dict)  # language -> site path of the same content
     lastmod: dt.date | None = None
+
+    @property
+    def text(self) -> str:
+        # JSON is YAML too, and json.dumps is many times faster than yaml.safe_dump.
+        return "---\n" + json.dumps(self.meta, ensure_ascii=False) + "\n---\n\n" + self.head + self.markdown + self.tail
+
+
+@dataclass(frozen=True)
+class Asset:
+    """A file that is not a page, e.g. a feed, at a docs-relative path."""
+
+    lang: str
+    path: str
+    text: str
+    url: str = ""
 
 
 @dataclass
@@ -120,7 +143,7 @@ class Site:
     settings: Settings
     stories: list[Story] = field(default_factory=list)
     topics: dict[str, Topic] = field(default_factory=dict)
-    pages: dict[str, list[Page]] = field(default_factory=dict)
+    pages: dict[str, list[Page | Asset]] = field(default_factory=dict)
     nav: dict[str, list[Any]] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)  # site-wide files by site path, e.g. sitemap.xml
     problems: list[Problem] = field(default_factory=list)

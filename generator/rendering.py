@@ -1,7 +1,7 @@
 """Render every page of every language from the Jinja templates in templates/.
 
-The output is data: Markdown files with front matter (and feed files), keyed by docs path, for MkDocs or any
-other builder to turn into HTML. Templates are autoescaped, so a title or lede shows as the editor typed it.
+The output is data: pages (front matter, and the templates' HTML around the editor's Markdown) and feed files,
+keyed by docs path, for MkDocs or any other builder to turn into a site. Templates are autoescaped, so a title or lede shows as the editor typed it.
 """
 
 from __future__ import annotations
@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import html
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,9 +24,10 @@ from markupsafe import Markup, escape
 
 from . import indexing, urls
 from .feeds import ATOM, RSS, build_feed
-from .model import Page, Settings, Story, Topic
+from .model import Asset, Page, Settings, Story, Topic
 
 STRINGS_FILE = "strings.yml"
+BODY = Markup("\x00digest-body\x00")  # where a template puts the story's Markdown; no editor's text holds NUL
 WORD = re.compile(r"\w+")
 
 
@@ -53,6 +53,16 @@ def issue_title(t: dict[str, Any], week: str) -> str:
     """An ISO week in the language's words: 'Неделя 45, 2025'."""
     year, number = week.split("-W")
     return t["issue_title"].format(week=int(number), year=year)
+
+
+@functools.lru_cache(maxsize=65536)  # a story's date shows on every index that lists it; Babel is slow to format
+def localized_date(value: dt.date, form: str, lang: str) -> str:
+    return format_date(value, form, locale=locale(lang))
+
+
+@functools.cache
+def minutes_in_words(minutes: int, lang: str) -> str:
+    return format_unit(minutes, "duration-minute", length="long", locale=locale(lang))
 
 
 @functools.cache  # Babel matches the skeleton anew on every call
@@ -96,7 +106,7 @@ def paged_url(url: str, number: int) -> str:
 class PageSpec:
     """A page before rendering: its address, its language versions, its template and what the template shows."""
 
-    renderer: "Renderer" = field(repr=False)
+    renderer: "Renderer" = field(repr=False, compare=False)
     lang: str
     url: str  # site path
     path: str  # docs path, e.g. topics/ai-chips/index.md
@@ -124,6 +134,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            auto_reload=False,  # a Renderer lives for one build: no stat() of every template at every include
         )
         self.env.filters["groupby_month"] = indexing.group_by_month
         self.strings = load_strings(self.templates, settings)
@@ -158,10 +169,10 @@ class Renderer:
         def date(value: dt.date | dt.datetime | Story, form: str = "long") -> str:
             if isinstance(value, Story):
                 value = value.date
-            return format_date(value, form, locale=locale(lang))
+            return localized_date(value, form, lang)
 
         def month(value: dt.date) -> str:
-            name = format_date(value, "LLLL y", locale=locale(lang))
+            name = localized_date(value, "LLLL y", lang)
             return name[:1].upper() + name[1:]
 
         def week_title(week: str) -> str:
@@ -173,7 +184,7 @@ class Renderer:
         def reading_time(story: Story) -> str:
             words = len(WORD.findall(story.body)) + len(WORD.findall(story.summary))
             minutes = max(1, round(words / float(t["reading_wpm"])))
-            return t["reading_time"].format(duration=format_unit(minutes, "duration-minute", length="long", locale=locale(lang)))
+            return t["reading_time"].format(duration=minutes_in_words(minutes, lang))
 
         def is_scheduled(story: Story) -> bool:
             return story.published > settings.current_time()
@@ -218,11 +229,15 @@ class Renderer:
                         list(feeds), og, lastmod, context)
 
     def render(self, spec: PageSpec) -> Page:
-        """Render one page: the template's Markdown under front matter that carries the page's links and meta."""
+        """Render one page: the template's HTML around the editor's Markdown, and the front matter that carries the
+        page's title, links and meta."""
         lang, here, meta, targets, feeds, kind = spec.lang, spec.url, spec.meta, spec.alternates, spec.feeds, spec.kind
         template, og, context = spec.template, spec.og, spec.context
         helpers = self._helpers(lang, here)
-        body = self.env.get_template(template).render(**helpers, **context, page_feeds=list(feeds))
+        markdown = str(context.get("body", ""))
+        if markdown:  # the editor's Markdown stays apart from the template's HTML, for the site builder to convert
+            context = {**context, "body": BODY}
+        html = self.env.get_template(template).render(**helpers, **context, page_feeds=list(feeds))
         og = {"type": "website", "title": meta["title"], "description": meta.get("description", ""), **(og or {})}
         og.update({"site_name": self.settings.site_name, "locale": og_locale(lang),
                    "locale_alternates": [og_locale(other) for other in targets if other != lang],
@@ -231,9 +246,10 @@ class Renderer:
                                     "hreflang": self._hreflang(here, targets), "feeds": list(feeds), "og": og}}
         # Material prints page.meta values unescaped, so every text in the front matter is stored escaped.
         front = escape_all(front)
-        # JSON is YAML too, and json.dumps is many times faster than yaml.safe_dump on every page of a large digest.
-        text = "---\n" + json.dumps(front, ensure_ascii=False) + "\n---\n\n" + body
-        return Page(lang, spec.path, text, url=here, alternates=dict(targets), lastmod=spec.lastmod)
+        head, found, tail = html.partition(BODY)
+        if not found:  # an index page, or a story template that leaves the body out: all of it is HTML
+            markdown = ""
+        return Page(lang, spec.path, front, head, markdown, tail, url=here, alternates=dict(targets), lastmod=spec.lastmod)
 
     def _same_page(self, name: str, slug: str = "") -> dict[str, str]:
         return {lang: urls.page_url(self.settings, lang, name, slug) for lang in self.settings.languages}
@@ -258,7 +274,7 @@ class Renderer:
 
     # -- the pages -----------------------------------------------------------------------------
 
-    def pages(self, lang: str) -> list[Page]:
+    def pages(self, lang: str) -> list[Page | Asset]:
         """Every page of one language, rendered, and its feeds."""
         return [self.render(spec) for spec in self.specs(lang)] + self.feed_files(lang)
 
@@ -333,7 +349,7 @@ class Renderer:
                 related=indexing.related(story, related_index, settings.related_count)))
         return pages
 
-    def feed_files(self, lang: str) -> list[Page]:
+    def feed_files(self, lang: str) -> list[Asset]:
         """Atom and RSS for the language and for each topic in it, as files beside the pages."""
         if not self.settings.site_url:
             return []
@@ -348,7 +364,7 @@ class Renderer:
             files.update(build_feed(settings, lang, t["topic_feed_title"].format(site=settings.site_name, topic=topic.label(lang)),
                                     t["topic_description"].format(topic=topic.label(lang)), folder, folder,
                                     by_topic.get(slug, []), self.story_urls, self.topics))
-        return [Page(lang, path[len(prefix):], text, url=path) for path, text in sorted(files.items())]
+        return [Asset(lang, path[len(prefix):], text, url=path) for path, text in sorted(files.items())]
 
     def nav(self, lang: str) -> list[Any]:
         """The header tabs of one language, as MkDocs' nav: home, issues, topics (each topic), archive."""

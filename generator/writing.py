@@ -1,6 +1,8 @@
-"""Write rendered pages to a folder the generator owns, touching only files whose content changed.
+"""Write rendered pages as Markdown files to a folder the generator owns, touching only files whose content changed.
 
-Unchanged files keep their modification time, so MkDocs' file watcher and `--dirty` see only real edits.
+For a site builder that reads files (the MkDocs plugin hands MkDocs virtual files instead). Unchanged files keep
+their modification time, so a file watcher or a dirty build sees only real edits. `checked_path` is the last
+guard before any page, on disk or virtual, gets an address.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ import tempfile
 from collections import Counter
 from pathlib import Path, PurePosixPath
 
-from .model import Page
+from .model import Asset, Page
 
 
 def checked_path(path: str) -> str:
@@ -23,7 +25,7 @@ def checked_path(path: str) -> str:
     return path
 
 
-def write_pages(folder: Path, pages: list[Page]) -> list[str]:
+def write_pages(folder: Path, pages: list[Page | Asset]) -> list[str]:
     """Make folder hold exactly these pages; return the paths written. Stale Markdown files are removed."""
     folder.mkdir(parents=True, exist_ok=True)
     wanted = {checked_path(page.path): page.text.encode("utf-8") for page in pages}

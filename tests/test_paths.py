@@ -16,7 +16,7 @@ import pytest
 
 from generator import Settings
 from generator.build import build_site, load_site
-from generator.model import Page
+from generator.model import Asset
 from generator.urls import story_url
 from generator.writing import checked_path, write_pages
 
@@ -148,13 +148,13 @@ def test_the_writer_refuses_a_path_outside_its_folder(tmp_path, path):
     with pytest.raises(ValueError, match="would not stay inside the pages folder"):
         checked_path(path)
     with pytest.raises(ValueError):
-        write_pages(tmp_path / "pages", [Page("en", path, "text")])
+        write_pages(tmp_path / "pages", [Asset("en", path, "text")])
     assert not (tmp_path / "outside.md").exists()
 
 
 def test_the_writer_refuses_two_pages_at_one_path(tmp_path):
     with pytest.raises(ValueError, match="two pages would be written to a/index.md"):
-        write_pages(tmp_path, [Page("en", "a/index.md", "one"), Page("en", "a/index.md", "two")])
+        write_pages(tmp_path, [Asset("en", "a/index.md", "one"), Asset("en", "a/index.md", "two")])
 
 
 def test_every_page_of_a_site_with_odd_file_names_lands_inside_the_folder(tmp_path):

@@ -6,7 +6,8 @@ from pathlib import Path
 
 from . import urls
 from .loading import load_document, load_yaml_file
-from .model import Problem, Settings, Site, Story
+from .incremental import StoryCache, stamp
+from .model import Problem, Settings, Site, Story, Topic
 from .rendering import Renderer
 from .sitemap import sitemap_xml
 from .validation import check_collection, check_story, check_topics
@@ -25,8 +26,10 @@ def publishable(story: Story, settings: Settings) -> bool:
     return settings.include_future or settings.include_drafts or story.published <= settings.current_time()
 
 
-def load_site(settings: Settings) -> Site:
-    """Read and check everything; the Site holds the stories or every problem found."""
+def load_site(settings: Settings, cache: StoryCache | None = None) -> Site:
+    """Read and check everything; the Site holds the stories or every problem found.
+
+    With a cache (a preview that rebuilds on every edit), files whose stamp did not change are not read again."""
     root = Path(settings.root)
     site = Site(settings)
     problems: list[Problem] = []
@@ -38,12 +41,19 @@ def load_site(settings: Settings) -> Site:
     topics, found = check_topics(values, lines, settings)
     problems += found
     stories: list[Story] = []
-    for path in story_files(settings):
-        document, found = load_document(path, root)
-        problems += found
-        if document is None:
-            continue
-        story, found = check_story(document, settings, topics)
+    paths = story_files(settings)
+    if cache is not None:
+        cache.start(settings, topics)
+        cache.keep_only(paths)
+    for path in paths:
+        seen = stamp(path) if cache is not None else None
+        hit = cache.get(path, seen) if cache is not None else None
+        if hit is None:
+            story, found = load_story(path, root, settings, topics)
+            if cache is not None:
+                cache.put(path, seen, story, found)
+        else:
+            story, found = hit
         problems += found
         if story is not None:
             stories.append(story)
@@ -52,6 +62,15 @@ def load_site(settings: Settings) -> Site:
     site.stories, site.topics = stories, topics
     site.problems = sorted(problems, key=lambda p: (p.path, p.line or 0, p.field))
     return site
+
+
+def load_story(path: Path, root: Path, settings: Settings, topics: dict[str, Topic]) -> tuple[Story | None, list[Problem]]:
+    """One story file, read and checked."""
+    document, problems = load_document(path, root)
+    if document is None:
+        return None, problems
+    story, found = check_story(document, settings, topics)
+    return story, problems + found
 
 
 def build_site(settings: Settings) -> Site:

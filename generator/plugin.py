@@ -3,7 +3,9 @@
 Material takes one interface language per build, so the default language is built by the `mkdocs` command
 itself into site/, and every other language by a build of the same mkdocs.yml into site/<lang>/, in a
 child process started while the default language renders (two cores, two builds at once).
-The core writes every page as a real Markdown file into a folder the digest owns (never into content/).
+MkDocs gets the pages as virtual files: the core renders each page when MkDocs reads it, MkDocs converts only
+the editor's Markdown (a story's body), and the templates' HTML goes around the result untouched. Nothing is
+written to disk before the HTML.
 """
 
 from __future__ import annotations
@@ -27,12 +29,15 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page as MkDocsPage
 
-from . import staging
+from . import incremental, staging
 from .build import index_site, load_site
+from .incremental import StoryCache
 from .model import Settings
-from .rendering import Renderer, language_name
-from .writing import write_pages
+from .rendering import PageSpec, Renderer, language_name
+from .writing import checked_path
 
 log = logging.getLogger("mkdocs.plugins.digest")
 
@@ -61,7 +66,7 @@ class DigestConfig(base.Config):
     search = c.Type(bool, default=True)
     """Index the stories with Pagefind after the build, for the search box."""
     build_dir = c.Type(str, default=".digest")
-    """Folder the digest owns for the pages it writes (git-ignored)."""
+    """Folder the digest owns (git-ignored); MkDocs' docs_dir becomes an empty folder in it."""
 
 
 # The language a forked child process builds; None in the `mkdocs` process itself. Module state, not
@@ -72,6 +77,14 @@ _CHILD_LANGUAGE: str | None = None
 class DigestPlugin(BasePlugin[DigestConfig]):
     def __init__(self) -> None:
         self.nav: dict[str, list[Any]] = {}
+        self.renderer: Renderer | None = None
+        self.lang = ""
+        self.specs: dict[str, PageSpec] = {}  # docs path -> page to render, for the language this process builds
+        self.around: dict[str, tuple[str, str]] = {}  # docs path -> the templates' HTML before and after the body
+        self.changed: set[str] | None = None  # in a preview's rebuild: the only pages to build again
+        self.feeds_changed = True
+        self.cache = StoryCache()  # under serve: stories parsed by an earlier build, while their files are unchanged
+        self.site_config: MkDocsConfig | None = None
         self.children: list[tuple[str, Any]] = []
         self.files: dict[str, str] = {}
         self.command = "build"
@@ -92,8 +105,11 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             include_drafts=self.command == "serve", include_future=self.config.future, now=build_time(),
         )
 
-    def pages_dir(self, settings: Settings, lang: str) -> Path:
-        return Path(settings.root) / self.config.build_dir / "pages" / lang
+    def docs_dir(self, settings: Settings) -> Path:
+        """An empty folder for MkDocs to read: every page is a virtual file (and content/ must not be read as pages)."""
+        folder = Path(settings.root) / self.config.build_dir / "docs"
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         settings = self.settings(config)
@@ -102,7 +118,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         lang = _CHILD_LANGUAGE
         if lang is None:  # the `mkdocs` process: check everything, before MkDocs reads a page or touches site/
             lang = settings.default_language
-            site = load_site(settings)
+            site = load_site(settings, cache=self.cache if self.command == "serve" else None)
             if site.problems:
                 for problem in site.problems:
                     log.error(str(problem))
@@ -113,9 +129,10 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             log.info(f"digest: {len(site.stories)} stories in {len(settings.languages)} languages")
             if self.command != "serve" and not self.dirty:  # serve builds into a temporary folder anyway
                 config.site_dir = self.stage.begin(config.site_dir)
+            self.renderer, self.site_config = renderer, config
             self.start_languages(config, settings, renderer)
-            write_pages(self.pages_dir(settings, lang), renderer.pages(lang))
-        config.docs_dir = str(self.pages_dir(settings, lang))
+        self.lang = lang
+        config.docs_dir = str(self.docs_dir(settings))
         config.nav = self.nav[lang]
         config.not_in_nav = pathspec.GitIgnoreSpec.from_lines(["*.md"])
         config.theme["language"] = lang
@@ -144,11 +161,36 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                 os.replace(final, building)
             child = context.Process(target=build_language, name=f"digest-{lang}", args=(
                 renderer if context.get_start_method() == "fork" else None, config.config_file_path, lang, self.nav,
-                str(self.pages_dir(settings, lang)), building, config.site_url, config.strict, self.command == "serve",
+                building, language_url(config.site_url, lang), config.strict, self.command == "serve",
                 self.dirty, self.config.search))
             child.start()
             self.stage.track(child)
             self.children.append((lang, child))
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Every page and feed of this process's language, as virtual files."""
+        assert self.renderer is not None
+        self.specs = {checked_path(spec.path): spec for spec in self.renderer.specs(self.lang)}
+        for path in self.specs:
+            kept = self.changed is not None and path not in self.changed
+            files.append((KeptFile if kept else File).generated(config, path, content=""))
+        for asset in self.renderer.feed_files(self.lang):
+            files.append((File if self.feeds_changed else KeptFile).generated(config, checked_path(asset.path), content=asset.text))
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        """Render the page: its meta for Material, the editor's Markdown for MkDocs, the templates' HTML kept aside."""
+        spec = self.specs.get(page.file.src_uri)
+        if spec is None or self.renderer is None:
+            return markdown
+        rendered = self.renderer.render(spec)
+        page.meta = rendered.meta
+        self.around[page.file.src_uri] = (rendered.head, rendered.tail)
+        return rendered.markdown
+
+    def on_page_content(self, html: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        around = self.around.pop(page.file.src_uri, None)
+        return html if around is None else around[0] + html + around[1]
 
     @event_priority(-100)  # last, so the site is swapped in after every plugin has written into it
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -168,18 +210,18 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             final = os.path.join(config.site_dir, lang)
             shutil.rmtree(final, ignore_errors=True)
             os.replace(building_dir(config.site_dir, lang), final)
-        self.write_files(config)
+        self.write_files(config.site_dir)
         if not (config.strict and any(getattr(h, "get_counts", None) and h.get_counts() for h in logging.getLogger("mkdocs").handlers)):
             config.site_dir = self.stage.commit(config.site_dir)  # else MkDocs aborts for the warnings next, and on_build_error aborts the stage
 
     def on_build_error(self, *, error: Exception) -> None:
         self.stage.abort()
 
-    def write_files(self, config: MkDocsConfig) -> None:
+    def write_files(self, site_dir: str) -> None:
         """One sitemap for all languages at the root (each language keeps MkDocs' own, which Material's instant
         navigation reads)."""
         for path, text in self.files.items():
-            target = Path(config.site_dir, path)
+            target = Path(site_dir, path)
             target.write_text(text, encoding="utf-8")
             if path == "sitemap.xml":
                 with open(f"{target}.gz", "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as packed:
@@ -187,10 +229,86 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         settings = self.settings(config)
-        server.unwatch(config.docs_dir)  # our own output: a write there must not trigger another build
+        server.unwatch(config.docs_dir)
         for folder in (settings.content_dir, settings.templates_dir):
             server.watch(os.path.join(settings.root, folder))
+        server.builder = Preview(self, builder, config)
         return server
+
+    def rebuild_changed(self, site_dir: str, site_url: str) -> bool:
+        """After an edit of stories only: build again just the pages whose inputs changed, every language at once.
+        False when the edit touches what every page shows (a story's URL, translations, topics): build it all."""
+        if self.renderer is None or self.site_config is None:
+            return False
+        settings = self.settings(self.site_config)
+        site = load_site(settings, cache=self.cache)
+        if site.problems:
+            for problem in site.problems:
+                log.error(str(problem))
+            raise PluginError(f"digest: {len(site.problems)} problem(s) in the content; the preview shows the last good build")
+        renderer = Renderer(settings, site.stories, site.topics)
+        found = incremental.changes(self.renderer, renderer)
+        if found is None:
+            return False
+        index_site(site, renderer)
+        if site.nav != self.nav:
+            return False
+        context = multiprocessing.get_context("fork")
+        children = []
+        for lang in found.languages():
+            target = site_dir if lang == settings.default_language else os.path.join(site_dir, lang)
+            child = context.Process(target=build_language, name=f"digest-{lang}", args=(
+                renderer, self.site_config.config_file_path, lang, self.nav, target,
+                site_url if lang == settings.default_language else language_url(site_url, lang),
+                False, True, True, False, found.pages[lang], found.feeds[lang]))
+            child.start()
+            children.append((lang, child))
+        failed = []
+        for lang, child in children:
+            child.join()
+            if child.exitcode != 0:
+                failed.append(lang)
+        if failed:
+            raise PluginError(f"digest: the preview of {', '.join(failed)} failed; see the messages above")
+        for lang in settings.languages:
+            for url in found.removed[lang]:  # a story renamed or deleted: its old page must not linger
+                Path(site_dir, url, "index.html").unlink(missing_ok=True)
+        self.renderer, self.files = renderer, site.files
+        self.write_files(site_dir)
+        log.info(f"digest: rebuilt {sum(len(found.pages[lang]) for lang in settings.languages)} page(s) in "
+                 f"{', '.join(found.languages()) or 'no language'}")
+        return True
+
+
+class KeptFile(File):
+    """A page or feed whose output from the previous build is still right: a dirty build leaves it alone."""
+
+    def is_modified(self) -> bool:
+        return False
+
+
+class Preview:
+    """`mkdocs serve`'s rebuild: only what an edit of stories changed, or all of it after an edit of templates,
+    theme overrides or mkdocs.yml (and of what every page shows: a story's URL, its translations, the topics)."""
+
+    def __init__(self, plugin: DigestPlugin, full_build, config: MkDocsConfig) -> None:
+        self.plugin, self.full_build = plugin, full_build
+        self.site_dir, self.site_url = config.site_dir, config.site_url
+        settings = plugin.settings(config)
+        self.watched = [Path(settings.root, settings.templates_dir), Path(config.config_file_path)]
+        self.seen = self.stamps()
+
+    def stamps(self) -> dict[str, tuple[int, int, int]]:
+        found = {}
+        for path in self.watched:
+            for item in (path.rglob("*") if path.is_dir() else [path]):
+                found[str(item)] = incremental.stamp(item)
+        return found
+
+    def __call__(self) -> None:
+        seen, self.seen = self.seen, self.stamps()
+        if seen != self.seen or not self.plugin.rebuild_changed(self.site_dir, self.site_url):
+            self.full_build()
 
 
 def build_time() -> dt.datetime | None:
@@ -203,24 +321,29 @@ def building_dir(site_dir: str, lang: str) -> str:
     return os.path.join(site_dir, f".digest-{lang}")
 
 
-def build_language(renderer: Renderer | None, config_file: str, lang: str, nav: dict[str, list[Any]], pages_dir: str,
-                   site_dir: str, site_url: str | None, strict: bool, serving: bool, dirty: bool, search: bool) -> None:
-    """In a child process: render one non-default language, build it with Material's interface in that language,
-    and index it for search."""
+def language_url(site_url: str | None, lang: str) -> str | None:
+    return (site_url.rstrip("/") + f"/{lang}/") if site_url else None
+
+
+def build_language(renderer: Renderer | None, config_file: str, lang: str, nav: dict[str, list[Any]], site_dir: str,
+                   site_url: str | None, strict: bool, serving: bool, dirty: bool, search: bool,
+                   changed: set[str] | None = None, feeds_changed: bool = True) -> None:
+    """In a child process: render one language, build it with Material's interface in that language, and index it
+    for search. `changed` limits a preview's rebuild to those pages (a dirty build: the others stay as built)."""
     global _CHILD_LANGUAGE
     _CHILD_LANGUAGE = lang
-    sub = load_config(config_file=config_file, site_dir=site_dir,
-                      site_url=(site_url.rstrip("/") + f"/{lang}/") if site_url else None, strict=strict)
+    if changed is not None:  # MkDocs warns that a dirty build may leave links stale; here the digest chose the pages
+        logging.getLogger("mkdocs.commands.build").addFilter(lambda record: "'dirty' build" not in record.getMessage())
+    sub = load_config(config_file=config_file, site_dir=site_dir, site_url=site_url, strict=strict)
     plugin = sub.plugins["digest"]
     assert isinstance(plugin, DigestPlugin)
-    plugin.nav = nav
+    plugin.nav, plugin.renderer, plugin.changed, plugin.feeds_changed = nav, renderer, changed, feeds_changed
     log.info(f"digest: building the '{lang}' site")
     try:
         if renderer is None:  # started by spawn, not fork: nothing was inherited
             settings = plugin.settings(sub)
             site = load_site(settings)
-            renderer = Renderer(settings, site.stories, site.topics)
-        write_pages(Path(pages_dir), renderer.pages(lang))
+            plugin.renderer = Renderer(settings, site.stories, site.topics)
         mkdocs_build(sub, serve_url=sub.site_url if serving else None, dirty=dirty)
         if search:
             run_pagefind(site_dir)

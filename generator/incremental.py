@@ -1,0 +1,94 @@
+"""What one edit changes, for a preview that rebuilds in about a second.
+
+Two pieces, both pure: a cache of parsed story files that stays valid while a file keeps its size and
+modification time (so an unchanged file yields the very same Story object), and a comparison of two renders'
+page specs that names the pages whose inputs differ. A page is rendered from its spec and from a few things
+every page shares (story URLs, translations, topics, interface strings, settings); when one of those changes,
+every page may change and the caller rebuilds everything.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from .model import Problem, Settings, Story, Topic
+from .rendering import Renderer
+
+
+@dataclass
+class StoryCache:
+    """Checked story files by path, kept while the file's stamp (size, mtime, inode) stays the same."""
+
+    settings: Settings | None = None
+    topics: dict[str, Topic] | None = None
+    entries: dict[Path, tuple[tuple[int, int, int], Story | None, list[Problem]]] = field(default_factory=dict)
+
+    def start(self, settings: Settings, topics: dict[str, Topic]) -> None:
+        """Forget everything when what a check depends on changed: the settings (but the clock) or the topics."""
+        settings = replace(settings, now=None)
+        if settings != self.settings or topics != self.topics:
+            self.entries.clear()
+        self.settings, self.topics = settings, topics
+
+    def get(self, path: Path, seen: tuple[int, int, int]) -> tuple[Story | None, list[Problem]] | None:
+        entry = self.entries.get(path)
+        if entry is None or entry[0] != seen:
+            return None
+        return entry[1], entry[2]
+
+    def put(self, path: Path, seen: tuple[int, int, int], story: Story | None, problems: list[Problem]) -> None:
+        """Keep what was read from the file as it was when `seen` was taken, before reading it."""
+        self.entries[path] = (seen, story, problems)
+
+    def keep_only(self, paths: list[Path]) -> None:
+        wanted = set(paths)
+        for path in [path for path in self.entries if path not in wanted]:
+            del self.entries[path]
+
+
+def stamp(path: Path) -> tuple[int, int, int]:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return (-1, -1, -1)
+    return (info.st_mtime_ns, info.st_size, info.st_ino)
+
+
+def shared_inputs(renderer: Renderer) -> tuple:
+    """What every page may show besides its own spec: where each story lives, which stories are translations of
+    each other, topic labels, interface strings, and the settings (but the clock)."""
+    return (
+        replace(renderer.settings, now=None),
+        renderer.topics,
+        renderer.strings,
+        {story.path: url for story, url in renderer.story_urls.items()},
+        {key: {lang: story.path for lang, story in versions.items()} for key, versions in renderer.versions.items()},
+    )
+
+
+@dataclass
+class Changes:
+    """Per language: docs paths of pages to build again, pages that are gone, and whether the feeds changed."""
+
+    pages: dict[str, set[str]] = field(default_factory=dict)
+    removed: dict[str, list[str]] = field(default_factory=dict)  # language -> site paths (URLs) of pages gone
+    feeds: dict[str, bool] = field(default_factory=dict)
+
+    def languages(self) -> list[str]:
+        return [lang for lang in self.pages if self.pages[lang] or self.removed[lang] or self.feeds[lang]]
+
+
+def changes(old: Renderer, new: Renderer) -> Changes | None:
+    """The pages of each language whose spec differs between two renders; None when every page may differ."""
+    if shared_inputs(old) != shared_inputs(new):
+        return None
+    found = Changes()
+    for lang in new.settings.languages:
+        before = {spec.path: spec for spec in old.specs(lang)}
+        after = {spec.path: spec for spec in new.specs(lang)}
+        found.pages[lang] = {path for path, spec in after.items() if before.get(path) != spec}
+        found.removed[lang] = [spec.url for path, spec in before.items() if path not in after]
+        found.feeds[lang] = bool(found.removed[lang]) or any(after[path].kind == "story" for path in found.pages[lang])
+    return found

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any, Iterator
 
 from .model import Problem, Settings, Story, Topic
 from .rendering import Renderer
@@ -57,15 +58,27 @@ def stamp(path: Path) -> tuple[int, int, int]:
 
 
 def shared_inputs(renderer: Renderer) -> tuple:
-    """What every page may show besides its own spec: where each story lives, which stories are translations of
-    each other, topic labels, interface strings, and the settings (but the clock)."""
-    return (
-        replace(renderer.settings, now=None),
-        renderer.topics,
-        renderer.strings,
-        {story.path: url for story, url in renderer.story_urls.items()},
-        {key: {lang: story.path for lang, story in versions.items()} for key, versions in renderer.versions.items()},
-    )
+    """What every page may show besides its own spec: topic labels, interface strings, and the settings (but
+    the clock)."""
+    return replace(renderer.settings, now=None), renderer.topics, renderer.strings
+
+
+def addresses(renderer: Renderer) -> dict[str, dict[str, tuple[str, str]]]:
+    """Story key -> language -> (file, URL) of each version: what links to a story and its translations show."""
+    return {key: {lang: (story.path, renderer.story_urls[story]) for lang, story in versions.items()}
+            for key, versions in renderer.versions.items()}
+
+
+def stories_in(value: Any) -> Iterator[Story]:
+    """Every story a page spec's context holds: the story itself, cards, groups, related stories."""
+    if isinstance(value, Story):
+        yield value
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from stories_in(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from stories_in(item)
 
 
 @dataclass
@@ -81,14 +94,20 @@ class Changes:
 
 
 def changes(old: Renderer, new: Renderer) -> Changes | None:
-    """The pages of each language whose spec differs between two renders; None when every page may differ."""
+    """The pages of each language to build again after an edit of stories; None when every page may differ.
+
+    A page is built again when its spec differs (what it lists, its title, its links to other languages), or when
+    it shows a story one of whose language versions was added, removed or moved: a card links to every version."""
     if shared_inputs(old) != shared_inputs(new):
         return None
+    before, after = addresses(old), addresses(new)
+    moved = {key for key in before.keys() | after.keys() if before.get(key) != after.get(key)}
     found = Changes()
     for lang in new.settings.languages:
-        before = {spec.path: spec for spec in old.specs(lang)}
-        after = {spec.path: spec for spec in new.specs(lang)}
-        found.pages[lang] = {path for path, spec in after.items() if before.get(path) != spec}
-        found.removed[lang] = [spec.url for path, spec in before.items() if path not in after]
-        found.feeds[lang] = bool(found.removed[lang]) or any(after[path].kind == "story" for path in found.pages[lang])
+        was = {spec.path: spec for spec in old.specs(lang)}
+        now = {spec.path: spec for spec in new.specs(lang)}
+        found.pages[lang] = {path for path, spec in now.items()
+                             if was.get(path) != spec or (moved and any(story.key in moved for story in stories_in(spec.context)))}
+        found.removed[lang] = [spec.url for path, spec in was.items() if path not in now]
+        found.feeds[lang] = bool(found.removed[lang]) or any(now[path].kind == "story" for path in found.pages[lang])
     return found

@@ -74,3 +74,36 @@ def test_serve_rebuilds_every_language_on_content_and_template_edits(served):
     card.write_text(card.read_text(encoding="utf-8").replace('<article class="digest-card">', '<article class="digest-card digest-edited">'), encoding="utf-8")
     wait_for(base + "fr/", "digest-edited")
     assert not list(project.glob("content/**/*.tmp")), "serve must not write into content/"
+
+
+def wait_gone(url: str, text: str, seconds: float = 90) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if text not in fetch(url):
+            return
+        time.sleep(0.3)
+    raise AssertionError(f"{url} still showed {text!r} after {seconds} s")
+
+
+def test_serve_adds_edits_and_removes_a_story_on_every_index_that_lists_it(served):
+    """The preview rebuilds only what an edit changed; no index that lists the story may be left stale."""
+    project, base = served
+    wait_for(base, "digest-card")
+    story = project / "content" / "2025" / "11" / "preview-test.en.md"
+    story.write_text("---\ntitle: Written during the preview\ndate: 2025-11-27\nlang: en\ntopics: [robotics]\n"
+                     "story: preview-test\nsource: {name: Reuters}\nsummary: A story saved while mkdocs serve ran.\n---\n\n"
+                     "Its body.\n", encoding="utf-8")
+    page = base + "2025/11/preview-test/"
+    for url in (page, base, base + "archive/", base + "topics/robotics/", base + "issues/2025-W48/"):
+        wait_for(url, "Written during the preview")
+
+    story.write_text(story.read_text(encoding="utf-8").replace("title: Written during", "title: Retitled during"), encoding="utf-8")
+    for url in (page, base, base + "archive/", base + "topics/robotics/", base + "issues/2025-W48/"):
+        wait_for(url, "Retitled during the preview")
+        assert "Written during the preview" not in fetch(url)
+
+    story.unlink()
+    wait_gone(base + "archive/", "Retitled during the preview")
+    for url in (base, base + "topics/robotics/"):
+        assert "Retitled during the preview" not in fetch(url)
+    assert "Retitled during the preview" not in fetch(page), "the deleted story's page is gone"

@@ -36,7 +36,7 @@ from . import incremental, staging
 from .build import index_site, load_site
 from .incremental import StoryCache
 from .model import Settings
-from .rendering import PageSpec, Renderer, language_name
+from .rendering import PageSpec, Renderer, escape_all, language_name
 from .writing import checked_path
 
 log = logging.getLogger("mkdocs.plugins.digest")
@@ -72,6 +72,8 @@ class DigestConfig(base.Config):
 # The language a forked child process builds; None in the `mkdocs` process itself. Module state, not
 # plugin state: MkDocs keeps plugins that have on_startup alive across loads of mkdocs.yml (serve, nested builds).
 _CHILD_LANGUAGE: str | None = None
+# The two parts of the default language, which has most of the pages: its story pages build in a process of their own.
+STORIES, INDEXES = "stories", "indexes"
 
 
 class DigestPlugin(BasePlugin[DigestConfig]):
@@ -82,6 +84,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.specs: dict[str, PageSpec] = {}  # docs path -> page to render, for the language this process builds
         self.around: dict[str, tuple[str, str]] = {}  # docs path -> the templates' HTML before and after the body
         self.changed: set[str] | None = None  # in a preview's rebuild: the only pages to build again
+        self.part: str | None = None  # STORIES or INDEXES when the default language is built by two processes
+        self.searchable: list[tuple[str, str]] = []  # story pages for Pagefind: (URL within the language, HTML)
         self.feeds_changed = True
         self.cache = StoryCache()  # under serve: stories parsed by an earlier build, while their files are unchanged
         self.site_config: MkDocsConfig | None = None
@@ -147,36 +151,58 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         return config
 
     def start_languages(self, config: MkDocsConfig, settings: Settings, renderer: Renderer) -> None:
-        """Fork one process per other language; each renders, builds and indexes its site while this one does the default.
+        """Fork one process per other language, and one for the default language's story pages; each renders and
+        builds its pages while this one builds the default language's index pages.
 
-        A language builds into a hidden folder of site/ (MkDocs' cleaning spares hidden entries, and the default
-        language's search index skips them), moved to site/<lang>/ when every build is done.
+        A child builds into a hidden folder of site/ (MkDocs' cleaning spares hidden entries, and the default
+        language's search index skips them). The story pages join site/ before the default language is indexed
+        for search; the other languages move to site/<lang>/ when every build is done.
         """
-        self.children = []
+        self.children, self.part = [], None
         context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-        for lang in settings.languages[1:]:
-            final, building = os.path.join(config.site_dir, lang), building_dir(config.site_dir, lang)
+        default = settings.default_language
+        jobs = [(default, STORIES, config.site_url)] if renderer.by_language.get(default) else []
+        jobs += [(lang, None, language_url(config.site_url, lang)) for lang in settings.languages[1:]]
+        for lang, part, url in jobs:
+            building = building_dir(config.site_dir, lang if part is None else f"{lang}-{part}")
             shutil.rmtree(building, ignore_errors=True)
-            if self.dirty and os.path.isdir(final):  # a dirty build compares with what it built last time
+            final = os.path.join(config.site_dir, lang)
+            if part is None and self.dirty and os.path.isdir(final):  # a dirty build compares with what it built last time
                 os.replace(final, building)
-            child = context.Process(target=build_language, name=f"digest-{lang}", args=(
+            child = context.Process(target=build_language, name=f"digest-{lang}" + (f"-{part}" if part else ""), args=(
                 renderer if context.get_start_method() == "fork" else None, config.config_file_path, lang, self.nav,
-                building, language_url(config.site_url, lang), config.strict, self.command == "serve",
-                self.dirty, self.config.search))
+                building, url, config.strict, self.command == "serve", self.dirty, self.config.search),
+                kwargs={"part": part})
             child.start()
             self.stage.track(child)
-            self.children.append((lang, child))
+            self.children.append((lang, part, child))
+        if jobs and jobs[0][1] == STORIES:
+            self.part = INDEXES
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        """Every page and feed of this process's language, as virtual files."""
+        """Every page and feed of this process's language (or of its part of it), as virtual files."""
         assert self.renderer is not None
         self.specs = {checked_path(spec.path): spec for spec in self.renderer.specs(self.lang)}
-        for path in self.specs:
-            kept = self.changed is not None and path not in self.changed
+        if self.part == STORIES:  # the default language's story pages only: its index pages and files are built beside
+            for file in [file for file in files if not file.is_documentation_page()]:
+                files.remove(file)
+        for path, spec in self.specs.items():
+            if self.part == INDEXES and spec.kind == "story":
+                continue
+            kept = (self.changed is not None and path not in self.changed) or (self.part == STORIES and spec.kind != "story")
             files.append((KeptFile if kept else File).generated(config, path, content=""))
-        for asset in self.renderer.feed_files(self.lang):
-            files.append((File if self.feeds_changed else KeptFile).generated(config, checked_path(asset.path), content=asset.text))
+        if self.part != STORIES:
+            for asset in self.renderer.feed_files(self.lang):
+                files.append((File if self.feeds_changed else KeptFile).generated(config, checked_path(asset.path), content=asset.text))
         return files
+
+    def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
+        """Pages in the nav that this build leaves alone still need their titles for the nav of the pages it builds."""
+        for page in nav.pages:
+            spec = self.specs.get(page.file.src_uri)
+            if spec is not None and isinstance(page.file, KeptFile) and "title" not in vars(page):  # not titled by the nav
+                page.title = escape_all(spec.meta["title"])
+        return nav
 
     def on_page_markdown(self, markdown: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         """Render the page: its meta for Material, the editor's Markdown for MkDocs, the templates' HTML kept aside."""
@@ -190,20 +216,34 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     def on_page_content(self, html: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         around = self.around.pop(page.file.src_uri, None)
-        return html if around is None else around[0] + html + around[1]
+        if around is None:
+            return html
+        html = around[0] + html + around[1]
+        spec = self.specs[page.file.src_uri]
+        if spec.kind == "story" and self.config.search and self.changed is None:
+            self.searchable.append((spec.url[len(self.renderer.settings.language_prefix(self.lang)):], html))
+        return html
 
     @event_priority(-100)  # last, so the site is swapped in after every plugin has written into it
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if _CHILD_LANGUAGE is not None:
             return
-        if self.config.search:  # the default language's pages, while the other languages may still be building
-            run_pagefind(config.site_dir, glob="{index.html,[!.]*/**/index.html}")
         failed = []
-        for lang, child in self.children:
+        stories = [(lang, part, child) for lang, part, child in self.children if part == STORIES]
+        others = [(lang, part, child) for lang, part, child in self.children if part != STORIES]
+        for lang, part, child in stories:
             child.join()
             if child.exitcode != 0:
                 failed.append(lang)
-        self.children = []
+            else:
+                self.merge_stories(config.site_dir, building_dir(config.site_dir, f"{lang}-{part}"))
+        if self.config.search and not stories:  # no story process: this one built the default language's stories
+            index_for_search(config.site_dir, self.lang, self.searchable)
+        for lang, part, child in others:
+            child.join()
+            if child.exitcode != 0:
+                failed.append(lang)
+        self.children, self.part = [], None
         if failed:
             raise PluginError(f"digest: the build of {', '.join(failed)} failed; see the messages above")
         for lang in self.config.languages[1:]:
@@ -213,6 +253,18 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.write_files(config.site_dir)
         if not (config.strict and any(getattr(h, "get_counts", None) and h.get_counts() for h in logging.getLogger("mkdocs").handlers)):
             config.site_dir = self.stage.commit(config.site_dir)  # else MkDocs aborts for the warnings next, and on_build_error aborts the stage
+
+    def merge_stories(self, site_dir: str, building: str) -> None:
+        """Move the default language's story pages, built by their own process, into the site."""
+        for spec in self.specs.values():
+            if spec.kind == "story":
+                target = os.path.join(site_dir, spec.url, "index.html")
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                os.replace(os.path.join(building, spec.url, "index.html"), target)
+        if os.path.isdir(os.path.join(building, "pagefind")):
+            shutil.rmtree(os.path.join(site_dir, "pagefind"), ignore_errors=True)
+            os.replace(os.path.join(building, "pagefind"), os.path.join(site_dir, "pagefind"))
+        shutil.rmtree(building)
 
     def on_build_error(self, *, error: Exception) -> None:
         self.stage.abort()
@@ -327,34 +379,56 @@ def language_url(site_url: str | None, lang: str) -> str | None:
 
 def build_language(renderer: Renderer | None, config_file: str, lang: str, nav: dict[str, list[Any]], site_dir: str,
                    site_url: str | None, strict: bool, serving: bool, dirty: bool, search: bool,
-                   changed: set[str] | None = None, feeds_changed: bool = True) -> None:
+                   changed: set[str] | None = None, feeds_changed: bool = True, part: str | None = None) -> None:
     """In a child process: render one language, build it with Material's interface in that language, and index it
     for search. `changed` limits a preview's rebuild to those pages (a dirty build: the others stay as built)."""
     global _CHILD_LANGUAGE
     _CHILD_LANGUAGE = lang
-    if changed is not None:  # MkDocs warns that a dirty build may leave links stale; here the digest chose the pages
-        logging.getLogger("mkdocs.commands.build").addFilter(lambda record: "'dirty' build" not in record.getMessage())
+    if changed is not None or part is not None:  # MkDocs warns that a dirty build may leave links stale; the digest chose the pages
+        logging.getLogger(mkdocs_build.__module__).addFilter(lambda record: "'dirty' build" not in record.getMessage())
     sub = load_config(config_file=config_file, site_dir=site_dir, site_url=site_url, strict=strict)
     plugin = sub.plugins["digest"]
     assert isinstance(plugin, DigestPlugin)
-    plugin.nav, plugin.renderer, plugin.changed, plugin.feeds_changed = nav, renderer, changed, feeds_changed
-    log.info(f"digest: building the '{lang}' site")
+    plugin.nav, plugin.renderer, plugin.changed, plugin.feeds_changed, plugin.part = nav, renderer, changed, feeds_changed, part
+    log.info(f"digest: building the '{lang}' site" + (f" ({part})" if part else ""))
     try:
         if renderer is None:  # started by spawn, not fork: nothing was inherited
             settings = plugin.settings(sub)
             site = load_site(settings)
             plugin.renderer = Renderer(settings, site.stories, site.topics)
-        mkdocs_build(sub, serve_url=sub.site_url if serving else None, dirty=dirty)
+        # A part is a dirty build: the pages of the other part are known to MkDocs (the nav links them) but not built.
+        mkdocs_build(sub, serve_url=sub.site_url if serving else None, dirty=dirty or part is not None)
         if search:
-            run_pagefind(site_dir)
+            index_for_search(site_dir, lang, plugin.searchable)
     except Exception as err:  # noqa: BLE001 - reported here, the parent only sees the exit code
         log.error(f"digest: building '{lang}' failed: {err}")
         sys.exit(1)
 
 
-def run_pagefind(site_dir: str, glob: str = "**/index.html") -> None:
-    """Index the story pages (marked data-pagefind-body) per <html lang>, with word-form stemming."""
-    command = [sys.executable, "-m", "pagefind", "--site", site_dir, "--glob", glob, "--quiet"]
+def index_for_search(site_dir: str, lang: str, pages: list[tuple[str, str]]) -> None:
+    """Index a language's story pages with Pagefind (word-form stemming per <html lang>) into site_dir/pagefind/.
+
+    Pagefind reads each story's content, not the whole themed page: a small HTML file per story, in a hidden
+    folder laid out like the site so that the URLs come out the same. Without stories, it reads the site."""
+    if not pages:
+        run_pagefind(site_dir, os.path.join(site_dir, "pagefind"), glob="{index.html,[!.]*/**/index.html}")
+        return
+    source = os.path.join(site_dir, ".digest-search")
+    shutil.rmtree(source, ignore_errors=True)
+    try:
+        for url, content in pages:
+            target = os.path.join(source, url, "index.html")
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            with open(target, "w", encoding="utf-8") as handle:
+                handle.write(f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"></head>'
+                             f"<body><main data-pagefind-body>{content}</main></body></html>")
+        run_pagefind(source, os.path.join(site_dir, "pagefind"))
+    finally:
+        shutil.rmtree(source, ignore_errors=True)
+
+
+def run_pagefind(site_dir: str, output: str, glob: str = "**/index.html") -> None:
+    command = [sys.executable, "-m", "pagefind", "--site", site_dir, "--output-path", output, "--glob", glob, "--quiet"]
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
         raise PluginError(f"digest: Pagefind could not index the site:\n{result.stdout}{result.stderr}")

@@ -1,11 +1,11 @@
 """Time the generator's own stages on a project, with no MkDocs build around them.
 
     python bench/core.py PROJECT load    ->  {"load": s, "stories": n}
-    python bench/core.py PROJECT build   ->  {"build": s, "write": s, "pages": n}
+    python bench/core.py PROJECT build   ->  {"build": s, "pages": n}
 
 `load` is generator.build.load_site (read, parse and validate every file); `build` is build_site (the same,
-then index and render every page of every language) followed by write_pages of every language into a new
-temporary folder, as the plugin writes them into .digest/pages/ on a clean build. The runner starts a fresh
+then index and render every page of every language, as the plugin renders them while MkDocs reads them; the
+plugin writes no page file). The runner starts a fresh
 process for each stage and run, so nothing one measurement read or cached helps the next.
 """
 
@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -23,7 +22,6 @@ if str(REPO) not in sys.path:
 
 from generator.build import build_site, load_site  # noqa: E402
 from generator.cli import read_settings  # noqa: E402
-from generator.writing import write_pages  # noqa: E402
 
 
 def time_load(project: Path) -> dict:
@@ -43,11 +41,7 @@ def time_build(project: Path) -> dict:
     built = time.perf_counter()
     if site.problems:
         raise SystemExit(f"{len(site.problems)} problem(s), e.g. {site.problems[0]}")
-    with tempfile.TemporaryDirectory() as folder:
-        for lang, pages in site.pages.items():
-            write_pages(Path(folder) / lang, pages)
-        written = time.perf_counter()
-    return {"build": built - start, "write": written - built, "pages": sum(len(pages) for pages in site.pages.values())}
+    return {"build": built - start, "pages": sum(len(pages) for pages in site.pages.values())}
 
 
 if __name__ == "__main__":

@@ -40,7 +40,7 @@ ENV = {**os.environ, "TZ": "UTC", "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8", "NO_MK
 BUILD = [sys.executable, "-m", "mkdocs", "build", "--strict"]
 
 COLUMNS = ["N", "pages", "wall s", "CPU s", "max RSS MB", "tree PSS MB", "load+check s", "index+render s",
-           "write s", "core share", "floor pages", "floor wall s", "floor CPU s", "floor RSS MB", "ratio"]
+           "core share", "floor pages", "floor wall s", "floor CPU s", "floor RSS MB", "ratio"]
 SERVE_COLUMNS = ["N", "serve", "first build s", "story s", "home s", "topic s", "all three s", "reload s"]
 
 
@@ -53,7 +53,7 @@ class Result:
     floor: list[Usage] = field(default_factory=list)
     pages: int = 0
     floor_pages: int = 0
-    core: list[dict] = field(default_factory=list)  # {"load", "build", "write"} per run
+    core: list[dict] = field(default_factory=list)  # {"load", "build"} per run
     failures: list[str] = field(default_factory=list)  # one line per run that did not complete
 
 
@@ -110,7 +110,7 @@ def measure_size(n: int, work: Path, runs: int, seed: int, timeout: float) -> Re
         result.ours.append(done["digest"])
         result.floor.append(done["floor"])
         stages = {**core_stage(project, "load"), **core_stage(project, "build")}
-        progress(f"N={n} run {run}: core load {stages['load']:.2f} s, build {stages['build']:.2f} s, write {stages['write']:.2f} s")
+        progress(f"N={n} run {run}: core load {stages['load']:.2f} s, build {stages['build']:.2f} s")
         result.core.append(stages)
     return result
 
@@ -127,12 +127,11 @@ def row(result: Result) -> list[str]:
     floor_wall = median(u.wall for u in floor)
     load = median(c["load"] for c in core)
     index_render = median(c["build"] - c["load"] for c in core)
-    write = median(c["write"] for c in core)
-    share = median((c["build"] + c["write"]) / u.wall for c, u in zip(core, ours))
+    share = median(c["build"] / u.wall for c, u in zip(core, ours))
     tree = [u.tree_mb for u in ours if u.tree_mb is not None]
     return [f"{result.n:,}", f"{result.pages:,}", f"{wall:.1f}", f"{median(u.cpu for u in ours):.1f}",
             f"{median(u.max_rss_mb for u in ours):.0f}", f"{median(tree):.0f}" if tree else "n/a",
-            f"{load:.2f}", f"{index_render:.2f}", f"{write:.2f}", f"{share:.1%}",
+            f"{load:.2f}", f"{index_render:.2f}", f"{share:.1%}",
             f"{result.floor_pages:,}", f"{floor_wall:.1f}", f"{median(u.cpu for u in floor):.1f}",
             f"{median(u.max_rss_mb for u in floor):.0f}", f"{wall / floor_wall:.2f}"]
 

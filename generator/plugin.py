@@ -204,6 +204,19 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                 page.title = escape_all(spec.meta["title"])
         return nav
 
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        """`digest_once(key...)` for the theme: a call block rendered once per build and key (the nav and tabs of
+        story pages, the same on each of them), then reused."""
+        rendered: dict[tuple, Any] = {}
+
+        def digest_once(*key: Any, caller) -> Any:
+            if key not in rendered:
+                rendered[key] = caller()
+            return rendered[key]
+
+        env.globals["digest_once"] = digest_once
+        return env
+
     def on_page_markdown(self, markdown: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         """Render the page: its meta for Material, the editor's Markdown for MkDocs, the templates' HTML kept aside."""
         spec = self.specs.get(page.file.src_uri)

@@ -85,6 +85,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.around: dict[str, tuple[str, str]] = {}  # docs path -> the templates' HTML before and after the body
         self.changed: set[str] | None = None  # in a preview's rebuild: the only pages to build again
         self.part: str | None = None  # STORIES or INDEXES when the default language is built by two processes
+        self.in_nav: set[str] = set()
         self.searchable: list[tuple[str, str]] = []  # story pages for Pagefind: (URL within the language, HTML)
         self.feeds_changed = True
         self.cache = StoryCache()  # under serve: stories parsed by an earlier build, while their files are unchanged
@@ -198,6 +199,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
         """Pages in the nav that this build leaves alone still need their titles for the nav of the pages it builds."""
+        self.in_nav = {page.file.src_uri for page in nav.pages}
         for page in nav.pages:
             spec = self.specs.get(page.file.src_uri)
             if spec is not None and isinstance(page.file, KeptFile) and "title" not in vars(page):  # not titled by the nav
@@ -206,7 +208,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         """`digest_once(key...)` for the theme: a call block rendered once per build and key (the nav and tabs of
-        story pages, the same on each of them), then reused."""
+        the pages that are not in the nav, the same on each of them), then reused."""
         rendered: dict[tuple, Any] = {}
 
         def digest_once(*key: Any, caller) -> Any:
@@ -223,7 +225,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         if spec is None or self.renderer is None:
             return markdown
         rendered = self.renderer.render(spec)
-        page.meta = rendered.meta
+        # A page that is not in the nav shows the same nav and tabs as every other such page at its depth.
+        page.meta = {**rendered.meta, "digest": {**rendered.meta["digest"], "shared_nav": page.file.src_uri not in self.in_nav}}
         self.around[page.file.src_uri] = (rendered.head, rendered.tail)
         return rendered.markdown
 

@@ -21,6 +21,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import jinja2
 import pathspec
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import base
@@ -217,6 +218,13 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             return rendered[key]
 
         env.globals["digest_once"] = digest_once
+        # Material's templates compiled once and kept in .digest/: every later build, each language's process and
+        # each rebuild of the preview load them instead of compiling them again. Jinja checks each template's
+        # source against its cached code.
+        if env.bytecode_cache is None:
+            folder = Path(os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml")), self.config.build_dir, "jinja")
+            folder.mkdir(parents=True, exist_ok=True)
+            env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
         return env
 
     def on_page_markdown(self, markdown: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:

@@ -43,8 +43,9 @@ def wait_for(url: str, text: str, seconds: float = 90) -> str:
 def served(tmp_path):
     project = copy_project(tmp_path)
     port = free_port()
+    log = open(tmp_path / "serve.log", "w", encoding="utf-8")
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"],
-                              cwd=project, env=BUILD_ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                              cwd=project, env=BUILD_ENV, stdout=subprocess.DEVNULL, stderr=log, text=True)
     try:
         # MkDocs serves under the path of site_url, as GitHub Pages serves a project site.
         mount = urlparse(yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]).path
@@ -55,6 +56,7 @@ def served(tmp_path):
             server.wait(timeout=20)
         except subprocess.TimeoutExpired:
             server.kill()
+        log.close()
 
 
 def test_serve_rebuilds_every_language_on_content_and_template_edits(served):
@@ -107,3 +109,22 @@ def test_serve_adds_edits_and_removes_a_story_on_every_index_that_lists_it(serve
     for url in (base, base + "topics/robotics/"):
         assert "Retitled during the preview" not in fetch(url)
     assert "Retitled during the preview" not in fetch(page), "the deleted story's page is gone"
+
+
+def test_serve_rebuilds_once_per_edit_and_then_rests(served, tmp_path):
+    """A rebuild reads the templates; reading is not an edit, so the preview must not rebuild itself again and again."""
+    project, base = served
+    wait_for(base, "digest-card")
+    story = next((project / "content").rglob("*.fr.md"))
+    text = story.read_text(encoding="utf-8")
+    title = next(line for line in text.splitlines() if line.startswith("title:"))
+    story.write_text(text.replace(title, "title: Une seule reconstruction", 1), encoding="utf-8")
+    wait_for(base + "fr/", "Une seule reconstruction")
+    time.sleep(3)  # more than a rebuild takes here
+    log = (tmp_path / "serve.log").read_text(encoding="utf-8")
+    before = log.count("Detected file changes")
+    time.sleep(3)
+    log = (tmp_path / "serve.log").read_text(encoding="utf-8")
+    assert 1 <= before <= 3, log  # one save may come as a few file events, but they end
+    assert log.count("Detected file changes") == before, "the server kept rebuilding with no edit:\n" + log[-2000:]
+    assert "rebuilt" in log and "in fr" in log, log  # the edit of a French story rebuilt French pages only

@@ -414,8 +414,13 @@ class Preview:
 
     def __call__(self) -> None:
         seen, self.seen = self.seen, self.stamps()
-        if seen != self.seen or not self.plugin.rebuild_changed(self.site_dir, self.site_url):
-            self.full_build()
+        try:
+            if seen == self.seen and self.plugin.rebuild_changed(self.site_dir, self.site_url):
+                return
+        except PluginError as err:  # the problems are logged above, one per line; the last good build stays served
+            log.error(str(err))
+            return
+        self.full_build()
 
 
 def build_time() -> dt.datetime | None:

@@ -128,3 +128,21 @@ def test_serve_rebuilds_once_per_edit_and_then_rests(served, tmp_path):
     assert 1 <= before <= 3, log  # one save may come as a few file events, but they end
     assert log.count("Detected file changes") == before, "the server kept rebuilding with no edit:\n" + log[-2000:]
     assert "rebuilt" in log and "in fr" in log, log  # the edit of a French story rebuilt French pages only
+
+
+def test_a_broken_story_under_serve_is_reported_and_the_preview_keeps_the_last_good_build(served, tmp_path):
+    project, base = served
+    wait_for(base, "digest-card")
+    story = next((project / "content").rglob("*.en.md"))
+    good = story.read_text(encoding="utf-8")
+    story.write_text(good.replace("lang: en", "lang: english", 1), encoding="utf-8")
+    deadline = time.monotonic() + 60
+    while "ERROR" not in (log := (tmp_path / "serve.log").read_text(encoding="utf-8")).partition("Detected file changes")[2]:
+        assert time.monotonic() < deadline, log
+        time.sleep(0.3)
+    rel = story.relative_to(project).as_posix()
+    assert f"{rel}:4: lang:" in log, log  # file, line and field, as `mkdocs build` reports it
+    assert "Traceback" not in log, log
+    assert "digest-card" in fetch(base), "the preview still serves the last good build"
+    story.write_text(good.replace("title:", "title: Fixed —", 1), encoding="utf-8")
+    wait_for(base, "Fixed —")

@@ -87,7 +87,17 @@ def build_site(settings: Settings) -> Site:
 
 def index_site(site: Site, renderer: Renderer) -> None:
     """What needs every language but no rendered page: the nav of each language and the sitemap."""
-    settings = site.settings
-    site.nav = {lang: renderer.nav(lang) for lang in settings.languages}
-    if settings.site_url:
-        site.files["sitemap.xml"] = sitemap_xml(settings, [spec for lang in settings.languages for spec in renderer.specs(lang)])
+    site.nav = navs(renderer)
+    site.files = site_files(renderer)
+
+
+def navs(renderer: Renderer) -> dict[str, list]:
+    return {lang: renderer.nav(lang) for lang in renderer.settings.languages}
+
+
+def site_files(renderer: Renderer) -> dict[str, str]:
+    """Files of the whole site, by site path: the sitemap of every language's pages."""
+    settings = renderer.settings
+    if not settings.site_url:
+        return {}
+    return {"sitemap.xml": sitemap_xml(settings, [spec for lang in settings.languages for spec in renderer.specs(lang)])}

@@ -34,7 +34,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from . import incremental, staging
-from .build import index_site, load_site
+from .build import index_site, load_site, navs, site_files
 from .incremental import StoryCache
 from .model import Settings
 from .rendering import PageSpec, Renderer, escape_all, language_name
@@ -130,8 +130,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                     log.error(str(problem))
                 raise PluginError(f"digest: {len(site.problems)} problem(s) in the content; nothing was built, site/ is unchanged")
             renderer = Renderer(settings, site.stories, site.topics)
-            index_site(site, renderer)
-            self.nav, self.files = site.nav, site.files
+            # Each process works out its own pages; the sitemap, which needs them all, waits for on_post_build.
+            self.nav, self.files = navs(renderer), {}
             log.info(f"digest: {len(site.stories)} stories in {len(settings.languages)} languages")
             if self.command != "serve" and not self.dirty:  # serve builds into a temporary folder anyway
                 config.site_dir = self.stage.begin(config.site_dir)
@@ -252,6 +252,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if _CHILD_LANGUAGE is not None:
             return
+        self.files = site_files(self.renderer)  # while the other processes build
         failed = []
         stories = [(lang, part, child) for lang, part, child in self.children if part == STORIES]
         others = [(lang, part, child) for lang, part, child in self.children if part != STORIES]

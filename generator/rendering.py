@@ -28,6 +28,11 @@ from .model import Asset, Page, Settings, Story, Topic
 
 STRINGS_FILE = "strings.yml"
 BODY = Markup("\x00digest-body\x00")  # where a template puts the story's Markdown; no editor's text holds NUL
+CARD = "partials/story-card.html"
+# A link in a shared card: the site path between these, replaced by a link relative to the page that shows the card.
+# Editors' texts cannot hold them (validation refuses control characters).
+LINK_START, LINK_END = "\x01", "\x02"
+LINK = re.compile("\x01([^\x02]*)\x02")
 WORD = re.compile(r"\w+")
 
 
@@ -143,10 +148,13 @@ class Renderer:
         self.story_urls = {story: urls.story_url(story, settings) for story in stories}
         self.weeks = {lang: indexing.group_by_week(items) for lang, items in self.by_language.items()}
         self._specs: dict[str, list[PageSpec]] = {}
+        self._cards: dict[tuple[str, str, str], Markup] = {}
 
     # -- helpers the templates call -----------------------------------------------------------
 
-    def _helpers(self, lang: str, here: str) -> dict[str, Any]:
+    def _helpers(self, lang: str, here: str | None) -> dict[str, Any]:
+        """What templates may call. With `here` None (a story card, shared by every page that lists the story),
+        links are site paths between markers, made relative to each page once it is rendered."""
         settings, t = self.settings, self.strings[lang]
 
         def url(target: Any, slug: str = "", lang_: str | None = None) -> str:
@@ -158,7 +166,7 @@ class Renderer:
                 to = urls.page_url(settings, target_lang, "topic", target.slug)
             else:
                 to = urls.page_url(settings, target_lang, target, slug)
-            return urls.relative(here, to)
+            return urls.relative(here, to) if here is not None else f"{LINK_START}{to}{LINK_END}"
 
         def other_versions(story: Story) -> list[dict[str, str]]:
             """The story's other language versions, in the site's language order."""
@@ -189,7 +197,15 @@ class Renderer:
         def is_scheduled(story: Story) -> bool:
             return story.published > settings.current_time()
 
+        def card(story: Story, heading: str) -> Markup:
+            """partials/story-card.html for a story, rendered once per build, language and heading level."""
+            key = (lang, story.path, heading)
+            if key not in self._cards:
+                self._cards[key] = Markup(self.env.get_template(CARD).render(**self._helpers(lang, None), story=story, heading=heading))
+            return self._cards[key]
+
         return {
+            "card": card,
             "lang": lang, "t": t, "settings": settings, "site_name": settings.site_name, "topics": self.topics,
             "url": url, "other_versions": other_versions, "format_date": date, "format_month": month,
             "week_title": week_title, "week_dates": week_dates, "reading_time": reading_time,
@@ -246,6 +262,8 @@ class Renderer:
                                     "hreflang": self._hreflang(here, targets), "feeds": list(feeds), "og": og}}
         # Material prints page.meta values unescaped, so every text in the front matter is stored escaped.
         front = escape_all(front)
+        if LINK_START in html:  # links of shared story cards, relative to this page now
+            html = LINK.sub(lambda link: urls.relative(here, link.group(1)), html)
         head, found, tail = html.partition(BODY)
         if not found:  # an index page, or a story template that leaves the body out: all of it is HTML
             markdown = ""

@@ -101,7 +101,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.command, self.dirty = command, dirty
 
     def settings(self, config: MkDocsConfig) -> Settings:
-        root = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
+        root = project_root(config)
         return Settings(
             root=root, content_dir=self.config.content_dir, templates_dir=self.config.templates_dir,
             topics_file=self.config.topics_file, languages=tuple(self.config.languages),
@@ -125,10 +125,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         if lang is None:  # the `mkdocs` process: check everything, before MkDocs reads a page or touches site/
             lang = settings.default_language
             site = load_site(settings, cache=self.cache if self.command == "serve" else None)
-            if site.problems:
-                for problem in site.problems:
-                    log.error(str(problem))
-                raise PluginError(f"digest: {len(site.problems)} problem(s) in the content; nothing was built, site/ is unchanged")
+            stop_on_problems(site.problems, "nothing was built, site/ is unchanged")
             renderer = Renderer(settings, site.stories, site.topics)
             # Each process works out its own pages; the sitemap, which needs them all, waits for on_post_build.
             self.nav, self.files = navs(renderer), {}
@@ -173,8 +170,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                 os.replace(final, building)
             child = context.Process(target=build_language, name=f"digest-{lang}" + (f"-{part}" if part else ""), args=(
                 renderer if context.get_start_method() == "fork" else None, config.config_file_path, lang, self.nav,
-                building, url, config.strict, self.command == "serve", self.dirty, self.config.search),
-                kwargs={"part": part})
+                building, url), kwargs={"strict": config.strict, "serving": self.command == "serve", "dirty": self.dirty,
+                                        "search": self.config.search, "part": part})
             child.start()
             self.stage.track(child)
             self.children.append((lang, part, child))
@@ -222,7 +219,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         # each rebuild of the preview load them instead of compiling them again. Jinja checks each template's
         # source against its cached code.
         if env.bytecode_cache is None:
-            folder = Path(os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml")), self.config.build_dir, "jinja")
+            folder = Path(project_root(config), self.config.build_dir, "jinja")
             folder.mkdir(parents=True, exist_ok=True)
             env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
         return env
@@ -253,21 +250,15 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         if _CHILD_LANGUAGE is not None:
             return
         self.files = site_files(self.renderer)  # while the other processes build
-        failed = []
-        stories = [(lang, part, child) for lang, part, child in self.children if part == STORIES]
-        others = [(lang, part, child) for lang, part, child in self.children if part != STORIES]
-        for lang, part, child in stories:
-            child.join()
-            if child.exitcode != 0:
-                failed.append(lang)
-            else:
-                self.merge_stories(config.site_dir, building_dir(config.site_dir, f"{lang}-{part}"))
+        stories = [(lang, child) for lang, part, child in self.children if part == STORIES]
+        others = [(lang, child) for lang, part, child in self.children if part != STORIES]
+        failed = failed_children(stories)
+        for lang, _ in stories:
+            if lang not in failed:
+                self.merge_stories(config.site_dir, building_dir(config.site_dir, f"{lang}-{STORIES}"))
         if self.config.search and not stories:  # no story process: this one built the default language's stories
             index_for_search(config.site_dir, self.lang, self.searchable)
-        for lang, part, child in others:
-            child.join()
-            if child.exitcode != 0:
-                failed.append(lang)
+        failed += failed_children(others)
         self.children, self.part = [], None
         if failed:
             raise PluginError(f"digest: the build of {', '.join(failed)} failed; see the messages above")
@@ -320,10 +311,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             return False
         settings = self.settings(self.site_config)
         site = load_site(settings, cache=self.cache)
-        if site.problems:
-            for problem in site.problems:
-                log.error(str(problem))
-            raise PluginError(f"digest: {len(site.problems)} problem(s) in the content; the preview shows the last good build")
+        stop_on_problems(site.problems, "the preview shows the last good build")
         renderer = Renderer(settings, site.stories, site.topics)
         found = incremental.changes(self.renderer, renderer)
         if found is None:
@@ -335,17 +323,14 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         children = []
         for lang in found.languages():
             target = site_dir if lang == settings.default_language else os.path.join(site_dir, lang)
+            url = site_url if lang == settings.default_language else language_url(site_url, lang)
             child = context.Process(target=build_language, name=f"digest-{lang}", args=(
-                renderer, self.site_config.config_file_path, lang, self.nav, target,
-                site_url if lang == settings.default_language else language_url(site_url, lang),
-                False, True, True, False, found.pages[lang], found.feeds[lang]))
+                renderer, self.site_config.config_file_path, lang, self.nav, target, url),
+                kwargs={"strict": False, "serving": True, "dirty": True, "search": False,
+                        "changed": found.pages[lang], "feeds_changed": found.feeds[lang]})
             child.start()
             children.append((lang, child))
-        failed = []
-        for lang, child in children:
-            child.join()
-            if child.exitcode != 0:
-                failed.append(lang)
+        failed = failed_children(children)
         if failed:
             raise PluginError(f"digest: the preview of {', '.join(failed)} failed; see the messages above")
         for lang in settings.languages:
@@ -422,6 +407,29 @@ class Preview:
             log.error(str(err))
             return
         self.full_build()
+
+
+def project_root(config: MkDocsConfig) -> str:
+    """The folder of mkdocs.yml: story, template and build paths are relative to it."""
+    return os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
+
+
+def failed_children(children: list[tuple[str, Any]]) -> list[str]:
+    """Wait for each child process; the names of those that failed."""
+    failed = []
+    for name, child in children:
+        child.join()
+        if child.exitcode != 0:
+            failed.append(name)
+    return failed
+
+
+def stop_on_problems(problems: list, outcome: str) -> None:
+    """Log every problem in the content, one line each, and stop the build."""
+    if problems:
+        for problem in problems:
+            log.error(str(problem))
+        raise PluginError(f"digest: {len(problems)} problem(s) in the content; {outcome}")
 
 
 def build_time() -> dt.datetime | None:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from . import urls
+from .incremental import StoryCache
 from .loading import load_document, load_yaml_file
-from .incremental import StoryCache, stamp
 from .model import Problem, Settings, Site, Story, Topic
 from .rendering import Renderer
 from .sitemap import sitemap_xml
@@ -46,14 +47,8 @@ def load_site(settings: Settings, cache: StoryCache | None = None) -> Site:
         cache.start(settings, topics)
         cache.keep_only(paths)
     for path in paths:
-        seen = stamp(path) if cache is not None else None
-        hit = cache.get(path, seen) if cache is not None else None
-        if hit is None:
-            story, found = load_story(path, root, settings, topics)
-            if cache is not None:
-                cache.put(path, seen, story, found)
-        else:
-            story, found = hit
+        read = functools.partial(load_story, path, root, settings, topics)
+        story, found = read() if cache is None else cache.load(path, read)
         problems += found
         if story is not None:
             stories.append(story)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from .model import Problem, Settings, Story, Topic
 from .rendering import Renderer
@@ -33,15 +33,14 @@ class StoryCache:
             self.entries.clear()
         self.settings, self.topics = settings, topics
 
-    def get(self, path: Path, seen: tuple[int, int, int]) -> tuple[Story | None, list[Problem]] | None:
+    def load(self, path: Path, read: Callable[[], tuple[Story | None, list[Problem]]]) -> tuple[Story | None, list[Problem]]:
+        """What `read` gives for the file, read again only when its stamp changed. The stamp is taken before
+        reading, so a save during the read is seen next time."""
+        seen = stamp(path)
         entry = self.entries.get(path)
         if entry is None or entry[0] != seen:
-            return None
+            entry = self.entries[path] = (seen, *read())
         return entry[1], entry[2]
-
-    def put(self, path: Path, seen: tuple[int, int, int], story: Story | None, problems: list[Problem]) -> None:
-        """Keep what was read from the file as it was when `seen` was taken, before reading it."""
-        self.entries[path] = (seen, story, problems)
 
     def keep_only(self, paths: list[Path]) -> None:
         wanted = set(paths)

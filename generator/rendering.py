@@ -1,7 +1,8 @@
 """Render every page of every language from the Jinja templates in templates/.
 
 The output is data: pages (front matter, and the templates' HTML around the editor's Markdown) and feed files,
-keyed by docs path, for MkDocs or any other builder to turn into a site. Templates are autoescaped, so a title or lede shows as the editor typed it.
+keyed by docs path, for MkDocs or any other builder to turn into a site. Templates are autoescaped, so a title
+or lede shows as the editor typed it.
 """
 
 from __future__ import annotations

@@ -178,8 +178,25 @@ def parse_front_matter(source: str, rel: str, first_line: int = 2,
 def too_deep(source: str) -> yaml.Mark | None:
     """Where lists and maps first nest more than MAX_DEPTH deep, or None. The parser's events come one by one,
     without recursion, so any depth is measured safely."""
+    try:
+        return deepest(source, _Loader)
+    except yaml.YAMLError as err:
+        if _Loader is yaml.SafeLoader:
+            raise
+        # libyaml (PyYAML 6.0.4 and later) stops past about 1,000 levels with an error of its own before our count
+        # gets there; the pure-Python parser has no such limit. Any other error stays libyaml's, as it was.
+        try:
+            deep = deepest(source, yaml.SafeLoader)
+        except yaml.YAMLError:
+            raise err from None
+        if deep is None:
+            raise
+        return deep
+
+
+def deepest(source: str, loader: Any) -> yaml.Mark | None:
     depth = 0
-    for event in yaml.parse(source, Loader=_Loader):
+    for event in yaml.parse(source, Loader=loader):
         if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
             depth += 1
             if depth > MAX_DEPTH:

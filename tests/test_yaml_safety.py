@@ -129,6 +129,24 @@ def test_lists_nested_thousands_deep_are_refused_not_a_crash(tmp_path):
         assert "nested" in found[0].message
 
 
+@pytest.mark.parametrize("parser", ["libyaml", "python"])
+def test_nesting_at_any_depth_gets_our_message_from_either_parser(monkeypatch, parser):
+    """libyaml (PyYAML 6.0.4+) stops past about 1,000 levels with its own error; the editor still gets ours."""
+    import yaml
+
+    import generator.loading as loading
+
+    if parser == "python":
+        monkeypatch.setattr(loading, "_Loader", yaml.SafeLoader)
+    elif not yaml.__with_libyaml__:
+        pytest.fail("this PyYAML was built without libyaml; install a PyYAML wheel to test both parsers")
+    for front in ("title: " + "[" * 3000 + "]" * 3000 + "\n", "title:\n" + "".join("  " * i + "- \n" for i in range(1500))):
+        _, _, found = parse_front_matter(front, "s.md")
+        assert [p.message.split(";")[0] for p in found] == ["lists or maps are nested more than 64 deep"], [str(p) for p in found]
+    _, _, found = parse_front_matter("title: [a, b\n", "s.md")  # any other broken YAML keeps its own message
+    assert len(found) == 1 and "invalid YAML" in found[0].message
+
+
 def test_ordinary_anchors_and_merge_keys_still_work(tmp_path):
     """A small alias is fine: the limits are far above what any real front matter needs."""
     front = "ft: &ft {name: Financial Times, url: 'https://www.ft.com/'}\nsource: [*ft, {<<: *ft, name: FT Asia}]\n"

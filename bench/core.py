@@ -21,7 +21,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from generator.build import build_site, load_site  # noqa: E402
-from generator.cli import read_settings  # noqa: E402
+from generator.mkdocs_plugin.config import read_settings  # noqa: E402
 
 
 def time_load(project: Path) -> dict:

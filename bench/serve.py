@@ -21,7 +21,7 @@ from urllib.parse import urlparse
 
 from generator import urls
 from generator.build import load_site
-from generator.cli import read_settings
+from generator.mkdocs_plugin.config import read_settings
 
 POLL = 0.05  # seconds between two requests for one page
 FIRST_BUILD = 1800  # seconds the first build may take before we give up

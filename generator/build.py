@@ -1,4 +1,8 @@
-"""The pipeline: load every file, validate, index, render. Nothing is written here."""
+"""The pipeline: load every file, validate, index, render. Nothing is written here.
+
+`prepare` is the one entry for every client: the MkDocs plugin, the `digest` command, the benchmark and the
+tests. It checks everything and indexes it; pages are then rendered when a client asks for them.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ import functools
 from pathlib import Path
 
 from . import urls
-from .incremental import StoryCache
+from .caching import StoryCache
 from .loading import load_document, load_yaml_file
 from .model import Problem, Settings, Site, Story, Topic
 from .rendering import Renderer
@@ -27,6 +31,14 @@ def publishable(story: Story, settings: Settings) -> bool:
     return settings.include_future or settings.include_drafts or story.published <= settings.current_time()
 
 
+def read_topics(settings: Settings) -> tuple[dict[str, Topic], list[Problem]]:
+    """The topic registry, checked: slug -> Topic, and the problems found in the file."""
+    root = Path(settings.root)
+    values, lines, problems = load_yaml_file(root / settings.topics_file, root)
+    topics, found = check_topics(values, lines, settings)
+    return topics, problems + found
+
+
 def load_site(settings: Settings, cache: StoryCache | None = None) -> Site:
     """Read and check everything; the Site holds the stories or every problem found.
 
@@ -34,12 +46,10 @@ def load_site(settings: Settings, cache: StoryCache | None = None) -> Site:
     root = Path(settings.root)
     site = Site(settings)
     problems: list[Problem] = []
-    languages = [lang for lang in settings.languages]
+    languages = list(settings.languages)
     if len(set(languages)) != len(languages):
         problems.append(Problem("mkdocs.yml", None, "languages", f"a language is listed twice: {', '.join(languages)}"))
-    values, lines, found = load_yaml_file(root / settings.topics_file, root)
-    problems += found
-    topics, found = check_topics(values, lines, settings)
+    topics, found = read_topics(settings)
     problems += found
     stories: list[Story] = []
     paths = story_files(settings)
@@ -68,26 +78,26 @@ def load_story(path: Path, root: Path, settings: Settings, topics: dict[str, Top
     return story, problems + found
 
 
-def build_site(settings: Settings) -> Site:
-    """Load, validate and, when nothing is wrong, render every page and nav of every language."""
-    site = load_site(settings)
+def prepare(settings: Settings, cache: StoryCache | None = None) -> Site:
+    """Load and check everything; when nothing is wrong, index it: the site gets its renderer, which renders any
+    page on demand, and the nav of every language. With problems, the site holds them and nothing else."""
+    site = load_site(settings, cache)
     if site.problems:
         return site
-    renderer = Renderer(settings, site.stories, site.topics)
-    for lang in settings.languages:
-        site.pages[lang] = renderer.pages(lang)
-    index_site(site, renderer)
+    site.renderer = Renderer(settings, site.stories, site.topics)
+    site.nav = {lang: site.renderer.nav(lang) for lang in settings.languages}
     return site
 
 
-def index_site(site: Site, renderer: Renderer) -> None:
-    """What needs every language but no rendered page: the nav of each language and the sitemap."""
-    site.nav = navs(renderer)
-    site.files = site_files(renderer)
-
-
-def navs(renderer: Renderer) -> dict[str, list]:
-    return {lang: renderer.nav(lang) for lang in renderer.settings.languages}
+def build_site(settings: Settings) -> Site:
+    """Prepare and, when nothing is wrong, render every page and feed of every language, and the sitemap."""
+    site = prepare(settings)
+    if site.problems:
+        return site
+    for lang in settings.languages:
+        site.pages[lang] = site.renderer.pages(lang)
+    site.files = site_files(site.renderer)
+    return site
 
 
 def site_files(renderer: Renderer) -> dict[str, str]:

@@ -1,59 +1,17 @@
 """What one edit changes, for a preview that rebuilds in about a second.
 
-Two pieces, both pure: a cache of parsed story files that stays valid while a file keeps its size and
-modification time (so an unchanged file yields the very same Story object), and a comparison of two renders'
-page specs that names the pages whose inputs differ. A page is rendered from its spec and from a few things
-every page shares (story URLs, translations, topics, interface strings, settings); when one of those changes,
-every page may change and the caller rebuilds everything.
+A comparison of two renders' page specs that names the pages whose inputs differ, pure. A page is rendered from
+its spec and from a few things every page shares (story URLs, translations, topics, interface strings,
+settings); when one of those changes, every page may change and the caller rebuilds everything.
 """
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field, replace
-from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Iterator
 
-from .model import Problem, Settings, Story, Topic
+from .model import Story
 from .rendering import Renderer
-
-
-@dataclass
-class StoryCache:
-    """Checked story files by path, kept while the file's stamp (size, mtime, inode) stays the same."""
-
-    settings: Settings | None = None
-    topics: dict[str, Topic] | None = None
-    entries: dict[Path, tuple[tuple[int, int, int], Story | None, list[Problem]]] = field(default_factory=dict)
-
-    def start(self, settings: Settings, topics: dict[str, Topic]) -> None:
-        """Forget everything when what a check depends on changed: the settings (but the clock) or the topics."""
-        settings = replace(settings, now=None)
-        if settings != self.settings or topics != self.topics:
-            self.entries.clear()
-        self.settings, self.topics = settings, topics
-
-    def load(self, path: Path, read: Callable[[], tuple[Story | None, list[Problem]]]) -> tuple[Story | None, list[Problem]]:
-        """What `read` gives for the file, read again only when its stamp changed. The stamp is taken before
-        reading, so a save during the read is seen next time."""
-        seen = stamp(path)
-        entry = self.entries.get(path)
-        if entry is None or entry[0] != seen:
-            entry = self.entries[path] = (seen, *read())
-        return entry[1], entry[2]
-
-    def keep_only(self, paths: list[Path]) -> None:
-        wanted = set(paths)
-        for path in [path for path in self.entries if path not in wanted]:
-            del self.entries[path]
-
-
-def stamp(path: Path) -> tuple[int, int, int]:
-    try:
-        info = os.stat(path)
-    except OSError:
-        return (-1, -1, -1)
-    return (info.st_mtime_ns, info.st_size, info.st_ino)
 
 
 def shared_inputs(renderer: Renderer) -> tuple:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -107,8 +106,7 @@ class Page:
     """A page the generator renders, at a docs-relative path: front matter, then HTML around the editor's Markdown.
 
     `head` and `tail` are finished HTML from the templates; `markdown` is what the editor wrote (a story's body,
-    empty on index pages), which the site builder converts and puts between them. `text` is the whole page as
-    one Markdown file with front matter, for a builder that reads files."""
+    empty on index pages), which the site builder converts and puts between them."""
 
     lang: str
     path: str  # e.g. "topics/ai-chips/index.md", relative to that language's docs folder
@@ -119,11 +117,6 @@ class Page:
     url: str = ""  # site path, e.g. "ru/topics/ai-chips/"
     alternates: dict[str, str] = field(default_factory=dict)  # language -> site path of the same content
     lastmod: dt.date | None = None
-
-    @property
-    def text(self) -> str:
-        # JSON is YAML too, and json.dumps is many times faster than yaml.safe_dump.
-        return "---\n" + json.dumps(self.meta, ensure_ascii=False) + "\n---\n\n" + self.head + self.markdown + self.tail
 
 
 @dataclass(frozen=True)
@@ -147,6 +140,7 @@ class Site:
     nav: dict[str, list[Any]] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)  # site-wide files by site path, e.g. sitemap.xml
     problems: list[Problem] = field(default_factory=list)
+    renderer: Any = None  # the rendering.Renderer of a prepared site: it renders any page on demand
 
     @property
     def ok(self) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from pathlib import PurePosixPath
 
 from .model import Settings, Story
 
@@ -73,3 +74,13 @@ def absolute(settings: Settings, url: str) -> str | None:
     if not settings.site_url:
         return None
     return settings.site_url.rstrip("/") + "/" + url
+
+
+def checked_path(path: str) -> str:
+    """A page path that stays inside the folder: relative, forward slashes, no '.', '..' or empty part.
+    Validation keeps such paths out of the pages; this is the last guard before a page gets an address."""
+    parts = PurePosixPath(path).parts
+    if not parts or path.startswith("/") or "\\" in path or "\0" in path or any(part in (".", "..") for part in parts) \
+            or PurePosixPath(*parts).as_posix() != path:
+        raise ValueError(f"refusing to write the page {path!r}: it would not stay inside the pages folder")
+    return path

@@ -16,7 +16,7 @@ import pytest
 
 from conftest import BUILD_ENV, ROOT
 from generator.build import build_site, load_site
-from generator.cli import read_settings
+from generator.mkdocs_plugin.config import read_settings
 
 sys.path.insert(0, str(ROOT / "bench"))
 from corpus import WORDS, write_corpus  # noqa: E402
@@ -79,7 +79,7 @@ def stories(corpus):
 
 
 def test_the_corpus_passes_every_check_and_is_published_whole(corpus, stories):
-    check = subprocess.run([sys.executable, "-m", "generator.cli", "check"], cwd=corpus, env=BUILD_ENV,
+    check = subprocess.run([sys.executable, "-m", "generator.editor.cli", "check"], cwd=corpus, env=BUILD_ENV,
                            capture_output=True, text=True, timeout=300)
     assert check.returncode == 0, check.stdout + check.stderr
     assert len(stories.stories) == 400 == len(list((corpus / "content").rglob("*.md")))

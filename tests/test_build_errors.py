@@ -43,13 +43,13 @@ def test_digest_check_reports_the_same_problems(tmp_path):
     (project / "content" / "2025" / "bad.fr.md").write_text(
         "---\ntitle: Titre\ndate: 2025-02-30\nlang: fr\ntopics: ai-chips\nstory: bad\nsource: {name: X}\nsummary: Chapô.\n---\nTexte.\n",
         encoding="utf-8")
-    run = subprocess.run([sys.executable, "-m", "generator.cli", "check", "--format", "json"], cwd=project,
+    run = subprocess.run([sys.executable, "-m", "generator.editor.cli", "check", "--format", "json"], cwd=project,
                          capture_output=True, text=True, timeout=120)
     assert run.returncode == 1, run.stderr
     problems = json.loads(run.stdout)
     assert [(p["path"], p["line"], p["field"]) for p in problems] == [
         ("content/2025/bad.fr.md", 3, "date"), ("content/2025/bad.fr.md", 5, "topics")]
-    clean = subprocess.run([sys.executable, "-m", "generator.cli", "check"], cwd=Path(__file__).parents[1],
+    clean = subprocess.run([sys.executable, "-m", "generator.editor.cli", "check"], cwd=Path(__file__).parents[1],
                            capture_output=True, text=True, timeout=120)
     assert clean.returncode == 0, clean.stdout + clean.stderr
 
@@ -66,6 +66,6 @@ def test_readme_error_example_is_what_digest_check_prints(tmp_path):
     (project / "content" / "2025" / "04" / "chips.en.md").write_text(
         "---\ntitle: Huawei builds three AI chip plants\ndate: 2025-04-30\nlang: no\ntopics: [ai-chip]\n"
         "story: chips\nsource: {name: Financial Times}\nsummary: Three new plants.\n---\nBody.\n", encoding="utf-8")
-    run = subprocess.run([sys.executable, "-m", "generator.cli", "check"], cwd=project, capture_output=True, text=True, timeout=120)
+    run = subprocess.run([sys.executable, "-m", "generator.editor.cli", "check"], cwd=project, capture_output=True, text=True, timeout=120)
     assert run.returncode == 1
     assert run.stdout.splitlines() == shown

@@ -12,7 +12,9 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import BUILD_ENV, ROOT, copy_project
-from generator.cli import main, read_settings, read_topics
+from generator.editor.cli import main
+from generator.editor.arguments import topics_of as read_topics
+from generator.mkdocs_plugin.config import read_settings
 from generator.loading import load_document
 from generator.validation import check_story
 
@@ -137,7 +139,7 @@ def test_installed_script_runs_every_command_and_loses_no_editor_file(tmp_path):
     project = copy_project(tmp_path)
     article = ROOT / "tests/fixtures/articles/en-techwire.txt"
     before = snapshot(project / "content")
-    script = [sys.executable, "-c", "from generator.cli import main; main()"]
+    script = [sys.executable, "-c", "from generator.editor.cli import main; main()"]
 
     def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
         return subprocess.run([*script, *args], cwd=project, env=BUILD_ENV, input=stdin, capture_output=True, text=True, timeout=300)

@@ -12,8 +12,8 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import BUILD_ENV, copy_project
-from generator.cli import main
-from generator.coverage import coverage, table
+from generator.editor.cli import main
+from generator.editor.coverage import coverage, table
 from generator.model import Source, Story
 
 UTC = dt.timezone.utc

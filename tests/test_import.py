@@ -9,13 +9,15 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import ROOT, copy_project
-from generator.cli import main, read_settings, read_topics
-from generator.datelines import date_in
-from generator.importing import clean
-from generator.junk import is_end, is_junk
+from generator.editor.cli import main
+from generator.editor.arguments import topics_of as read_topics
+from generator.mkdocs_plugin.config import read_settings
+from generator.editor.importer.datelines import date_in
+from generator.editor.importer.article import clean
+from generator.editor.importer.junk import is_end, is_junk
 from generator.loading import load_document
 from generator.slugs import slug_for
-from generator.summarizing import sentences
+from generator.editor.importer.summarizing import sentences
 from generator.validation import check_story
 
 ARTICLES = ROOT / "tests" / "fixtures" / "articles"

@@ -14,24 +14,29 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_project
-from generator.build import load_site
-from generator.cli import read_settings
-from generator.incremental import StoryCache, changes
+from generator.build import prepare
+from generator.mkdocs_plugin.config import read_settings
+from generator.caching import StoryCache
+from generator.incremental import changes
 from generator.rendering import Renderer
 
 RU_STORY = "content/2025/11/xpeng-predstavila-chelovekopodobnogo-robota-iron-novogo-pokoleniia.ru.md"
 EN_STORY = "content/2025/11/claude-reproduces-internal-anthropic-soul-document.en.md"
 
 
+def whole(page) -> tuple:
+    return page.meta, page.head, page.markdown, page.tail
+
+
 def render(project: Path, cache: StoryCache) -> Renderer:
     settings = read_settings(str(project / "mkdocs.yml"))
-    site = load_site(settings, cache=cache)
+    site = prepare(settings, cache=cache)
     assert site.problems == [], [str(p) for p in site.problems]
-    return Renderer(settings, site.stories, site.topics)
+    return site.renderer
 
 
 def outputs(renderer: Renderer) -> dict[str, dict[str, str]]:
-    return {lang: {spec.path: renderer.render(spec).text for spec in renderer.specs(lang)} for lang in renderer.settings.languages}
+    return {lang: {spec.path: whole(renderer.render(spec)) for spec in renderer.specs(lang)} for lang in renderer.settings.languages}
 
 
 def edit(project: Path, name: str, old: str, new: str) -> None:

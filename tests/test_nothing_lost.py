@@ -21,7 +21,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import BUILD_ENV, MKDOCS, copy_project, mkdocs
-from generator import staging
+from generator.mkdocs_plugin import staging
 
 HOOK = '''\
 """Test hook: every process of the build says it got here, then waits to be stopped."""
@@ -222,7 +222,7 @@ def test_a_stopped_build_leaves_site_no_staging_folder_and_no_process(project, h
 def test_no_digest_command_but_new_and_import_writes_into_content(project, monkeypatch):
     """Every command of `digest`, run as an editor would (and `import --text-only`, which promises to write
     nothing): content/ is byte for byte the same afterwards. So is it after a build."""
-    from generator.cli import main
+    from generator.editor.cli import main
 
     before = snapshot(project / "content")
     monkeypatch.chdir(project)

@@ -6,6 +6,7 @@ of this repository. No MkDocs here: the pages are Markdown files with front matt
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 from pathlib import Path
@@ -14,7 +15,7 @@ import pytest
 import yaml
 
 from generator import Settings, build_site
-from generator.model import Page
+from generator.model import Asset, Page
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 LANGUAGES = ("en", "ru", "fr")
@@ -75,6 +76,13 @@ def page(site, lang: str, path: str) -> Page:
     return matches[0]
 
 
+def text_of(item: Page | Asset) -> str:
+    """The whole page as one Markdown file with front matter, the way a builder that reads files would get it."""
+    if isinstance(item, Asset):
+        return item.text
+    return "---\n" + json.dumps(item.meta, ensure_ascii=False) + "\n---\n\n" + item.head + item.markdown + item.tail
+
+
 def split(text: str) -> tuple[dict, str]:
     """A page's front matter (parsed) and body."""
     assert text.startswith("---\n")
@@ -117,7 +125,7 @@ def test_every_language_has_home_topics_archive_a_page_per_topic_and_per_story(s
 def test_every_page_has_front_matter_with_title_and_language(site):
     for lang in LANGUAGES:
         for p in site.pages[lang]:
-            meta, _ = split(p.text)
+            meta, _ = split(text_of(p))
             assert meta["title"]
             assert meta["digest"]["lang"] == lang
             assert [a["lang"] for a in meta["digest"]["alternates"]] == list(LANGUAGES)
@@ -127,7 +135,7 @@ def test_drafts_are_left_out(site):
     assert [s.key for s in site.stories if s.key == "secret"] == []
     for lang in LANGUAGES:
         for p in site.pages[lang]:
-            assert "Secret draft" not in p.text and "secret" not in p.path
+            assert "Secret draft" not in text_of(p) and "secret" not in p.path
 
 
 # -- escaping --------------------------------------------------------------------------------------
@@ -135,23 +143,23 @@ def test_drafts_are_left_out(site):
 def test_title_and_summary_are_escaped_everywhere(site):
     escaped = "Chips &amp; &lt;script&gt;alert(1)&lt;/script&gt;"
     for path in ("2025/04/chips/index.md", "index.md", "topics/ai-chips/index.md", "archive/index.md"):
-        text = page(site, "en", path).text
+        text = text_of(page(site, "en", path))
         assert escaped in text, path
         assert "Plants &amp; &lt;b&gt;fabs&lt;/b&gt;." in text, path
     for lang in LANGUAGES:
         for p in site.pages[lang]:
-            assert "<script>" not in p.text and "<b>" not in p.text
+            assert "<script>" not in text_of(p) and "<b>" not in text_of(p)
 
 
 def test_story_heading_and_front_matter(site):
-    meta, body = split(page(site, "en", "2025/04/chips/index.md").text)
+    meta, body = split(text_of(page(site, "en", "2025/04/chips/index.md")))
     assert "<h1>Chips &amp; &lt;script&gt;alert(1)&lt;/script&gt;</h1>" in body
     assert meta["title"] == "Chips &amp; &lt;script&gt;alert(1)&lt;/script&gt;"
     assert meta["description"] == "Plants &amp; &lt;b&gt;fabs&lt;/b&gt;."
 
 
 def test_story_body_is_the_editors_markdown_unchanged(site):
-    _, body = split(page(site, "en", "2025/04/chips/index.md").text)
+    _, body = split(text_of(page(site, "en", "2025/04/chips/index.md")))
     assert "</header>\n\nBody with *emphasis*.\n\n## A heading\n" in body
 
 
@@ -164,12 +172,12 @@ def test_story_body_is_the_editors_markdown_unchanged(site):
 ])
 def test_dates_in_the_pages_language(site, lang, path, shown):
     # CLDR keeps "2025 г." together with a narrow no-break space; a reader sees a space.
-    text = page(site, lang, path).text.replace("\u202f", " ").replace("\xa0", " ")
+    text = text_of(page(site, lang, path)).replace("\u202f", " ").replace("\xa0", " ")
     assert f'<time datetime="2025-04-30T00:00:00+00:00">{shown}</time>' in text
 
 
 def test_a_date_time_keeps_its_time_in_the_datetime_attribute(site):
-    text = page(site, "en", "2025/05/robots/index.md").text
+    text = text_of(page(site, "en", "2025/05/robots/index.md"))
     assert '<time datetime="2025-05-02T09:00:00+00:00">May 2, 2025</time>' in text
 
 
@@ -179,7 +187,7 @@ def test_a_date_time_keeps_its_time_in_the_datetime_attribute(site):
     ("fr", ["Avril 2025"]),
 ])
 def test_archive_months_are_localized_newest_first(site, lang, months):
-    _, body = split(page(site, lang, "archive/index.md").text)
+    _, body = split(text_of(page(site, lang, "archive/index.md")))
     assert re.findall(r'<h2 id="\d{4}-\d{2}">([^<]+)</h2>', body) == months
 
 
@@ -192,7 +200,7 @@ def also_in(body: str) -> list[tuple[str, str, str]]:
 
 def test_also_in_links_point_to_the_other_language_versions(site):
     here = "ru/2025/04/chipy/"
-    _, body = split(page(site, "ru", "2025/04/chipy/index.md").text)
+    _, body = split(text_of(page(site, "ru", "2025/04/chipy/index.md")))
     assert '<p class="digest-also-in" data-pagefind-ignore>Также на:' in body
     found = also_in(body)
     assert [(lang, name) for _, lang, name in found] == [("en", "English"), ("fr", "Français")]
@@ -200,25 +208,25 @@ def test_also_in_links_point_to_the_other_language_versions(site):
 
 
 def test_also_in_from_the_default_language(site):
-    _, body = split(page(site, "en", "2025/03/sanctions/index.md").text)
+    _, body = split(text_of(page(site, "en", "2025/03/sanctions/index.md")))
     found = also_in(body)
     assert [(resolve("2025/03/sanctions/", href), lang, name) for href, lang, name in found] == [
         ("ru/2025/03/sanktsii/", "ru", "Русский")]
 
 
 def test_also_in_on_cards(site):
-    _, body = split(page(site, "fr", "index.md").text)
+    _, body = split(text_of(page(site, "fr", "index.md")))
     assert '<p class="digest-also-in" data-pagefind-ignore>Aussi en:' in body
     assert [(resolve("fr/", href), name) for href, _, name in also_in(body)] == [
         ("2025/04/chips/", "English"), ("ru/2025/04/chipy/", "Русский")]
 
 
 def test_no_also_in_without_translations(site):
-    assert "digest-also-in" not in page(site, "en", "2025/05/robots/index.md").text
+    assert "digest-also-in" not in text_of(page(site, "en", "2025/05/robots/index.md"))
 
 
 def test_language_selector_goes_to_the_same_story_or_that_languages_home(site):
-    meta, _ = split(page(site, "en", "2025/03/sanctions/index.md").text)
+    meta, _ = split(text_of(page(site, "en", "2025/03/sanctions/index.md")))
     targets = {a["lang"]: resolve("2025/03/sanctions/", a["url"]) for a in meta["digest"]["alternates"]}
     assert targets == {"en": "2025/03/sanctions/", "ru": "ru/2025/03/sanktsii/", "fr": "fr/"}
     names = {a["lang"]: a["name"] for a in meta["digest"]["alternates"]}
@@ -232,47 +240,47 @@ def card_titles(body: str) -> list[str]:
 
 
 def test_home_shows_the_latest_issue_by_topic_then_earlier_stories(site):
-    _, body = split(page(site, "en", "index.md").text)
+    _, body = split(text_of(page(site, "en", "index.md")))
     # Week 18 holds chips (first topic ai-chips) and robots (robotics), in registry order; then the rest.
     assert card_titles(body) == ["Chips &amp; &lt;script&gt;alert(1)&lt;/script&gt;", "Robots at the border", "New sanctions"]
     assert re.findall(r'<h2 id="([\w-]+)"><a href="topics/[\w-]+/">', body) == ["ai-chips", "robotics"]
-    _, body = split(page(site, "ru", "index.md").text)
+    _, body = split(text_of(page(site, "ru", "index.md")))
     assert card_titles(body) == ["Huawei строит заводы", "Новые санкции"]
     assert "<h1>Последние новости</h1>" in body
 
 
 def test_topic_pages_list_their_stories_in_that_language(site):
-    _, body = split(page(site, "en", "topics/geopolitics/index.md").text)
+    _, body = split(text_of(page(site, "en", "topics/geopolitics/index.md")))
     assert card_titles(body) == ["Chips &amp; &lt;script&gt;alert(1)&lt;/script&gt;", "New sanctions"]
-    _, body = split(page(site, "ru", "topics/geopolitics/index.md").text)
+    _, body = split(text_of(page(site, "ru", "topics/geopolitics/index.md")))
     assert "<h1>Геополитика</h1>" in body
     assert card_titles(body) == ["Huawei строит заводы", "Новые санкции"]
 
 
 def test_a_topic_without_stories_in_a_language_says_so(site):
-    _, body = split(page(site, "ru", "topics/robotics/index.md").text)
+    _, body = split(text_of(page(site, "ru", "topics/robotics/index.md")))
     assert card_titles(body) == [] and "<p>Новостей пока нет.</p>" in body
-    meta, _ = split(page(site, "fr", "topics/robotics/index.md").text)
+    meta, _ = split(text_of(page(site, "fr", "topics/robotics/index.md")))
     assert meta["title"] == "Robotique"
 
 
 def test_topics_page_counts_stories_per_language(site):
-    _, body = split(page(site, "ru", "topics/index.md").text)
+    _, body = split(text_of(page(site, "ru", "topics/index.md")))
     found = re.findall(r'<li><a href="([^"]+)">([^<]+)</a> <span class="digest-count">(\d+)</span></li>', body)
     assert found == [("ai-chips/", "ИИ-чипы", "1"), ("geopolitics/", "Геополитика", "2"), ("robotics/", "Робототехника", "0")]
 
 
 def test_topic_links_on_a_story_use_the_pages_language(site):
-    _, body = split(page(site, "fr", "2025/04/puces/index.md").text)
+    _, body = split(text_of(page(site, "fr", "2025/04/puces/index.md")))
     topic_links = re.findall(r'<a class="digest-topic" href="([^"]+)">([^<]+)</a>', body)
     assert [(resolve("fr/2025/04/puces/", href), label) for href, label in topic_links] == [
         ("fr/topics/ai-chips/", "Puces d&#39;IA"), ("fr/topics/geopolitics/", "Géopolitique")]
 
 
 def test_sources_with_and_without_url(site):
-    text = page(site, "en", "2025/04/chips/index.md").text
+    text = text_of(page(site, "en", "2025/04/chips/index.md"))
     assert '<a class="digest-source" href="https://www.ft.com/" rel="noopener">FT</a>' in text
-    assert '<span class="digest-source">Reuters</span>' in page(site, "en", "2025/05/robots/index.md").text
+    assert '<span class="digest-source">Reuters</span>' in text_of(page(site, "en", "2025/05/robots/index.md"))
 
 
 def test_every_internal_link_lands_on_a_page(site):
@@ -280,7 +288,7 @@ def test_every_internal_link_lands_on_a_page(site):
     for lang in LANGUAGES:
         for p in site.pages[lang]:
             here = url_of(site, p)
-            meta, body = split(p.text)
+            meta, body = split(text_of(p))
             hrefs = links(body) + [a["url"] for a in meta["digest"]["alternates"]]
             for href in hrefs:
                 if href.startswith(("http://", "https://")):
@@ -320,7 +328,7 @@ def test_nav_points_at_pages_that_exist(site):
 
 def test_home_size_limits_the_earlier_stories_and_links_to_the_archive(tmp_path):
     built = build_site(settings(write_project(tmp_path), home_size=2))
-    _, body = split(page(built, "en", "index.md").text)
+    _, body = split(text_of(page(built, "en", "index.md")))
     assert card_titles(body) == ["Chips &amp; &lt;script&gt;alert(1)&lt;/script&gt;", "Robots at the border"]
     assert "digest-more" not in body
     assert '<a href="archive/">Archive</a>' in body and '<a href="issues/2025-W11/">← Previous issue</a>' in body
@@ -340,12 +348,12 @@ def test_a_language_without_stories_still_gets_every_index_page(tmp_path):
     stories = {name: fields for name, fields in STORIES.items() if fields["lang"] == "en"}
     built = build_site(settings(write_project(tmp_path, stories)))
     assert {p.path for p in built.pages["fr"]} == INDEX_PAGES
-    _, body = split(page(built, "fr", "index.md").text)
+    _, body = split(text_of(page(built, "fr", "index.md")))
     assert "<p>Pas encore de nouvelles.</p>" in body
 
 
 def test_build_is_deterministic(tmp_path):
     first = build_site(settings(write_project(tmp_path / "a")))
     second = build_site(settings(write_project(tmp_path / "b")))
-    assert {lang: [(p.path, p.text) for p in pages] for lang, pages in first.pages.items()} == \
-           {lang: [(p.path, p.text) for p in pages] for lang, pages in second.pages.items()}
+    assert {lang: [(p.path, text_of(p)) for p in pages] for lang, pages in first.pages.items()} == \
+           {lang: [(p.path, text_of(p)) for p in pages] for lang, pages in second.pages.items()}

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from .model import Source, Story
+from ..model import Source, Story
 
 SUMMARY_PLACEHOLDER = "One sentence that tells the news."
 BODY_PLACEHOLDER = "<!-- Write the summary here, in Markdown: a few short paragraphs, lists or links. -->"

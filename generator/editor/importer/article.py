@@ -14,9 +14,9 @@ from typing import Iterable
 
 from . import junk
 from .datelines import find_date, is_dateline
-from .model import Source, Story, Topic
-from .scaffold import StoryDraft, source_from_url
-from .slugs import slug_for
+from ...model import Source, Story, Topic
+from ..scaffold import StoryDraft, source_from_url
+from ...slugs import slug_for
 from .suggesting import Suggestion, suggest
 from .summarizing import lede, summary
 

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable
 
-from .model import Story, Topic
+from ...model import Story, Topic
 from .summarizing import stems
 
 MAX_TOPICS = 3

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Iterable
 from zoneinfo import ZoneInfo
 
-from .model import Story
+from ..model import Story
 
 
 def git_times(root: Path, folder: str) -> tuple[dict[str, dt.datetime], set[str]]:

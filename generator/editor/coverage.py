@@ -7,10 +7,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-from .build import story_files
-from .loading import load_document, load_yaml_file
-from .model import Settings, Story
-from .validation import check_story, check_topics
+from pathlib import Path
+
+from ..build import load_story, read_topics, story_files
+from ..model import Settings, Story
 
 # A version's status in one language. Only 'original' and 'ok' count as covered.
 ORIGINAL, OK, STALE, DRAFT, MISSING = "original", "ok", "stale", "draft", "missing"
@@ -113,15 +113,6 @@ def table(report: Coverage) -> str:
 
 def read_versions(settings: Settings) -> list[Story]:
     """Every story that passes validation, drafts included (the build leaves drafts out; coverage counts them)."""
-    from pathlib import Path
-
-    root = Path(settings.root)
-    values, lines, _ = load_yaml_file(root / settings.topics_file, root)
-    topics, _ = check_topics(values, lines, settings)
-    stories = []
-    for path in story_files(settings):
-        document, _ = load_document(path, root)
-        story = check_story(document, settings, topics)[0] if document is not None else None
-        if story is not None:
-            stories.append(story)
-    return stories
+    root, topics = Path(settings.root), read_topics(settings)[0]
+    stories = [load_story(path, root, settings, topics)[0] for path in story_files(settings)]
+    return [story for story in stories if story is not None]

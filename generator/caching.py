@@ -1,0 +1,49 @@
+"""A cache of checked story files that stays valid while a file keeps its size, modification time and inode, so
+that an unchanged file yields the very same Story object. The preview rebuilds with it on every edit."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Callable
+
+from .model import Problem, Settings, Story, Topic
+
+
+@dataclass
+class StoryCache:
+    """Checked story files by path, kept while the file's stamp (size, mtime, inode) stays the same."""
+
+    settings: Settings | None = None
+    topics: dict[str, Topic] | None = None
+    entries: dict[Path, tuple[tuple[int, int, int], Story | None, list[Problem]]] = field(default_factory=dict)
+
+    def start(self, settings: Settings, topics: dict[str, Topic]) -> None:
+        """Forget everything when what a check depends on changed: the settings (but the clock) or the topics."""
+        settings = replace(settings, now=None)
+        if settings != self.settings or topics != self.topics:
+            self.entries.clear()
+        self.settings, self.topics = settings, topics
+
+    def load(self, path: Path, read: Callable[[], tuple[Story | None, list[Problem]]]) -> tuple[Story | None, list[Problem]]:
+        """What `read` gives for the file, read again only when its stamp changed. The stamp is taken before
+        reading, so a save during the read is seen next time."""
+        seen = stamp(path)
+        entry = self.entries.get(path)
+        if entry is None or entry[0] != seen:
+            entry = self.entries[path] = (seen, *read())
+        return entry[1], entry[2]
+
+    def keep_only(self, paths: list[Path]) -> None:
+        wanted = set(paths)
+        for path in [path for path in self.entries if path not in wanted]:
+            del self.entries[path]
+
+
+def stamp(path: Path) -> tuple[int, int, int]:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return (-1, -1, -1)
+    return (info.st_mtime_ns, info.st_size, info.st_ino)

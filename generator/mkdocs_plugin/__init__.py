@@ -1,0 +1,1 @@
+"""The MkDocs adapter: the only package of the digest that imports MkDocs."""

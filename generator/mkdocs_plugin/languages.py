@@ -1,0 +1,161 @@
+"""The language builds: Material takes one interface language per build, so every language but the default one
+is built by a forked process of its own into a hidden folder of site/, and joined into site/<lang>/ at the end.
+
+The default language has most pages: its story pages build in a process of their own too, beside its index
+pages, which the `mkdocs` process builds itself (two cores, two builds at once).
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import shutil
+import sys
+from typing import Any
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+from ..build import prepare
+from ..model import Settings
+from ..rendering import PageSpec, Renderer
+from .config import settings_from
+from .search import index_for_search
+
+log = logging.getLogger("mkdocs.plugins.digest")
+
+# The two parts of the default language.
+STORIES, INDEXES = "stories", "indexes"
+# The language a forked child process builds; None in the `mkdocs` process itself. Module state, not
+# plugin state: MkDocs keeps plugins that have on_startup alive across loads of mkdocs.yml (serve, nested builds).
+_CHILD_LANGUAGE: str | None = None
+Child = tuple[str, "str | None", Any]  # language, part, process
+
+
+def child_language() -> str | None:
+    """The language this process builds when it is a language build, else None."""
+    return _CHILD_LANGUAGE
+
+
+def fork(config: MkDocsConfig, settings: Settings, renderer: Renderer, nav: dict[str, list[Any]], *,
+         serving: bool, dirty: bool, search: bool, stage: Any) -> tuple[list[Child], str | None]:
+    """Start one process per other language, and one for the default language's story pages; each renders and
+    builds its pages while this one builds the default language's index pages. Returns the children and the
+    part this process builds (INDEXES when its stories build beside it, else None)."""
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    default = settings.default_language
+    jobs = [(default, STORIES, config.site_url)] if renderer.by_language.get(default) else []
+    jobs += [(lang, None, language_url(config.site_url, lang)) for lang in settings.languages[1:]]
+    children: list[Child] = []
+    for lang, part, url in jobs:
+        building = building_dir(config.site_dir, lang if part is None else f"{lang}-{part}")
+        shutil.rmtree(building, ignore_errors=True)
+        final = os.path.join(config.site_dir, lang)
+        if part is None and dirty and os.path.isdir(final):  # a dirty build compares with what it built last time
+            os.replace(final, building)
+        child = context.Process(target=build_language, name=f"digest-{lang}" + (f"-{part}" if part else ""), args=(
+            renderer if context.get_start_method() == "fork" else None, config.config_file_path, lang, nav, building, url),
+            kwargs={"strict": config.strict, "serving": serving, "dirty": dirty, "search": search, "part": part})
+        child.start()
+        stage.track(child)
+        children.append((lang, part, child))
+    return children, (INDEXES if jobs and jobs[0][1] == STORIES else None)
+
+
+def join(site_dir: str, children: list[Child], specs: dict[str, PageSpec], languages: list[str], index_here: Any) -> None:
+    """Wait for every language build, put the default language's story pages and each language in their place.
+    `index_here()` indexes the default language for search when no story process did."""
+    stories = [(lang, child) for lang, part, child in children if part == STORIES]
+    others = [(lang, child) for lang, part, child in children if part != STORIES]
+    failed = failed_children(stories)
+    for lang, _ in stories:
+        if lang not in failed:
+            merge_stories(site_dir, building_dir(site_dir, f"{lang}-{STORIES}"), specs)
+    if not stories:
+        index_here()
+    failed += failed_children(others)
+    if failed:
+        raise PluginError(f"digest: the build of {', '.join(failed)} failed; see the messages above")
+    for lang in languages[1:]:
+        final = os.path.join(site_dir, lang)
+        shutil.rmtree(final, ignore_errors=True)
+        os.replace(building_dir(site_dir, lang), final)
+
+
+def merge_stories(site_dir: str, building: str, specs: dict[str, PageSpec]) -> None:
+    """Move the default language's story pages, built by their own process, into the site."""
+    for spec in specs.values():
+        if spec.kind == "story":
+            target = os.path.join(site_dir, spec.url, "index.html")
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            os.replace(os.path.join(building, spec.url, "index.html"), target)
+    if os.path.isdir(os.path.join(building, "pagefind")):
+        shutil.rmtree(os.path.join(site_dir, "pagefind"), ignore_errors=True)
+        os.replace(os.path.join(building, "pagefind"), os.path.join(site_dir, "pagefind"))
+    shutil.rmtree(building)
+
+
+def rebuild(renderer: Renderer, config_file: str, nav: dict[str, list[Any]], site_dir: str, site_url: str | None,
+            pages: dict[str, set[str]], feeds: dict[str, bool]) -> None:
+    """A preview's rebuild: only these pages of these languages, every language at once, each in a fork."""
+    default = renderer.settings.default_language
+    context = multiprocessing.get_context("fork")
+    children = []
+    for lang in pages:
+        target = site_dir if lang == default else os.path.join(site_dir, lang)
+        url = site_url if lang == default else language_url(site_url, lang)
+        child = context.Process(target=build_language, name=f"digest-{lang}", args=(
+            renderer, config_file, lang, nav, target, url),
+            kwargs={"strict": False, "serving": True, "dirty": True, "search": False,
+                    "changed": pages[lang], "feeds_changed": feeds[lang]})
+        child.start()
+        children.append((lang, child))
+    failed = failed_children(children)
+    if failed:
+        raise PluginError(f"digest: the preview of {', '.join(failed)} failed; see the messages above")
+
+
+def failed_children(children: list[tuple[str, Any]]) -> list[str]:
+    """Wait for each child process; the names of those that failed."""
+    failed = []
+    for name, child in children:
+        child.join()
+        if child.exitcode != 0:
+            failed.append(name)
+    return failed
+
+
+def building_dir(site_dir: str, lang: str) -> str:
+    return os.path.join(site_dir, f".digest-{lang}")
+
+
+def language_url(site_url: str | None, lang: str) -> str | None:
+    return (site_url.rstrip("/") + f"/{lang}/") if site_url else None
+
+
+def build_language(renderer: Renderer | None, config_file: str, lang: str, nav: dict[str, list[Any]], site_dir: str,
+                   site_url: str | None, strict: bool, serving: bool, dirty: bool, search: bool,
+                   changed: set[str] | None = None, feeds_changed: bool = True, part: str | None = None) -> None:
+    """In a child process: render one language, build it with Material's interface in that language, and index it
+    for search. `changed` limits a preview's rebuild to those pages (a dirty build: the others stay as built)."""
+    global _CHILD_LANGUAGE
+    _CHILD_LANGUAGE = lang
+    if changed is not None or part is not None:  # MkDocs warns that a dirty build may leave links stale; the digest chose the pages
+        logging.getLogger(mkdocs_build.__module__).addFilter(lambda record: "'dirty' build" not in record.getMessage())
+    sub = load_config(config_file=config_file, site_dir=site_dir, site_url=site_url, strict=strict)
+    plugin = sub.plugins["digest"]
+    plugin.nav, plugin.renderer, plugin.changed, plugin.feeds_changed, plugin.part = nav, renderer, changed, feeds_changed, part
+    log.info(f"digest: building the '{lang}' site" + (f" ({part})" if part else ""))
+    try:
+        if renderer is None:  # started by spawn, not fork: nothing was inherited
+            plugin.renderer = prepare(settings_from(plugin.config, sub, "serve" if serving else "build")).renderer
+        # A part is a dirty build: the pages of the other part are known to MkDocs (the nav links them) but not built.
+        mkdocs_build(sub, serve_url=sub.site_url if serving else None, dirty=dirty or part is not None)
+        if search:
+            index_for_search(site_dir, lang, plugin.searchable)
+    except Exception as err:  # reported here, the parent only sees the exit code
+        log.error(f"digest: building '{lang}' failed: {err}")
+        sys.exit(1)

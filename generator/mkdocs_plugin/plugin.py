@@ -1,0 +1,154 @@
+"""The MkDocs events: each delegates to the core or to a module beside this one.
+
+The default language is built by the `mkdocs` command itself into site/, every other language by a forked
+process into site/<lang>/ (languages.py). MkDocs gets the pages as virtual files (pages.py): the core renders
+each page when MkDocs reads it, MkDocs converts only the editor's Markdown (a story's body), and the templates'
+HTML goes around the result untouched. Nothing is written to disk before the HTML.
+"""
+
+from __future__ import annotations
+
+import gzip
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+import pathspec
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page as MkDocsPage
+
+from ..build import prepare, site_files
+from ..caching import StoryCache
+from ..rendering import PageSpec, Renderer, language_name
+from . import languages, pages, staging
+from .config import DigestConfig, project_root, settings_from
+from .preview import Preview, notified_of_changes, stop_on_problems
+from .search import index_for_search
+
+log = logging.getLogger("mkdocs.plugins.digest")
+
+
+class DigestPlugin(BasePlugin[DigestConfig]):
+    def __init__(self) -> None:
+        self.nav: dict[str, list[Any]] = {}
+        self.renderer: Renderer | None = None
+        self.lang = ""
+        self.specs: dict[str, PageSpec] = {}  # docs path -> page to render, for the language this process builds
+        self.around: dict[str, tuple[str, str]] = {}  # docs path -> the templates' HTML before and after the body
+        self.changed: set[str] | None = None  # in a preview's rebuild: the only pages to build again
+        self.part: str | None = None  # STORIES or INDEXES when the default language is built by two processes
+        self.in_nav: set[str] = set()
+        self.searchable: list[tuple[str, str]] = []  # story pages for Pagefind: (URL within the language, HTML)
+        self.feeds_changed = True
+        self.cache = StoryCache()  # under serve: stories parsed by an earlier build, while their files are unchanged
+        self.site_config: MkDocsConfig | None = None
+        self.children: list[languages.Child] = []
+        self.files: dict[str, str] = {}
+        self.command = "build"
+        self.dirty = False
+        self.stage = staging.Stage()  # the build goes beside site/ and replaces it only once it is complete
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command, self.dirty = command, dirty
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if not config.use_directory_urls:
+            raise PluginError("digest: use_directory_urls must be true; the digest's links are directory URLs")
+        settings = settings_from(self.config, config, self.command)
+        self.lang = languages.child_language() or settings.default_language
+        if languages.child_language() is None:  # the `mkdocs` process: check everything before MkDocs reads a page
+            self.start(config, settings)
+        docs = Path(settings.root, self.config.build_dir, "docs")  # empty: every page is a virtual file
+        docs.mkdir(parents=True, exist_ok=True)
+        config.docs_dir, config.nav = str(docs), self.nav[self.lang]
+        config.not_in_nav = pathspec.GitIgnoreSpec.from_lines(["*.md"])
+        config.theme["language"] = self.lang
+        config.extra["alternate"] = True  # Material's selector without its site-wide <link rel=alternate>: ours are per page
+        config.extra["digest_search"] = self.config.search
+        config.extra["digest_languages"] = [
+            {"lang": other, "name": language_name(other, settings),
+             "link": os.path.relpath(os.path.join("/", settings.language_prefix(other)), os.path.join("/", settings.language_prefix(self.lang))) + "/"}
+            for other in settings.languages]
+        return config
+
+    def start(self, config: MkDocsConfig, settings: Any) -> None:
+        """Load, check and index everything, stage site/, and start the other language builds."""
+        site = prepare(settings, cache=self.cache if self.command == "serve" else None)
+        stop_on_problems(site.problems, "nothing was built, site/ is unchanged")
+        log.info(f"digest: {len(site.stories)} stories in {len(settings.languages)} languages")
+        self.renderer, self.nav, self.files, self.site_config = site.renderer, site.nav, {}, config
+        if self.command != "serve" and not self.dirty:  # serve builds into a temporary folder anyway
+            config.site_dir = self.stage.begin(config.site_dir)
+        self.children, self.part = languages.fork(config, settings, site.renderer, site.nav, serving=self.command == "serve",
+                                                  dirty=self.dirty, search=self.config.search, stage=self.stage)
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assert self.renderer is not None
+        self.specs = pages.page_specs(self.renderer, self.lang)
+        return pages.add_pages(files, config, self.renderer, self.lang, self.specs, self.part, self.changed, self.feeds_changed)
+
+    def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
+        self.in_nav = pages.title_kept_pages(nav, self.specs)
+        return nav
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        return pages.shared_renderings(env, Path(project_root(config), self.config.build_dir, "jinja"))
+
+    def on_page_markdown(self, markdown: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        """Render the page: its meta for Material, the editor's Markdown for MkDocs, the templates' HTML kept aside."""
+        spec = self.specs.get(page.file.src_uri)
+        if spec is None or self.renderer is None:
+            return markdown
+        rendered = self.renderer.render(spec)
+        # A page that is not in the nav shows the same nav and tabs as every other such page at its depth.
+        page.meta = {**rendered.meta, "digest": {**rendered.meta["digest"], "shared_nav": page.file.src_uri not in self.in_nav}}
+        self.around[page.file.src_uri] = (rendered.head, rendered.tail)
+        return rendered.markdown
+
+    def on_page_content(self, html: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        around = self.around.pop(page.file.src_uri, None)
+        if around is None or self.renderer is None:
+            return html
+        html = around[0] + html + around[1]
+        spec = self.specs[page.file.src_uri]
+        if spec.kind == "story" and self.config.search and self.changed is None:
+            self.searchable.append((spec.url[len(self.renderer.settings.language_prefix(self.lang)):], html))
+        return html
+
+    @event_priority(-100)  # last, so the site is swapped in after every plugin has written into it
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if languages.child_language() is not None or self.renderer is None:
+            return
+        self.files = site_files(self.renderer)  # while the other processes build
+        children, self.children, self.part = self.children, [], None
+        languages.join(config.site_dir, children, self.specs, list(self.config.languages),
+                       lambda: self.config.search and index_for_search(config.site_dir, self.lang, self.searchable))
+        self.write_files(config.site_dir)
+        if not (config.strict and any(getattr(h, "get_counts", None) and h.get_counts() for h in logging.getLogger("mkdocs").handlers)):
+            config.site_dir = self.stage.commit(config.site_dir)  # else MkDocs aborts for the warnings next, and on_build_error aborts the stage
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.stage.abort()
+
+    def write_files(self, site_dir: str) -> None:
+        """One sitemap for all languages at the root (each language keeps MkDocs' own, which Material's instant
+        navigation reads)."""
+        for path, text in self.files.items():
+            target = Path(site_dir, path)
+            target.write_text(text, encoding="utf-8")
+            if path == "sitemap.xml":
+                with open(f"{target}.gz", "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as packed:
+                    packed.write(text.encode("utf-8"))
+
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
+        settings = settings_from(self.config, config, "serve")
+        server.unwatch(config.docs_dir)
+        for folder in (settings.content_dir, settings.templates_dir):
+            server.watch(os.path.join(settings.root, folder))
+        notified_of_changes(server)
+        server.builder = Preview(self, builder, config)
+        return server

@@ -1,0 +1,120 @@
+"""`mkdocs serve`: watch with the system's notifications, and rebuild only what an edit of stories changed.
+
+An edit of templates, theme overrides or mkdocs.yml (or of what every page shows: a story's URL, its
+translations, the topics) rebuilds everything, with MkDocs' own builder.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+from .. import incremental
+from ..build import prepare, site_files
+from ..caching import stamp
+from . import languages
+from .config import settings_from
+
+if TYPE_CHECKING:
+    from .plugin import DigestPlugin
+
+log = logging.getLogger("mkdocs.plugins.digest")
+
+
+class KeptFile(File):
+    """A page or feed whose output from the previous build is still right: a dirty build leaves it alone."""
+
+    def is_modified(self) -> bool:
+        return False
+
+
+class Preview:
+    """`mkdocs serve`'s rebuild: only what an edit of stories changed, else all of it."""
+
+    def __init__(self, plugin: DigestPlugin, full_build: Any, config: MkDocsConfig) -> None:
+        self.plugin, self.full_build, self.config = plugin, full_build, config
+        settings = settings_from(plugin.config, config, "serve")
+        self.watched = [Path(settings.root, settings.templates_dir), Path(config.config_file_path)]
+        self.seen = self.stamps()
+
+    def stamps(self) -> dict[str, tuple[int, int, int]]:
+        found = {}
+        for path in self.watched:
+            for item in path.rglob("*") if path.is_dir() else [path]:
+                found[str(item)] = stamp(item)
+        return found
+
+    def __call__(self) -> None:
+        seen, self.seen = self.seen, self.stamps()
+        try:
+            if seen == self.seen and self.rebuild_changed():
+                return
+        except PluginError as err:  # the problems are logged above, one per line; the last good build stays served
+            log.error(str(err))
+            return
+        self.full_build()
+
+    def rebuild_changed(self) -> bool:
+        """After an edit of stories only: build again just the pages whose inputs changed, every language at once.
+        False when the edit touches what every page shows (a story's URL, translations, topics): build it all."""
+        plugin, config = self.plugin, self.plugin.site_config
+        if plugin.renderer is None or config is None:
+            return False
+        site = prepare(settings_from(plugin.config, config, "serve"), cache=plugin.cache)
+        stop_on_problems(site.problems, "the preview shows the last good build")
+        found = incremental.changes(plugin.renderer, site.renderer)
+        if found is None or site.nav != plugin.nav:
+            return False
+        languages.rebuild(site.renderer, config.config_file_path, plugin.nav, self.config.site_dir, self.config.site_url,
+                          {lang: found.pages[lang] for lang in found.languages()}, found.feeds)
+        for lang in site.settings.languages:
+            for url in found.removed[lang]:  # a story renamed or deleted: its old page must not linger
+                Path(self.config.site_dir, url, "index.html").unlink(missing_ok=True)
+        plugin.renderer, plugin.files = site.renderer, site_files(site.renderer)
+        plugin.write_files(self.config.site_dir)
+        log.info(f"digest: rebuilt {sum(len(found.pages[lang]) for lang in site.settings.languages)} page(s) in "
+                 f"{', '.join(found.languages()) or 'no language'}")
+        return True
+
+
+def stop_on_problems(problems: list, outcome: str) -> None:
+    """Log every problem in the content, one line each, and stop the build."""
+    if problems:
+        for problem in problems:
+            log.error(str(problem))
+        raise PluginError(f"digest: {len(problems)} problem(s) in the content; {outcome}")
+
+
+def notified_of_changes(server: Any) -> None:
+    """Watch with the system's file notifications (inotify on Linux) instead of MkDocs' polling every 0.5 s: the
+    preview starts its rebuild as soon as a file is saved, and nothing stats every story twice a second. Where
+    the system has none, or MkDocs keeps its watches elsewhere than in 1.6, MkDocs' polling stays."""
+    try:
+        from watchdog.events import (DirCreatedEvent, DirDeletedEvent, DirMovedEvent, FileClosedEvent, FileCreatedEvent,
+                                     FileDeletedEvent, FileModifiedEvent, FileMovedEvent)
+        from watchdog.observers.inotify import InotifyObserver
+    except ImportError:  # not Linux, or another watchdog
+        return
+    paths = getattr(server, "_watched_paths", None)
+    if not isinstance(paths, dict) or not hasattr(server, "observer"):
+        return
+    # Changes only: inotify also reports files opened and read, and every build reads the templates.
+    changes = [FileCreatedEvent, FileDeletedEvent, FileModifiedEvent, FileMovedEvent, FileClosedEvent,
+               DirCreatedEvent, DirDeletedEvent, DirMovedEvent]
+
+    class ChangesObserver(InotifyObserver):
+        def schedule(self, event_handler, path, *, recursive=False, event_filter=None, follow_symlink=False):
+            return super().schedule(event_handler, path, recursive=recursive, event_filter=event_filter or changes,
+                                    follow_symlink=follow_symlink)
+
+    watched = list(paths)
+    for path in watched:
+        server.unwatch(path)
+    server.observer = ChangesObserver()
+    for path in watched:
+        server.watch(path)

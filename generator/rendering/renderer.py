@@ -1,0 +1,140 @@
+"""Render every page of every language from the Jinja templates in templates/.
+
+The output is data: pages (front matter, and the templates' HTML around the editor's Markdown) and feed files,
+keyed by docs path, for MkDocs or any other builder to turn into a site. Templates are autoescaped, so a title
+or lede shows as the editor typed it.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from .. import indexing, urls
+from ..feeds import build_feed
+from ..model import Asset, Page, Settings, Story, Topic
+from .helpers import CARD, escape_all, relative_links, template_helpers
+from .specs import PageSpec, language_feed_title, language_specs
+from .words import language_name, load_strings, og_locale
+
+BODY = Markup("\x00digest-body\x00")  # where a template puts the story's Markdown; no editor's text holds NUL
+
+
+class Renderer:
+    """Holds the Jinja environment and the indexes; renders pages for one language at a time."""
+
+    def __init__(self, settings: Settings, stories: list[Story], topics: dict[str, Topic]):
+        self.settings = settings
+        self.topics = topics
+        self.templates = Path(settings.root) / settings.templates_dir
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(self.templates),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            auto_reload=False,  # a Renderer lives for one build: no stat() of every template at every include
+        )
+        self.env.filters["groupby_month"] = indexing.group_by_month
+        self.strings = load_strings(self.templates, settings)
+        self.by_language = indexing.group_by_language(stories)
+        self.versions = indexing.translations(stories)
+        self.story_urls = {story: urls.story_url(story, settings) for story in stories}
+        self.weeks = {lang: indexing.group_by_week(items) for lang, items in self.by_language.items()}
+        self._specs: dict[str, list[PageSpec]] = {}
+        self._cards: dict[tuple[str, str, str], Markup] = {}
+
+    def card(self, lang: str, story: Story, heading: str) -> Markup:
+        """partials/story-card.html for a story, rendered once per build, language and heading level."""
+        key = (lang, story.path, heading)
+        if key not in self._cards:
+            template = self.env.get_template(CARD)
+            self._cards[key] = Markup(template.render(**template_helpers(self, lang, None), story=story, heading=heading))
+        return self._cards[key]
+
+    def render(self, spec: PageSpec) -> Page:
+        """Render one page: the template's HTML around the editor's Markdown, and the front matter that carries the
+        page's title, links and meta."""
+        lang, here, meta, targets, feeds, kind = spec.lang, spec.url, spec.meta, spec.alternates, spec.feeds, spec.kind
+        template, og, context = spec.template, spec.og, spec.context
+        helpers = template_helpers(self, lang, here)
+        markdown = str(context.get("body", ""))
+        if markdown:  # the editor's Markdown stays apart from the template's HTML, for the site builder to convert
+            context = {**context, "body": BODY}
+        html = self.env.get_template(template).render(**helpers, **context, page_feeds=list(feeds))
+        og = {"type": "website", "title": meta["title"], "description": meta.get("description", ""), **(og or {})}
+        og.update({"site_name": self.settings.site_name, "locale": og_locale(lang),
+                   "locale_alternates": [og_locale(other) for other in targets if other != lang],
+                   "url": urls.absolute(self.settings, here) or ""})
+        front = {**meta, "digest": {"lang": lang, "kind": kind, "alternates": self._selector(lang, here, targets),
+                                    "hreflang": self._hreflang(here, targets), "feeds": list(feeds), "og": og}}
+        # Material prints page.meta values unescaped, so every text in the front matter is stored escaped.
+        front = escape_all(front)
+        html = relative_links(html, here)  # links of shared story cards, relative to this page now
+        head, found, tail = html.partition(BODY)
+        if not found:  # an index page, or a story template that leaves the body out: all of it is HTML
+            markdown = ""
+        return Page(lang, spec.path, front, head, markdown, tail, url=here, alternates=dict(targets), lastmod=spec.lastmod)
+
+    def _selector(self, lang: str, here: str, targets: dict[str, str]) -> list[dict[str, str]]:
+        """Links for the language selector: the same page in each language, else that language's home."""
+        return [{"lang": other, "name": language_name(other, self.settings),
+                 "url": urls.relative(here, targets.get(other, urls.page_url(self.settings, other, "home")))}
+                for other in self.settings.languages]
+
+    def _hreflang(self, here: str, targets: dict[str, str]) -> list[dict[str, str]]:
+        """rel=alternate links to every language version, and x-default to the first in site order."""
+        def href(url: str) -> str:
+            return urls.absolute(self.settings, url) or urls.relative(here, url)
+        links = [{"lang": lang, "href": href(targets[lang])} for lang in self.settings.languages if lang in targets]
+        if links:
+            first = next(lang for lang in self.settings.languages if lang in targets)
+            links.append({"lang": "x-default", "href": href(targets[first])})
+        return links
+
+    def pages(self, lang: str) -> list[Page | Asset]:
+        """Every page of one language, rendered, and its feeds."""
+        return [self.render(spec) for spec in self.specs(lang)] + self.feed_files(lang)
+
+    def specs(self, lang: str) -> list[PageSpec]:
+        """Every page of one language, not yet rendered: home, issues, topics, archive, stories.
+
+        Computed once per language: the sitemap, the nav and the rendering all read them."""
+        if lang not in self._specs:
+            self._specs[lang] = language_specs(self, lang)
+        return self._specs[lang]
+
+    def feed_files(self, lang: str) -> list[Asset]:
+        """Atom and RSS for the language and for each topic in it, as files beside the pages."""
+        if not self.settings.site_url:
+            return []
+        t, settings, prefix = self.strings[lang], self.settings, self.settings.language_prefix(lang)
+        stories = self.by_language.get(lang, [])
+        by_topic = indexing.group_by_topic(stories)
+        files = build_feed(settings, lang, language_feed_title(self, lang), t["home_description"].format(site=settings.site_name),
+                           urls.page_url(settings, lang, "home"), prefix, stories, self.story_urls, self.topics)
+        for slug, topic in self.topics.items():
+            folder = urls.page_url(settings, lang, "topic", slug)
+            files.update(build_feed(settings, lang, t["topic_feed_title"].format(site=settings.site_name, topic=topic.label(lang)),
+                                    t["topic_description"].format(topic=topic.label(lang)), folder, folder,
+                                    by_topic.get(slug, []), self.story_urls, self.topics))
+        return [Asset(lang, path[len(prefix):], text, url=path) for path, text in sorted(files.items())]
+
+    def nav(self, lang: str) -> list[Any]:
+        """The header tabs of one language, as MkDocs' nav: home, issues, topics (each topic), archive."""
+        t = self.strings[lang]
+
+        def path(name: str, slug: str = "") -> str:
+            return urls.docs_path(urls.page_url(self.settings, lang, name, slug), self.settings, lang)
+
+        return [
+            {t["home"]: path("home")},
+            {t["issues"]: path("issues")},
+            {t["topics"]: [path("topics")] + [{html.escape(topic.label(lang), quote=False): path("topic", slug)} for slug, topic in self.topics.items()]},  # Material prints nav titles unescaped
+            {t["archive"]: path("archive")},
+        ]

@@ -69,7 +69,7 @@ def newest_first(stories: list[dict]) -> list[dict]:
     return sorted(stories, key=lambda s: (-s["when"].timestamp(), s["story"], s["lang"], str(s["path"])))
 
 
-# The site as readers get it (tests/serving.py): served under /<repo>/ on 127.0.0.1, read in Debian's Chromium.
+# The site as readers get it (tests/serving.py): served under /<repo>/ on 127.0.0.1, read in Chromium (tests/browser.py).
 
 @pytest.fixture(scope="session")
 def served_site(built_site):
@@ -81,13 +81,16 @@ def served_site(built_site):
 
 @pytest.fixture(scope="session")
 def chromium():
-    """Debian's Chromium driven by Playwright. A missing browser fails the test, in CI and locally: never a skip."""
-    from serving import CHROMIUM, CHROMIUM_ARGS, chromium_missing
-    if reason := chromium_missing():
-        pytest.fail(reason)
+    """The Chrome or Chromium that tests/browser.py finds, driven by Playwright. None found fails the test, in CI
+    and locally, with what to install: never a skip."""
+    from browser import LAUNCH_ARGS, BrowserMissing, find_chromium
+    try:
+        executable = find_chromium()
+    except BrowserMissing as missing:
+        pytest.fail(str(missing), pytrace=False)
     from playwright.sync_api import sync_playwright
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=executable, args=LAUNCH_ARGS)
         yield browser
         browser.close()
 

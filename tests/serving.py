@@ -1,10 +1,10 @@
 """The built site as readers get it: served under /<repo>/ on 127.0.0.1, as GitHub Pages serves a project
-site, and Debian's Chromium to read it with. Used by the crawl, browser and accessibility tests."""
+site, and a browser tab to read it with (tests/browser.py finds the browser). Used by the crawl, browser and
+accessibility tests."""
 
 from __future__ import annotations
 
 import contextlib
-import os
 import threading
 from collections.abc import Iterator
 from functools import partial
@@ -14,9 +14,6 @@ from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
 
-CHROMIUM = "/usr/bin/chromium"
-# Without the background-networking flags Chromium calls Google's hosts at start, which this machine refuses.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 HOST = "127.0.0.1"
 
 
@@ -81,13 +78,6 @@ def serve(site: Path, prefix: str) -> Iterator[tuple[str, list[str]]]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=10)
-
-
-def chromium_missing() -> str | None:
-    """Why Debian's Chromium cannot run here, or None. The browser tests fail on this, in CI and locally alike."""
-    if not os.access(CHROMIUM, os.X_OK):
-        return f"{CHROMIUM} is missing: install Debian's chromium (`apt-get install -y --no-install-recommends chromium`, as .ci/run does)"
-    return None
 
 
 class Reader:

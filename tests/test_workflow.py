@@ -1,5 +1,6 @@
-"""The GitHub Pages workflow: linted offline by actionlint and zizmor, and read for what it promises
-(install as the README says, `mkdocs build --strict`, deploy with GitHub's Pages actions, least permissions)."""
+"""The GitHub workflows: linted offline by actionlint and zizmor, and read for what they promise. Pages: install
+the build's lock, `mkdocs build --strict`, deploy with GitHub's Pages actions, least permissions. Latest: every
+week, the tests against the newest releases, in Debian with its Chromium, reading nothing but the repository."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import yaml
 from conftest import ROOT
 
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
+LATEST = ROOT / ".github" / "workflows" / "latest.yml"
 BIN = Path(sys.executable).parent
 PINNED = re.compile(r"^[\w.-]+/[\w.-]+(/[\w./-]+)?@[0-9a-f]{40}$")
 
@@ -36,10 +38,19 @@ def zizmor(*paths: Path) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=120)
 
 
+def read(path: Path) -> dict:
+    # PyYAML reads the key `on` as True (YAML 1.1); BaseLoader keeps every key and value a string.
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+
+
 @pytest.fixture(scope="module")
 def workflow() -> dict:
-    # PyYAML reads the key `on` as True (YAML 1.1); BaseLoader keeps every key and value a string.
-    return yaml.load(WORKFLOW.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    return read(WORKFLOW)
+
+
+@pytest.fixture(scope="module")
+def latest() -> dict:
+    return read(LATEST)
 
 
 def steps(workflow: dict) -> list[dict]:
@@ -63,7 +74,8 @@ def test_the_linters_do_catch_a_broken_workflow(tmp_path):
     broken.parent.mkdir(parents=True)
     text = re.sub(r"actions/checkout@[0-9a-f]{40}", "actions/checkout@v7", text)
     text = text.replace("persist-credentials:", "persist_credentials:")
-    text = text.replace("run: make setup", "run: make setup && echo ${{ github.event.head_commit.message }}")
+    text = text.replace("run: .venv/bin/mkdocs build --strict",
+                        "run: .venv/bin/mkdocs build --strict && echo ${{ github.event.head_commit.message }}")
     broken.write_text(text, encoding="utf-8")
     lint = actionlint(broken)
     assert lint.returncode != 0 and "persist_credentials" in lint.stdout and "head_commit.message" in lint.stdout
@@ -71,11 +83,14 @@ def test_the_linters_do_catch_a_broken_workflow(tmp_path):
     assert audit.returncode != 0 and "unpinned-uses" in audit.stdout and "template-injection" in audit.stdout
 
 
-def test_it_publishes_main_with_the_readme_install_and_a_strict_build(workflow):
+def test_it_publishes_main_from_the_build_lock_with_a_strict_build(workflow):
     assert workflow["on"]["push"]["branches"] == ["main"]
     runs = [step["run"] for step in steps(workflow) if "run" in step]
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert "make setup" in runs and "make setup" in readme, "install the project as the README says"
+    install = next(run for run in runs if "requirements/build.txt" in run)
+    assert "--require-hashes -r requirements/build.txt" in install and "--no-deps -e ." in install
+    assert "requirements/dev.txt" not in " ".join(runs), "a build installs no test tools"
+    python = next(step for step in steps(workflow) if step.get("uses", "").startswith("actions/setup-python"))
+    assert python["with"]["cache"] == "pip" and python["with"]["cache-dependency-path"] == "requirements/build.txt"
     assert any(re.search(r"\bmkdocs build --strict\b", run) for run in runs)
     uses = [step["uses"].split("@")[0] for step in steps(workflow) if "uses" in step]
     assert "actions/upload-pages-artifact" in uses and "actions/deploy-pages" in uses
@@ -83,8 +98,9 @@ def test_it_publishes_main_with_the_readme_install_and_a_strict_build(workflow):
     assert upload["with"]["path"] == "site"
 
 
-def test_every_action_is_pinned_to_a_commit(workflow):
-    uses = [step["uses"] for step in steps(workflow) if "uses" in step]
+@pytest.mark.parametrize("path", [WORKFLOW, LATEST], ids=lambda path: path.name)
+def test_every_action_is_pinned_to_a_commit(path):
+    uses = [step["uses"] for step in steps(read(path)) if "uses" in step]
     assert uses and all(PINNED.match(ref) for ref in uses), uses
 
 
@@ -98,4 +114,19 @@ def test_permissions_are_the_least_each_job_needs(workflow):
     assert deploy["environment"]["name"] == "github-pages"
     assert deploy["needs"] in ("build", ["build"]) and "build" in jobs
     checkout = next(step for step in steps(workflow) if step.get("uses", "").startswith("actions/checkout"))
+    assert checkout["with"]["persist-credentials"] == "false"
+
+
+def test_latest_runs_the_tests_against_the_newest_releases_every_week(latest):
+    assert latest["on"]["schedule"][0]["cron"] and "workflow_dispatch" in latest["on"]
+    assert latest["permissions"] == {}
+    (job,) = latest["jobs"].values()
+    assert job["permissions"] == {"contents": "read"}
+    assert job["container"].startswith("debian:"), "Debian's Chromium, as .ci/run installs it"
+    runs = [step["run"] for step in job["steps"] if "run" in step]
+    assert ".ci/run test-latest" in runs
+    assert re.search(r"^test-latest:", (ROOT / "Makefile").read_text(encoding="utf-8"), re.M)
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "missing+=(chromium)" in ci and 'make "$target"' in ci
+    checkout = next(step for step in job["steps"] if step.get("uses", "").startswith("actions/checkout"))
     assert checkout["with"]["persist-credentials"] == "false"

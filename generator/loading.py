@@ -11,24 +11,16 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import yaml
 
 from .model import Problem
 
-try:  # the C loader is several times faster; both are safe loaders
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+from .yaml_limits import MAX_DEPTH, Loader, oversized, too_deep
 
 INVALID = object()  # a value that was present but could not be read; already reported
 
-# Front matter is a handful of fields. An alias (*name) repeats a whole value without copying it, so ten
-# short lines can stand for a billion strings ("billion laughs"): values are measured before they are built.
-MAX_VALUES = 10_000  # scalars, lists and maps one field may expand to
-MAX_CHARACTERS = 1_000_000  # characters of text one field may expand to (a long lede is a few hundred)
-MAX_DEPTH = 64  # lists and maps inside each other
 HIDDEN = ("Cc", "Cf", "Cs", "Zl", "Zp")  # control, invisible (zero-width, bidi), surrogate and line-breaking characters
 YAML_BREAKS = re.compile("[\n\x85\u2028\u2029]")  # YAML 1.1 also ends a line at NEL, LS and PS
 
@@ -91,6 +83,29 @@ def split_front_matter(text: str, rel: str) -> tuple[str | None, str, int, list[
                                    "the end of the file; e.g. put '---' on the line after the last field")]
 
 
+def marked_problem(err: yaml.MarkedYAMLError, source: str, rel: str, first_line: int) -> Problem:
+    """A YAML syntax error as the editor needs it: the line where the broken construct began, and hints for
+    what the parser does not name (a tab, an invisible line break pasted from a web page)."""
+    def at(yaml_line: int) -> int:
+        return first_line + file_line(source, yaml_line)
+
+    # The context mark is where the broken construct began (an unclosed bracket or quote), which
+    # is where the editor has to look; the problem mark is where the parser gave up.
+    mark = err.context_mark or err.problem_mark
+    line = at(mark.line) if mark else first_line
+    what = " ".join(part for part in (err.context, err.problem) if part)
+    if err.context_mark and err.problem_mark and err.problem_mark.line != err.context_mark.line:
+        what += f" (noticed on line {at(err.problem_mark.line)})"
+    if mark and "\t" in (source.split("\n")[line - first_line:] or [""])[0][: mark.column + 1]:  # libyaml does not name the character
+        what += " (a tab: YAML indents with spaces only)"
+    last = at(err.problem_mark.line) if err.problem_mark else line
+    hidden = [char for char in "\x85\u2028\u2029" if char in "\n".join(source.split("\n")[line - first_line: last - first_line + 1])]
+    if hidden:  # pasted from a web page: invisible, but YAML starts a new line there
+        what += f" (the text holds U+{ord(hidden[0]):04X} {unicodedata.name(hidden[0], 'NEXT LINE')}, an invisible line break; delete it or quote the value)"
+    return Problem(rel, line, "front matter", f"invalid YAML: {' '.join(what.split())}; check quotes, brackets, colons and "
+                                                       "indentation, e.g. quote a value that holds ': ' as in title: \"Nvidia: a new chip\"")
+
+
 def parse_front_matter(source: str, rel: str, first_line: int = 2,
                        example: str = "title: Huawei builds three AI chip plants near its campus") -> tuple[dict[str, Any], dict[str, int], list[Problem]]:
     """Parse YAML front matter into values and key lines; first_line is the file line where it starts."""
@@ -103,27 +118,13 @@ def parse_front_matter(source: str, rel: str, first_line: int = 2,
         if deep is not None:
             return {}, {}, [Problem(rel, at(deep.line), "front matter", f"lists or maps are nested more than {MAX_DEPTH} deep; "
                                                                         f"keep fields flat, e.g. {example}")]
-        node = yaml.compose(source, Loader=_Loader)
+        node = yaml.compose(source, Loader=Loader)
     except UnicodeEncodeError as err:
         line = first_line + source.count("\n", 0, err.start)
         return {}, {}, [Problem(rel, line, "front matter", f"contains U+{ord(source[err.start]):04X}, half of a surrogate pair that is not "
                                                            "a character on its own; delete it or retype the character")]
     except yaml.MarkedYAMLError as err:
-        # The context mark is where the broken construct began (an unclosed bracket or quote), which
-        # is where the editor has to look; the problem mark is where the parser gave up.
-        mark = err.context_mark or err.problem_mark
-        line = at(mark.line) if mark else first_line
-        what = " ".join(part for part in (err.context, err.problem) if part)
-        if err.context_mark and err.problem_mark and err.problem_mark.line != err.context_mark.line:
-            what += f" (noticed on line {at(err.problem_mark.line)})"
-        if mark and "\t" in (source.split("\n")[line - first_line:] or [""])[0][: mark.column + 1]:  # libyaml does not name the character
-            what += " (a tab: YAML indents with spaces only)"
-        last = at(err.problem_mark.line) if err.problem_mark else line
-        hidden = [char for char in "\x85\u2028\u2029" if char in "\n".join(source.split("\n")[line - first_line: last - first_line + 1])]
-        if hidden:  # pasted from a web page: invisible, but YAML starts a new line there
-            what += f" (the text holds U+{ord(hidden[0]):04X} {unicodedata.name(hidden[0], 'NEXT LINE')}, an invisible line break; delete it or quote the value)"
-        return {}, {}, [Problem(rel, line, "front matter", f"invalid YAML: {' '.join(what.split())}; check quotes, brackets, colons and "
-                                                           "indentation, e.g. quote a value that holds ': ' as in title: \"Nvidia: a new chip\"")]
+        return {}, {}, [marked_problem(err, source, rel, first_line)]
     except yaml.reader.ReaderError as err:  # a character YAML does not allow anywhere, not even quoted
         char = chr(err.character) if isinstance(err.character, int) else str(err.character)
         line = first_line + source.count("\n", 0, err.position)
@@ -138,6 +139,11 @@ def parse_front_matter(source: str, rel: str, first_line: int = 2,
         kind = "a list" if isinstance(node, yaml.SequenceNode) else "a single value"
         return {}, {}, [Problem(rel, at(node.start_mark.line), "front matter", f"expected fields as 'name: value' lines, found {kind}; e.g. {example}")]
 
+    return construct_fields(node, rel, at)
+
+
+def construct_fields(node: yaml.MappingNode, rel: str, at: Callable[[int], int]) -> tuple[dict[str, Any], dict[str, int], list[Problem]]:
+    """Each field of a parsed map built on its own, so one bad value is one problem and the others still count."""
     constructor = yaml.constructor.SafeConstructor()
     problems: list[Problem] = []
     values: dict[str, Any] = {}
@@ -173,70 +179,6 @@ def parse_front_matter(source: str, rel: str, first_line: int = 2,
                 message = f"cannot be read: {' '.join(str(err).split())}; e.g. {shown_key(key)}: 2025-04-30 for a date, or plain text"
             problems.append(Problem(rel, line, shown_key(key), message))
     return values, lines, problems
-
-
-def too_deep(source: str) -> yaml.Mark | None:
-    """Where lists and maps first nest more than MAX_DEPTH deep, or None. The parser's events come one by one,
-    without recursion, so any depth is measured safely."""
-    try:
-        return deepest(source, _Loader)
-    except yaml.YAMLError as err:
-        if _Loader is yaml.SafeLoader:
-            raise
-        # libyaml (PyYAML 6.0.4 and later) stops past about 1,000 levels with an error of its own before our count
-        # gets there; the pure-Python parser has no such limit. Any other error stays libyaml's, as it was.
-        try:
-            deep = deepest(source, yaml.SafeLoader)
-        except yaml.YAMLError:
-            raise err from None
-        if deep is None:
-            raise
-        return deep
-
-
-def deepest(source: str, loader: Any) -> yaml.Mark | None:
-    depth = 0
-    for event in yaml.parse(source, Loader=loader):
-        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
-            depth += 1
-            if depth > MAX_DEPTH:
-                return event.start_mark
-        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
-            depth -= 1
-    return None
-
-
-def oversized(node: yaml.Node) -> str | None:
-    """Why a value cannot be built safely (an alias bomb, a value that contains itself), or None.
-    Aliases count as often as they are used, but each node is visited once, so a billion laughs is measured quickly."""
-    sizes: dict[int, int] = {}
-    characters: dict[int, int] = {}
-    open_nodes: set[int] = set()
-    stack: list[tuple[yaml.Node, bool]] = [(node, False)]
-    while stack:
-        current, children_done = stack.pop()
-        ident = id(current)
-        if isinstance(current, yaml.ScalarNode):
-            sizes[ident], characters[ident] = 1, len(current.value)
-            continue
-        children = [item for pair in current.value for item in pair] if isinstance(current, yaml.MappingNode) else list(current.value)
-        if children_done:
-            open_nodes.discard(ident)
-            sizes[ident] = 1 + sum(sizes[id(child)] for child in children)
-            characters[ident] = sum(characters[id(child)] for child in children)
-            if sizes[ident] > MAX_VALUES or characters[ident] > MAX_CHARACTERS:
-                return (f"is too big: it stands for more than {MAX_VALUES:,} values or {MAX_CHARACTERS:,} characters "
-                        "(each YAML alias, *name, repeats a whole value, so a few lines can stand for gigabytes); "
-                        "shorten it, and write it out without '&' anchors and '*' aliases")
-            continue
-        if ident in sizes:
-            continue
-        if ident in open_nodes:
-            return "contains itself through a YAML alias (*name); write the value out in full, without '&' anchors and '*' aliases"
-        open_nodes.add(ident)
-        stack.append((current, True))
-        stack.extend((child, False) for child in children)
-    return None
 
 
 def load_document(path: Path, root: Path) -> tuple[Document | None, list[Problem]]:

@@ -26,7 +26,8 @@ from hypothesis import strategies as st
 from generator.build import build_site
 from generator.loading import load_document, parse_front_matter, shown_path, split_front_matter
 from generator.model import Problem, Settings, Story, Topic
-from generator.validation import FIELDS, check_collection, check_story
+from generator.fields import FIELDS
+from generator.validation import check_collection, check_story
 from generator.urls import story_url
 from generator.urls import checked_path
 

@@ -14,7 +14,7 @@ import pytest
 
 from generator import Settings, load_site
 from generator.model import Source
-from generator.validation import describe
+from generator.fields import describe
 
 TOPICS = """\
 ai-chips: {en: AI chips, ru: ИИ-чипы, fr: "Puces d'IA"}

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from generator import Settings, load_site
-from generator.loading import MAX_VALUES, load_document, parse_front_matter
+from generator.loading import load_document, parse_front_matter
+from generator.yaml_limits import MAX_VALUES
 
 FIELDS = ("date: 2025-04-30\nlang: en\ntopics: [ai-chips]\nstory: chips\nsource: {name: FT}\nsummary: Three plants.\n")
 TOPICS = "ai-chips: {en: AI chips, ru: ИИ-чипы, fr: \"Puces d'IA\"}\n"
@@ -135,9 +136,11 @@ def test_nesting_at_any_depth_gets_our_message_from_either_parser(monkeypatch, p
     import yaml
 
     import generator.loading as loading
+    import generator.yaml_limits as limits
 
     if parser == "python":
-        monkeypatch.setattr(loading, "_Loader", yaml.SafeLoader)
+        monkeypatch.setattr(loading, "Loader", yaml.SafeLoader)
+        monkeypatch.setattr(limits, "Loader", yaml.SafeLoader)
     elif not yaml.__with_libyaml__:
         pytest.fail("this PyYAML was built without libyaml; install a PyYAML wheel to test both parsers")
     for front in ("title: " + "[" * 3000 + "]" * 3000 + "\n", "title:\n" + "".join("  " * i + "- \n" for i in range(1500))):

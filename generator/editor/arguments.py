@@ -11,7 +11,7 @@ import click
 from ..build import read_topics
 from ..model import Settings, Topic
 from ..mkdocs_plugin.config import SettingsError, read_settings
-from ..validation import SLUG, did_you_mean
+from ..fields import SLUG, did_you_mean
 
 CONFIG = click.option("-f", "--config-file", default="mkdocs.yml", show_default=True, help="The site's MkDocs configuration.")
 

@@ -94,10 +94,16 @@ HEADINGS = {
     "ru": ["Почему это важно", "Что дальше", "Предыстория", "Цифры", "Мнение аналитиков"],
     "fr": ["Pourquoi c'est important", "Et ensuite", "Contexte", "Les chiffres", "Ce qu'en disent les analystes"],
 }
-SOURCES = [("Financial Times", "https://www.ft.com/"), ("Reuters", "https://www.reuters.com/"),
-           ("Le Monde", "https://www.lemonde.fr/"), ("Коммерсантъ", "https://www.kommersant.ru/"),
-           ("Nikkei Asia", "https://asia.nikkei.com/"), ("Les Échos", "https://www.lesechos.fr/"),
-           ("РБК", "https://www.rbc.ru/"), ("The Information", "https://www.theinformation.com/")]
+SOURCES = [
+    ("Financial Times", "https://www.ft.com/"),
+    ("Reuters", "https://www.reuters.com/"),
+    ("Le Monde", "https://www.lemonde.fr/"),
+    ("Коммерсантъ", "https://www.kommersant.ru/"),
+    ("Nikkei Asia", "https://asia.nikkei.com/"),
+    ("Les Échos", "https://www.lesechos.fr/"),
+    ("РБК", "https://www.rbc.ru/"),
+    ("The Information", "https://www.theinformation.com/"),
+]
 
 
 @dataclass
@@ -168,11 +174,18 @@ def paragraph(rng: random.Random, lang: str, count: int) -> str:
 def body(rng: random.Random, lang: str) -> str:
     """About 250 words: two paragraphs, a ### heading over a four-item list, a closing paragraph."""
     items = [f"- {sentence(rng, lang, 6, 10)}" for _ in range(4)]
-    return "\n\n".join([
-        paragraph(rng, lang, 80), paragraph(rng, lang, 50),
-        f"### {rng.choice(HEADINGS[lang])}", "\n".join(items),
-        paragraph(rng, lang, 60),
-    ]) + "\n"
+    return (
+        "\n\n".join(
+            [
+                paragraph(rng, lang, 80),
+                paragraph(rng, lang, 50),
+                f"### {rng.choice(HEADINGS[lang])}",
+                "\n".join(items),
+                paragraph(rng, lang, 60),
+            ]
+        )
+        + "\n"
+    )
 
 
 def quoted(text: str) -> str:
@@ -188,19 +201,21 @@ def story_file(group: Group, lang: str, rng: random.Random, number: int) -> tupl
     slug = f"{slug_for(title)[:60].rstrip('-')}-{number}"
     name, url = rng.choice(SOURCES)
     day = dt.date.fromisoformat(group.published[:10])
-    text = "\n".join([
-        "---",
-        f"title: {quoted(title)}",
-        f"date: {group.published}",
-        f"lang: {lang}",
-        f"topics: [{', '.join(group.topics)}]",
-        f"story: {group.key}",
-        f'source: {{name: {quoted(name)}, url: "{url}"}}',
-        f"summary: {quoted(sentence(rng, lang, 12, 22))}",
-        "---",
-        "",
-        body(rng, lang),
-    ])
+    text = "\n".join(
+        [
+            "---",
+            f"title: {quoted(title)}",
+            f"date: {group.published}",
+            f"lang: {lang}",
+            f"topics: [{', '.join(group.topics)}]",
+            f"story: {group.key}",
+            f'source: {{name: {quoted(name)}, url: "{url}"}}',
+            f"summary: {quoted(sentence(rng, lang, 12, 22))}",
+            "---",
+            "",
+            body(rng, lang),
+        ]
+    )
     return f"{day:%Y}/{day:%m}/{slug}.{lang}.md", text
 
 
@@ -210,8 +225,12 @@ def write_corpus(n: int, out: Path, seed: int = 7) -> Path:
     content = out / "content"
     content.mkdir(parents=True)
     (content / "topics.yml").write_text(
-        "".join(f"{slug}: {{en: {quoted(labels['en'])}, ru: {quoted(labels['ru'])}, fr: {quoted(labels['fr'])}}}\n"
-                for slug, labels in TOPICS.items()), encoding="utf-8")
+        "".join(
+            f"{slug}: {{en: {quoted(labels['en'])}, ru: {quoted(labels['ru'])}, fr: {quoted(labels['fr'])}}}\n"
+            for slug, labels in TOPICS.items()
+        ),
+        encoding="utf-8",
+    )
     slugs = list(TOPICS)
     for number, langs in enumerate(group_languages(n, rng), start=1):
         group = Group(f"story-{number}", langs, date_value(rng), rng.sample(slugs, rng.choice((1, 1, 2, 2, 3))))

@@ -75,8 +75,7 @@ def run_measured(command: list[str], cwd: str, env: dict[str, str], timeout: flo
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     with tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace") as log:
         start = time.perf_counter()
-        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT,
-                                   start_new_session=True)
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         sampler = TreeSampler(process.pid) if psutil else None
         if sampler:
             sampler.start()
@@ -100,6 +99,11 @@ def run_measured(command: list[str], cwd: str, env: dict[str, str], timeout: flo
         log.seek(0)
         text = log.read()
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return Usage(wall=wall, cpu=cpu, max_rss_mb=usage.ru_maxrss * 1024 / MB,
-                 tree_mb=sampler.peak / MB if sampler else None,
-                 returncode=None if timed_out.is_set() else process.returncode, log=text)
+    return Usage(
+        wall=wall,
+        cpu=cpu,
+        max_rss_mb=usage.ru_maxrss * 1024 / MB,
+        tree_mb=sampler.peak / MB if sampler else None,
+        returncode=None if timed_out.is_set() else process.returncode,
+        log=text,
+    )

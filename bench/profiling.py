@@ -33,17 +33,21 @@ def profile_build(project: Path, outfile: Path) -> None:
     finally:
         config.plugins.on_shutdown()
     profiler.stop()
+
     def flat(mode: str) -> str:
         text = profiler.output(ConsoleRenderer(flat=True, flat_time=mode, unicode=True, color=False, show_all=True))
         # pyinstrument's flat view lumps the self time of every function that also calls others into one
         # "[self]" line named after an arbitrary file; it is no one function, so it is left out.
         lines = [line for line in text.strip("\n").splitlines() if "[self]" not in line]
-        return "\n".join(lines[:TOP + 8])  # pyinstrument's banner, then the top lines
+        return "\n".join(lines[: TOP + 8])  # pyinstrument's banner, then the top lines
 
     tree = profiler.output(ConsoleRenderer(unicode=True, color=False))
-    outfile.write_text(f"# mkdocs build of {project}\n\n## Functions by own time (top {TOP})\n\n{flat('self')}\n\n"
-                       f"## Functions by total time, callees included (top {TOP})\n\n{flat('total')}\n\n"
-                       f"## Call tree\n\n{tree}", encoding="utf-8")
+    outfile.write_text(
+        f"# mkdocs build of {project}\n\n## Functions by own time (top {TOP})\n\n{flat('self')}\n\n"
+        f"## Functions by total time, callees included (top {TOP})\n\n{flat('total')}\n\n"
+        f"## Call tree\n\n{tree}",
+        encoding="utf-8",
+    )
 
 
 if __name__ == "__main__":

@@ -35,12 +35,32 @@ from measure import Usage, run_measured  # noqa: E402
 
 # Pinned like the tests' builds: no dependence on the machine's zone or locale, no end-of-life banner.
 # PYTHONPATH: the builds use the generator beside this bench/, even where another checkout is installed.
-ENV = {**os.environ, "TZ": "UTC", "LC_ALL": "C.UTF-8", "LANG": "C.UTF-8", "NO_MKDOCS_2_WARNING": "1",
-       "PYTHONPATH": os.pathsep.join(filter(None, [str(BENCH.parent), os.environ.get("PYTHONPATH")]))}
+ENV = {
+    **os.environ,
+    "TZ": "UTC",
+    "LC_ALL": "C.UTF-8",
+    "LANG": "C.UTF-8",
+    "NO_MKDOCS_2_WARNING": "1",
+    "PYTHONPATH": os.pathsep.join(filter(None, [str(BENCH.parent), os.environ.get("PYTHONPATH")])),
+}
 BUILD = [sys.executable, "-m", "mkdocs", "build", "--strict"]
 
-COLUMNS = ["N", "pages", "wall s", "CPU s", "max RSS MB", "tree PSS MB", "load+check s", "index+render s",
-           "core share", "floor pages", "floor wall s", "floor CPU s", "floor RSS MB", "ratio"]
+COLUMNS = [
+    "N",
+    "pages",
+    "wall s",
+    "CPU s",
+    "max RSS MB",
+    "tree PSS MB",
+    "load+check s",
+    "index+render s",
+    "core share",
+    "floor pages",
+    "floor wall s",
+    "floor CPU s",
+    "floor RSS MB",
+    "ratio",
+]
 SERVE_COLUMNS = ["N", "serve", "first build s", "story s", "home s", "topic s", "all three s", "reload s"]
 
 
@@ -68,8 +88,9 @@ def clean(project: Path) -> None:
 
 
 def core_stage(project: Path, stage: str) -> dict:
-    result = subprocess.run([sys.executable, str(BENCH / "core.py"), str(project), stage], env=ENV,
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, str(BENCH / "core.py"), str(project), stage], env=ENV, capture_output=True, text=True, check=False
+    )
     if result.returncode != 0:
         raise RuntimeError(f"bench/core.py {stage} failed:\n{result.stdout}{result.stderr}")
     return json.loads(result.stdout.strip().splitlines()[-1])
@@ -91,8 +112,10 @@ def measure_size(n: int, work: Path, runs: int, seed: int, timeout: float) -> Re
         for name, where in (("digest", project), ("floor", floor)):
             clean(where)
             usage = run_measured(BUILD, str(where), ENV, timeout)
-            progress(f"N={n} run {run}: {name} build {usage.wall:.1f} s wall, {usage.cpu:.1f} s CPU, "
-                     f"max RSS {usage.max_rss_mb:.0f} MB, load average {os.getloadavg()[0]:.1f}")
+            progress(
+                f"N={n} run {run}: {name} build {usage.wall:.1f} s wall, {usage.cpu:.1f} s CPU, "
+                f"max RSS {usage.max_rss_mb:.0f} MB, load average {os.getloadavg()[0]:.1f}"
+            )
             if not usage.ok:
                 why = "did not finish within the timeout" if usage.returncode is None else f"exited with {usage.returncode}"
                 result.failures.append(f"run {run}: the {name} build {why} after {usage.wall:.0f} s")
@@ -127,18 +150,29 @@ def row(result: Result) -> list[str]:
     floor_wall = median(u.wall for u in floor)
     load = median(c["load"] for c in core)
     index_render = median(c["build"] - c["load"] for c in core)
-    share = median(c["build"] / u.wall for c, u in zip(core, ours))
+    share = median(c["build"] / u.wall for c, u in zip(core, ours, strict=True))
     tree = [u.tree_mb for u in ours if u.tree_mb is not None]
-    return [f"{result.n:,}", f"{result.pages:,}", f"{wall:.1f}", f"{median(u.cpu for u in ours):.1f}",
-            f"{median(u.max_rss_mb for u in ours):.0f}", f"{median(tree):.0f}" if tree else "n/a",
-            f"{load:.2f}", f"{index_render:.2f}", f"{share:.1%}",
-            f"{result.floor_pages:,}", f"{floor_wall:.1f}", f"{median(u.cpu for u in floor):.1f}",
-            f"{median(u.max_rss_mb for u in floor):.0f}", f"{wall / floor_wall:.2f}"]
+    return [
+        f"{result.n:,}",
+        f"{result.pages:,}",
+        f"{wall:.1f}",
+        f"{median(u.cpu for u in ours):.1f}",
+        f"{median(u.max_rss_mb for u in ours):.0f}",
+        f"{median(tree):.0f}" if tree else "n/a",
+        f"{load:.2f}",
+        f"{index_render:.2f}",
+        f"{share:.1%}",
+        f"{result.floor_pages:,}",
+        f"{floor_wall:.1f}",
+        f"{median(u.cpu for u in floor):.1f}",
+        f"{median(u.max_rss_mb for u in floor):.0f}",
+        f"{wall / floor_wall:.2f}",
+    ]
 
 
 def table(columns: list[str], rows: list[list[str]]) -> str:
     widths = [max(len(cells[i]) for cells in [columns, *rows]) for i in range(len(columns))]
-    line = lambda cells: "| " + " | ".join(cell.rjust(width) for cell, width in zip(cells, widths)) + " |"  # noqa: E731
+    line = lambda cells: "| " + " | ".join(cell.rjust(width) for cell, width in zip(cells, widths, strict=True)) + " |"  # noqa: E731
     return "\n".join([line(columns), "|" + "|".join("-" * (w + 1) + ":" for w in widths) + "|", *map(line, rows)])
 
 
@@ -160,8 +194,18 @@ def serve_rows(n: int, work: Path, seed: int, edits: int) -> list[list[str]]:
             rows.append([f"{n:,}", name, f"failed: {str(err).splitlines()[0]}"] + [""] * (len(SERVE_COLUMNS) - 3))
             continue
         progress(f"N={n}: serve {name}: all three pages after {times.all:.2f} s, reload logged after {times.reload:.2f} s")
-        rows.append([f"{n:,}", name, f"{times.first_build:.1f}", f"{times.story:.2f}", f"{times.home:.2f}",
-                     f"{times.topic:.2f}", f"{times.all:.2f}", f"{times.reload:.2f}" if times.reload is not None else "n/a"])
+        rows.append(
+            [
+                f"{n:,}",
+                name,
+                f"{times.first_build:.1f}",
+                f"{times.story:.2f}",
+                f"{times.home:.2f}",
+                f"{times.topic:.2f}",
+                f"{times.all:.2f}",
+                f"{times.reload:.2f}" if times.reload is not None else "n/a",
+            ]
+        )
     return rows
 
 
@@ -171,8 +215,9 @@ def profile(n: int, work: Path, seed: int) -> Path:
     project = write_corpus(n, folder, seed)
     outfile = BENCH / f"profile-{n}.txt"
     progress(f"N={n}: profiling one mkdocs build with pyinstrument")
-    subprocess.run([sys.executable, str(BENCH / "profiling.py"), str(project), str(outfile)], env=ENV, check=True,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, str(BENCH / "profiling.py"), str(project), str(outfile)], env=ENV, check=True, stdout=subprocess.DEVNULL
+    )
     return outfile
 
 
@@ -187,16 +232,27 @@ def sizes(text: str) -> list[int]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], epilog=__doc__.split("\n\n", 1)[1],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], epilog=__doc__.split("\n\n", 1)[1], formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--sizes", type=sizes, default=[100, 1000, 10000], help="story counts (default 100,1000,10000)")
     parser.add_argument("--runs", type=int, default=3, help="runs per size; the table shows medians (default 3)")
     parser.add_argument("--seed", type=int, default=7, help="corpus seed (default 7)")
-    parser.add_argument("--serve", type=int, default=1000, metavar="N",
-                        help="measure mkdocs serve rebuilds on a corpus of N stories (default 1000; 0: skip)")
+    parser.add_argument(
+        "--serve",
+        type=int,
+        default=1000,
+        metavar="N",
+        help="measure mkdocs serve rebuilds on a corpus of N stories (default 1000; 0: skip)",
+    )
     parser.add_argument("--edits", type=int, default=3, help="edits per serve measurement; medians (default 3)")
-    parser.add_argument("--profile", type=int, default=0, metavar="N",
-                        help="also profile one build of N stories into bench/profile-N.txt (needs pyinstrument)")
+    parser.add_argument(
+        "--profile",
+        type=int,
+        default=0,
+        metavar="N",
+        help="also profile one build of N stories into bench/profile-N.txt (needs pyinstrument)",
+    )
     parser.add_argument("--timeout", type=float, default=3600, help="seconds one build may take (default 3600)")
     parser.add_argument("--work", type=Path, help="keep corpora and sites here (default: a temporary folder, removed)")
     args = parser.parse_args(argv)
@@ -215,9 +271,11 @@ def main(argv: list[str] | None = None) -> int:
             shutil.rmtree(work, ignore_errors=True)
     load_after = os.getloadavg()
 
-    print(f"Digest benchmark: {os.cpu_count()} cores, Python {platform.python_version()}, mkdocs {version('mkdocs')}, "
-          f"mkdocs-material {version('mkdocs-material')}; seed {args.seed}, medians of {args.runs} run(s); "
-          f"load average {load_before[0]:.1f} before, {load_after[0]:.1f} after; generator from {BENCH.parent}\n")
+    print(
+        f"Digest benchmark: {os.cpu_count()} cores, Python {platform.python_version()}, mkdocs {version('mkdocs')}, "
+        f"mkdocs-material {version('mkdocs-material')}; seed {args.seed}, medians of {args.runs} run(s); "
+        f"load average {load_before[0]:.1f} before, {load_after[0]:.1f} after; generator from {BENCH.parent}\n"
+    )
     print(table(COLUMNS, [row(result) for result in results]))
     if serving:
         print(f"\nmkdocs serve, medians of {args.edits} edit(s) of one story's title: seconds until each page showed it\n")

@@ -93,23 +93,27 @@ def measure_serve(project: Path, env: dict[str, str], dirty: bool, edits: int = 
     settings, story = newest_english_story(project)
     port = free_port()
     base = f"http://127.0.0.1:{port}{urlparse(settings.site_url or '/').path}"
-    pages = {"story": base + urls.story_url(story, settings),
-             "home": base + urls.page_url(settings, story.lang, "home"),
-             "topic": base + urls.page_url(settings, story.lang, "topic", story.topics[0])}
+    pages = {
+        "story": base + urls.story_url(story, settings),
+        "home": base + urls.page_url(settings, story.lang, "home"),
+        "topic": base + urls.page_url(settings, story.lang, "topic", story.topics[0]),
+    }
     command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"]
     if dirty:
         command.append("--dirty")
     log = ServerLog()
     started = time.monotonic()
-    server = subprocess.Popen(command, cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                              text=True, encoding="utf-8", errors="replace")
+    server = subprocess.Popen(
+        command, cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, encoding="utf-8", errors="replace"
+    )
     threading.Thread(target=log.follow, args=(server.stderr,), daemon=True).start()
     path = project / story.path
     original = path.read_text(encoding="utf-8")
     results: dict[str, list[float]] = {name: [] for name in (*pages, "all", "reload")}
     try:
-        serving = wait_until(lambda: log.first_after(started, "Serving on") is not None or server.poll() is not None,
-                             FIRST_BUILD, "the first build")
+        serving = wait_until(
+            lambda: log.first_after(started, "Serving on") is not None or server.poll() is not None, FIRST_BUILD, "the first build"
+        )
         if server.poll() is not None:
             raise RuntimeError("mkdocs serve stopped:\n" + "\n".join(line for _, line in log.lines[-20:]))
         wait_until(lambda: story.title in fetch(pages["home"]), 60, "the home page")
@@ -119,16 +123,18 @@ def measure_serve(project: Path, env: dict[str, str], dirty: bool, edits: int = 
             path.write_text(original.replace(f'title: "{story.title}"', f'title: "{title}"', 1), encoding="utf-8")
             saved = time.monotonic()
             shown: dict[str, float] = {}
-            def every_page_shows() -> bool:
+
+            def every_page_shows(shown: dict[str, float] = shown, title: str = title, saved: float = saved) -> bool:
                 for name, url in pages.items():
                     if name not in shown and title in fetch(url):
                         shown[name] = time.monotonic() - saved
                 return len(shown) == len(pages)
+
             wait_until(every_page_shows, EDIT_SHOWN, f"edit {number} on every page")
             for name, seconds in shown.items():
                 results[name].append(seconds)
             results["all"].append(max(shown.values()))
-            wait_until(lambda: log.first_after(saved, "Reloading browsers") is not None, EDIT_SHOWN, "the browser reload")
+            wait_until(lambda saved=saved: log.first_after(saved, "Reloading browsers") is not None, EDIT_SHOWN, "the browser reload")
             results["reload"].append(log.first_after(saved, "Reloading browsers") - saved)
     finally:
         path.write_text(original, encoding="utf-8")
@@ -139,5 +145,12 @@ def measure_serve(project: Path, env: dict[str, str], dirty: bool, edits: int = 
             server.kill()
             server.wait()
     median = {name: statistics.median(values) for name, values in results.items() if values}
-    return ServeTimes(story=median["story"], home=median["home"], topic=median["topic"], all=median["all"],
-                      reload=median.get("reload"), first_build=serving - started, edits=edits)
+    return ServeTimes(
+        story=median["story"],
+        home=median["home"],
+        topic=median["topic"],
+        all=median["all"],
+        reload=median.get("reload"),
+        first_build=serving - started,
+        edits=edits,
+    )

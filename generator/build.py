@@ -11,17 +11,20 @@ from pathlib import Path
 
 from . import urls
 from .caching import StoryCache
-from .loading import load_document, load_yaml_file
+from .loading import load_document
 from .model import Problem, Settings, Site, Story, Topic
 from .rendering import Renderer
 from .sitemap import sitemap_xml
-from .validation import check_collection, check_story, check_topics
+from .topics import read_topics
+from .validation import check_collection, check_story
 
 
 def story_files(settings: Settings) -> list[Path]:
     """Every Markdown file under the content folder, in a stable order."""
     content = Path(settings.root) / settings.content_dir
-    return sorted(p for p in content.rglob("*.md") if p.is_file() and not any(part.startswith(".") for part in p.relative_to(content).parts))
+    return sorted(
+        p for p in content.rglob("*.md") if p.is_file() and not any(part.startswith(".") for part in p.relative_to(content).parts)
+    )
 
 
 def publishable(story: Story, settings: Settings) -> bool:
@@ -29,14 +32,6 @@ def publishable(story: Story, settings: Settings) -> bool:
     if story.draft and not settings.include_drafts:
         return False
     return settings.include_future or settings.include_drafts or story.published <= settings.current_time()
-
-
-def read_topics(settings: Settings) -> tuple[dict[str, Topic], list[Problem]]:
-    """The topic registry, checked: slug -> Topic, and the problems found in the file."""
-    root = Path(settings.root)
-    values, lines, problems = load_yaml_file(root / settings.topics_file, root)
-    topics, found = check_topics(values, lines, settings)
-    return topics, problems + found
 
 
 def load_site(settings: Settings, cache: StoryCache | None = None) -> Site:

@@ -4,9 +4,9 @@ that an unchanged file yields the very same Story object. The preview rebuilds w
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Callable
 
 from .model import Problem, Settings, Story, Topic
 

@@ -15,10 +15,19 @@ FEED_SIZE = 50  # entries per feed, newest first
 ATOM, RSS = "feed.xml", "rss.xml"
 
 
-def build_feed(settings: Settings, lang: str, title: str, subtitle: str, page_url: str, feed_folder: str,
-               stories: list[Story], story_urls: dict[Story, str], topics: dict[str, Topic]) -> dict[str, str]:
+def build_feed(
+    settings: Settings,
+    lang: str,
+    title: str,
+    subtitle: str,
+    page_url: str,
+    feed_folder: str,
+    stories: list[Story],
+    story_urls: dict[Story, str],
+    topics: dict[str, Topic],
+) -> dict[str, str]:
     """The Atom and RSS texts of one feed, keyed by site path; stories must be newest first."""
-    base = settings.site_url.rstrip("/") + "/"
+    base = (settings.site_url or "").rstrip("/") + "/"  # callers write feeds only for a site with a site_url
     feed = FeedGenerator()
     feed.load_extension("dc", atom=False, rss=True)
     feed.id(base + feed_folder + ATOM)
@@ -30,7 +39,7 @@ def build_feed(settings: Settings, lang: str, title: str, subtitle: str, page_ur
     feed.link(href=base + feed_folder + ATOM, rel="self")
     feed.generator("Digest")
     # The newest story dates the feed, so two builds of the same content give the same bytes.
-    latest = stories[0].published if stories else dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+    latest = stories[0].published if stories else dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
     feed.updated(latest)
     feed.lastBuildDate(latest)
     for story in stories[:FEED_SIZE]:

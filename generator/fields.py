@@ -8,11 +8,11 @@ import difflib
 import functools
 import re
 import unicodedata
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 from urllib.parse import urlsplit
 
 from .model import Source
-from .urls import unsafe as unsafe_url
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")  # \Z, not $: '$' also matches before a final newline
 LANG = re.compile(r"^[a-z]{2}\Z")
@@ -25,8 +25,17 @@ class Invalid(Exception):
 
 def describe(value: Any) -> str:
     """How a YAML value looks to the editor: the value and what YAML made of it."""
-    kinds = {bool: "a boolean", int: "a number", float: "a number", str: "a string", list: "a list", dict: "a map",
-             dt.date: "a date", dt.datetime: "a date-time", type(None): "empty"}
+    kinds = {
+        bool: "a boolean",
+        int: "a number",
+        float: "a number",
+        str: "a string",
+        list: "a list",
+        dict: "a map",
+        dt.date: "a date",
+        dt.datetime: "a date-time",
+        type(None): "empty",
+    }
     kind = kinds.get(type(value), type(value).__name__)
     if value is None:
         return "nothing (the field is empty)"
@@ -53,7 +62,10 @@ def unprintable(value: str, allowed: str = "") -> str | None:
 
 def bad_character(char: str) -> str:
     kind = "half of a surrogate pair" if unicodedata.category(char) == "Cs" else unicodedata.name(char, "a control character")
-    return f"U+{ord(char):04X} ({kind}), which a web page or a feed cannot show; delete it (text copied from web pages often carries invisible characters)"
+    return (
+        f"U+{ord(char):04X} ({kind}), which a web page or a feed cannot show; delete it "
+        "(text copied from web pages often carries invisible characters)"
+    )
 
 
 def text(value: Any) -> str:
@@ -69,7 +81,10 @@ def text(value: Any) -> str:
 
 def language(value: Any) -> str:
     if isinstance(value, bool):
-        raise Invalid(f"expected a language code, got {describe(value)}: YAML reads unquoted no, yes, on, off as booleans; quote it: lang: \"{'no' if value is False else 'yes'}\"")
+        raise Invalid(
+            f"expected a language code, got {describe(value)}: YAML reads unquoted no, yes, on, off as booleans; "
+            f'quote it: lang: "{"no" if value is False else "yes"}"'
+        )
     if not isinstance(value, str) or not LANG.match(value.strip().lower()):
         raise Invalid(f"expected a two-letter ISO 639-1 language code, got {describe(value)}")
     return value.strip().lower()
@@ -102,8 +117,7 @@ def web_url(value: Any) -> str:
     except ValueError as err:
         raise Invalid(f"expected a web address, got {describe(value)}, which is not one ({err})") from None
     if any(char.isspace() for char in value) or unprintable(value) or not parts.hostname:
-        raise Invalid(f"expected a web address without spaces or control characters, got {describe(value)}; "
-                      "write a space as %20")
+        raise Invalid(f"expected a web address without spaces or control characters, got {describe(value)}; write a space as %20")
     return value
 
 
@@ -133,7 +147,9 @@ def date_or_datetime(value: Any) -> dt.date | dt.datetime:
         return value
     if isinstance(value, str):
         try:
-            return dt.datetime.fromisoformat(value.strip()) if "T" in value or " " in value.strip() else dt.date.fromisoformat(value.strip())
+            return (
+                dt.datetime.fromisoformat(value.strip()) if "T" in value or " " in value.strip() else dt.date.fromisoformat(value.strip())
+            )
         except ValueError as err:
             if re.match(r"^\d{4}-\d{2}-\d{2}", value.strip()):  # the right shape, an impossible day: say so
                 raise Invalid(f"expected a real date or time, got {describe(value)}, which is not one ({err})") from None

@@ -7,8 +7,9 @@ settings); when one of those changes, every page may change and the caller rebui
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from typing import Any, Iterator
+from typing import Any
 
 from .model import Story
 from .rendering import Renderer
@@ -22,8 +23,10 @@ def shared_inputs(renderer: Renderer) -> tuple:
 
 def addresses(renderer: Renderer) -> dict[str, dict[str, tuple[str, str]]]:
     """Story key -> language -> (file, URL) of each version: what links to a story and its translations show."""
-    return {key: {lang: (story.path, renderer.story_urls[story]) for lang, story in versions.items()}
-            for key, versions in renderer.versions.items()}
+    return {
+        key: {lang: (story.path, renderer.story_urls[story]) for lang, story in versions.items()}
+        for key, versions in renderer.versions.items()
+    }
 
 
 def stories_in(value: Any) -> Iterator[Story]:
@@ -63,8 +66,11 @@ def changes(old: Renderer, new: Renderer) -> Changes | None:
     for lang in new.settings.languages:
         was = {spec.path: spec for spec in old.specs(lang)}
         now = {spec.path: spec for spec in new.specs(lang)}
-        found.pages[lang] = {path for path, spec in now.items()
-                             if was.get(path) != spec or (moved and any(story.key in moved for story in stories_in(spec.context)))}
+        found.pages[lang] = {
+            path
+            for path, spec in now.items()
+            if was.get(path) != spec or (moved and any(story.key in moved for story in stories_in(spec.context)))
+        }
         found.removed[lang] = [spec.url for path, spec in was.items() if path not in now]
         found.feeds[lang] = bool(found.removed[lang]) or any(now[path].kind == "story" for path in found.pages[lang])
     return found

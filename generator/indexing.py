@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable
 from itertools import combinations
-from typing import Iterable
 
 from .model import Story
 
@@ -84,7 +84,7 @@ def paginate(items: list, size: int) -> list[list]:
     """Split a list into pages of `size`; an empty list is one empty page."""
     if size <= 0 or len(items) <= size:
         return [items]
-    return [items[start:start + size] for start in range(0, len(items), size)]
+    return [items[start : start + size] for start in range(0, len(items), size)]
 
 
 def related_index(stories: Iterable[Story]) -> dict[frozenset[str], list[Story]]:

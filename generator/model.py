@@ -94,7 +94,7 @@ class Settings:
         return self.languages[0]
 
     def current_time(self) -> dt.datetime:
-        return self.now or dt.datetime.now(dt.timezone.utc)
+        return self.now or dt.datetime.now(dt.UTC)
 
     def language_prefix(self, lang: str) -> str:
         """Where a language's pages live in the site: '' for the default language, else 'ru/'."""

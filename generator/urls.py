@@ -6,7 +6,6 @@ relative, so the site works at a domain root and under a GitHub Pages project pa
 
 from __future__ import annotations
 
-import posixpath
 import re
 from pathlib import PurePosixPath
 
@@ -20,8 +19,12 @@ def story_url(story: Story, settings: Settings) -> str:
     """The story's site path, e.g. 'ru/2025/04/kitai-obkhodit-sanktsii/'."""
     published = story.date
     url = settings.story_url.format(
-        year=f"{published.year:04d}", month=f"{published.month:02d}", day=f"{published.day:02d}",
-        slug=story.slug, story=story.key, lang=story.lang,
+        year=f"{published.year:04d}",
+        month=f"{published.month:02d}",
+        day=f"{published.day:02d}",
+        slug=story.slug,
+        story=story.key,
+        lang=story.lang,
     )
     return settings.language_prefix(story.lang) + url
 
@@ -42,14 +45,20 @@ def unsafe(url: str) -> str | None:
 
 def page_url(settings: Settings, lang: str, name: str, slug: str = "") -> str:
     """Site path of an index page: name is 'home', 'topics', 'topic' or 'archive'."""
-    patterns = {"home": "", "topics": settings.topics_url, "topic": settings.topic_url, "archive": settings.archive_url,
-                "issues": settings.issues_url, "issue": settings.issue_url}
+    patterns = {
+        "home": "",
+        "topics": settings.topics_url,
+        "topic": settings.topic_url,
+        "archive": settings.archive_url,
+        "issues": settings.issues_url,
+        "issue": settings.issue_url,
+    }
     return settings.language_prefix(lang) + patterns[name].format(slug=slug, week=slug)
 
 
 def docs_path(url: str, settings: Settings, lang: str) -> str:
     """The Markdown file, inside that language's docs folder, that MkDocs serves at this site path."""
-    inner = url[len(settings.language_prefix(lang)):]
+    inner = url[len(settings.language_prefix(lang)) :]
     return inner + "index.md"
 
 
@@ -80,7 +89,13 @@ def checked_path(path: str) -> str:
     """A page path that stays inside the folder: relative, forward slashes, no '.', '..' or empty part.
     Validation keeps such paths out of the pages; this is the last guard before a page gets an address."""
     parts = PurePosixPath(path).parts
-    if not parts or path.startswith("/") or "\\" in path or "\0" in path or any(part in (".", "..") for part in parts) \
-            or PurePosixPath(*parts).as_posix() != path:
+    if (
+        not parts
+        or path.startswith("/")
+        or "\\" in path
+        or "\0" in path
+        or any(part in (".", "..") for part in parts)
+        or PurePosixPath(*parts).as_posix() != path
+    ):
         raise ValueError(f"refusing to write the page {path!r}: it would not stay inside the pages folder")
     return path

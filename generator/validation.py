@@ -14,8 +14,9 @@ from zoneinfo import ZoneInfo
 
 from slugify import slugify
 
-from .fields import FIELDS, SLUG, Invalid, bad_character, describe, did_you_mean, text, unprintable
-from .loading import INVALID, Document, shown_key
+from .fields import FIELDS, Invalid, bad_character, did_you_mean, unprintable
+from .front_matter import INVALID, shown_key
+from .loading import Document
 from .model import Problem, Settings, Story, Topic
 from .urls import unsafe as unsafe_url
 
@@ -70,20 +71,45 @@ def check_against_site(doc: Document, values: dict[str, Any], settings: Settings
     """The fields against the site: its languages, its topics, and the file's own name."""
     problems: list[Problem] = []
     if "lang" in values and values["lang"] not in settings.languages:
-        problems.append(Problem(doc.path, doc.lines["lang"], "lang",
-                                f"'{values['lang']}' is not one of the site's languages ({', '.join(settings.languages)}); "
-                                f"fix the code or add the language to the digest plugin's languages in mkdocs.yml; e.g. lang: {settings.default_language}"))
+        problems.append(
+            Problem(
+                doc.path,
+                doc.lines["lang"],
+                "lang",
+                f"'{values['lang']}' is not one of the site's languages ({', '.join(settings.languages)}); "
+                f"fix the code or add the language to the digest plugin's languages in mkdocs.yml; e.g. lang: {settings.default_language}",
+            )
+        )
     for slug in values.get("topics", ()) if topics else ():  # no topics at all: the registry's problem, reported once
         if slug not in topics:
-            problems.append(Problem(doc.path, doc.lines["topics"], "topics",
-                                    f"unknown topic '{shown_key(slug)}'{did_you_mean(slug, topics)}; the topics are listed in {settings.topics_file}"))
+            problems.append(
+                Problem(
+                    doc.path,
+                    doc.lines["topics"],
+                    "topics",
+                    f"unknown topic '{shown_key(slug)}'{did_you_mean(slug, topics)}; the topics are listed in {settings.topics_file}",
+                )
+            )
     name, suffix = file_slug_and_lang(doc.path, settings.languages)
     if suffix and "lang" in values and suffix != values["lang"]:
-        problems.append(Problem(doc.path, doc.lines["lang"], "lang",
-                                f"the file name says '{suffix}' but lang is '{values['lang']}'; rename the file or fix lang, e.g. lang: {suffix}"))
+        problems.append(
+            Problem(
+                doc.path,
+                doc.lines["lang"],
+                "lang",
+                f"the file name says '{suffix}' but lang is '{values['lang']}'; rename the file or fix lang, e.g. lang: {suffix}",
+            )
+        )
     if not file_slug(name) and "slug" not in doc.values:
-        problems.append(Problem(doc.path, 1, "slug", f"the file name {name!r} has no letters or digits to make an address from; "
-                                                     "rename the file, or give the story a slug, e.g. slug: huawei-ascend-910d"))
+        problems.append(
+            Problem(
+                doc.path,
+                1,
+                "slug",
+                f"the file name {name!r} has no letters or digits to make an address from; "
+                "rename the file, or give the story a slug, e.g. slug: huawei-ascend-910d",
+            )
+        )
     return problems
 
 
@@ -95,10 +121,16 @@ def publication_time(doc: Document, value: dt.date | dt.datetime, settings: Sett
     else:
         published = value if value.tzinfo is not None else value.replace(tzinfo=zone)
     try:  # 0001-01-01 in Paris is still year 0 in UTC: Python can hold it but not compare or sort it
-        published.astimezone(dt.timezone.utc)
+        published.astimezone(dt.UTC)
     except (OverflowError, ValueError):
-        return published, [Problem(doc.path, doc.lines["date"], "date", f"{published.isoformat()} is too close to the year 1 or "
-                                                                        "9999 to place in every time zone; e.g. date: 2025-04-30")]
+        return published, [
+            Problem(
+                doc.path,
+                doc.lines["date"],
+                "date",
+                f"{published.isoformat()} is too close to the year 1 or 9999 to place in every time zone; e.g. date: 2025-04-30",
+            )
+        ]
     return published, []
 
 
@@ -113,44 +145,21 @@ def check_story(doc: Document, settings: Settings, topics: dict[str, Topic]) -> 
         return None, problems
     extra = {k: v for k, v in doc.values.items() if k not in FIELDS}
     return Story(
-        path=doc.path, title=values["title"], published=published, has_time=isinstance(values["date"], dt.datetime),
-        lang=values["lang"], topics=values["topics"], key=values["story"], sources=values["source"], summary=values["summary"],
-        body=doc.body.strip("\n"), slug=values.get("slug", file_slug(file_slug_and_lang(doc.path, settings.languages)[0])),
-        draft=values.get("draft", False), extra=extra, lines=dict(doc.lines),
+        path=doc.path,
+        title=values["title"],
+        published=published,
+        has_time=isinstance(values["date"], dt.datetime),
+        lang=values["lang"],
+        topics=values["topics"],
+        key=values["story"],
+        sources=values["source"],
+        summary=values["summary"],
+        body=doc.body.strip("\n"),
+        slug=values.get("slug", file_slug(file_slug_and_lang(doc.path, settings.languages)[0])),
+        draft=values.get("draft", False),
+        extra=extra,
+        lines=dict(doc.lines),
     ), []
-
-
-def check_topics(values: Any, lines: dict[str, int], settings: Settings) -> tuple[dict[str, Topic], list[Problem]]:
-    """The topic registry: every slug well-formed with a label for every site language."""
-    path = settings.topics_file
-    topics: dict[str, Topic] = {}
-    problems: list[Problem] = []
-    example = "ai-chips: {en: AI chips, ru: ИИ-чипы, fr: \"Puces d'IA\"}"
-    if values is None:  # the file is missing or unreadable; the loader said why
-        return topics, problems
-    for slug, labels in values.items():
-        line = lines.get(slug)
-        if not SLUG.match(slug):
-            problems.append(Problem(path, line, shown_key(slug), f"expected a topic slug of lowercase letters, digits and hyphens, got '{shown_key(slug)}'; e.g. {example}"))
-            continue
-        # A topic with bad labels is still registered, so stories that list it are not told it is unknown.
-        topics[slug] = Topic(slug, {})
-        if labels is INVALID:
-            continue
-        if not isinstance(labels, dict):
-            problems.append(Problem(path, line, slug, f"expected a map of language code to label, got {describe(labels)}; e.g. {example}"))
-            continue
-        missing = [lang for lang in settings.languages if not isinstance(labels.get(lang), str) or not labels[lang].strip()]
-        if missing:
-            problems.append(Problem(path, line, slug, f"expected a label in every site language, missing {', '.join(missing)}; e.g. {example}"))
-            continue
-        try:
-            topics[slug] = Topic(slug, {lang: text(label) for lang, label in labels.items() if isinstance(label, str)})
-        except Invalid as err:
-            problems.append(Problem(path, line, slug, f"a label {err}"))
-    if not values and not problems:
-        problems.append(Problem(path, None, "topics", f"no topics are defined; add at least one, e.g. {example}"))
-    return topics, problems
 
 
 def check_collection(stories: list[Story], urls: dict[Story, str]) -> list[Problem]:
@@ -164,19 +173,37 @@ def check_collection(stories: list[Story], urls: dict[Story, str]) -> list[Probl
         by_url[unicodedata.normalize("NFKC", urls[story]).casefold()].append(story)
         reason = unsafe_url(urls[story])
         if reason:
-            problems.append(Problem(story.path, story.lines.get("slug", 1), "slug",
-                                    f"would be published at /{urls[story]}, which {reason}; give the story another slug, "
-                                    f"e.g. slug: {file_slug(story.slug) or 'story'}-2"))
+            problems.append(
+                Problem(
+                    story.path,
+                    story.lines.get("slug", 1),
+                    "slug",
+                    f"would be published at /{urls[story]}, which {reason}; give the story another slug, "
+                    f"e.g. slug: {file_slug(story.slug) or 'story'}-2",
+                )
+            )
     for (key, lang), group in by_key.items():
         first, *others = sorted(group, key=lambda s: s.path)
         for other in others:
-            problems.append(Problem(other.path, other.lines.get("story"), "story",
-                                    f"'{key}' in '{lang}' is already used by {first.path}; each language version of a story "
-                                    f"needs its own language, and different stories need different keys; e.g. story: {key}-2"))
-    for url, group in by_url.items():
+            problems.append(
+                Problem(
+                    other.path,
+                    other.lines.get("story"),
+                    "story",
+                    f"'{key}' in '{lang}' is already used by {first.path}; each language version of a story "
+                    f"needs its own language, and different stories need different keys; e.g. story: {key}-2",
+                )
+            )
+    for group in by_url.values():
         first, *others = sorted(group, key=lambda s: s.path)
         for other in others:
-            problems.append(Problem(other.path, other.lines.get("slug", 1), "slug",
-                                    f"would be published at /{urls[other]}, the URL of {first.path}; rename one file or give one its own slug, "
-                                    f"e.g. slug: {other.slug.lower()}-2"))
+            problems.append(
+                Problem(
+                    other.path,
+                    other.lines.get("slug", 1),
+                    "slug",
+                    f"would be published at /{urls[other]}, the URL of {first.path}; rename one file or give one its own slug, "
+                    f"e.g. slug: {other.slug.lower()}-2",
+                )
+            )
     return problems

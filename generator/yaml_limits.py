@@ -5,7 +5,7 @@ Both are measured without recursion, before any value is built.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
@@ -46,7 +46,7 @@ def deepest(source: str, loader: Any) -> yaml.Mark | None:
         if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
             depth += 1
             if depth > MAX_DEPTH:
-                return event.start_mark
+                return cast(yaml.Mark, event.start_mark)  # libyaml's marks have the same line and column
         elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
             depth -= 1
     return None
@@ -71,9 +71,11 @@ def oversized(node: yaml.Node) -> str | None:
             sizes[ident] = 1 + sum(sizes[id(child)] for child in children)
             characters[ident] = sum(characters[id(child)] for child in children)
             if sizes[ident] > MAX_VALUES or characters[ident] > MAX_CHARACTERS:
-                return (f"is too big: it stands for more than {MAX_VALUES:,} values or {MAX_CHARACTERS:,} characters "
-                        "(each YAML alias, *name, repeats a whole value, so a few lines can stand for gigabytes); "
-                        "shorten it, and write it out without '&' anchors and '*' aliases")
+                return (
+                    f"is too big: it stands for more than {MAX_VALUES:,} values or {MAX_CHARACTERS:,} characters "
+                    "(each YAML alias, *name, repeats a whole value, so a few lines can stand for gigabytes); "
+                    "shorten it, and write it out without '&' anchors and '*' aliases"
+                )
             continue
         if ident in sizes:
             continue

@@ -18,8 +18,7 @@ from collections.abc import Mapping
 
 ENV_VARS = ("DIGEST_CHROMIUM", "CHROME_PATH")
 NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
-MACOS_APPS = ("/Applications/Chromium.app/Contents/MacOS/Chromium",
-              "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome")
+MACOS_APPS = ("/Applications/Chromium.app/Contents/MacOS/Chromium", "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome")
 # Without the background-networking flags Chromium calls Google's hosts at start, which CI machines may refuse;
 # --no-sandbox because CI containers run as root.
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]

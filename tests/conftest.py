@@ -71,10 +71,12 @@ def newest_first(stories: list[dict]) -> list[dict]:
 
 # The site as readers get it (tests/serving.py): served under /<repo>/ on 127.0.0.1, read in Chromium (tests/browser.py).
 
+
 @pytest.fixture(scope="session")
 def served_site(built_site):
     """(base URL ending in /<repo>/, log of request paths) of the built sample, served by the tests' own server."""
     from serving import serve, site_prefix
+
     with serve(built_site, site_prefix(built_site)) as served:
         yield served
 
@@ -84,11 +86,13 @@ def chromium():
     """The Chrome or Chromium that tests/browser.py finds, driven by Playwright. None found fails the test, in CI
     and locally, with what to install: never a skip."""
     from browser import LAUNCH_ARGS, BrowserMissing, find_chromium
+
     try:
         executable = find_chromium()
     except BrowserMissing as missing:
         pytest.fail(str(missing), pytrace=False)
     from playwright.sync_api import sync_playwright
+
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=executable, args=LAUNCH_ARGS)
         yield browser
@@ -99,6 +103,7 @@ def chromium():
 def reader(chromium, served_site):
     """A fresh browser tab on the served site; afterwards, no request may have gone to a host but 127.0.0.1."""
     from serving import Reader
+
     tab = Reader(chromium, served_site[0], viewport={"width": 1280, "height": 900}, color_scheme="light")
     yield tab
     foreign = tab.foreign_requests()

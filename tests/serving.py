@@ -44,7 +44,7 @@ class SubPathHandler(SimpleHTTPRequestHandler):
         return super().send_head()
 
     def translate_path(self, path: str) -> str:
-        inside = unquote(urlsplit(path).path)[len(self.prefix) - 1:]
+        inside = unquote(urlsplit(path).path)[len(self.prefix) - 1 :]
         return super().translate_path(inside)
 
     def send_error(self, code, message=None, explain=None):
@@ -59,7 +59,7 @@ class SubPathHandler(SimpleHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(body)
 
-    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+    def log_message(self, format, *args):
         pass
 
 
@@ -87,9 +87,9 @@ class Reader:
     def __init__(self, browser, base: str, **context_options):
         self.base = base
         self.context = browser.new_context(**context_options)
-        self.requests: list[str] = []   # every request the pages made, to any host
-        self.foreign: list[str] = []    # those to a host other than 127.0.0.1, aborted
-        self.errors: list[str] = []     # console errors and uncaught exceptions
+        self.requests: list[str] = []  # every request the pages made, to any host
+        self.foreign: list[str] = []  # those to a host other than 127.0.0.1, aborted
+        self.errors: list[str] = []  # console errors and uncaught exceptions
         self.context.route("**/*", self._route)
         self.context.on("request", lambda request: self.requests.append(request.url))
         self.page = self.context.new_page()

@@ -16,10 +16,16 @@ from serving import Reader
 
 LANGS = {"en": "", "ru": "ru/", "fr": "fr/"}
 BLOCKING = {"serious", "critical"}
-KINDS = [("404", re.compile(r"404\.html$")), ("home", re.compile(r"^$")), ("topics", re.compile(r"^topics/$")),
-         ("topic", re.compile(r"^topics/[^/]+/$")), ("archive", re.compile(r"^archive/$")),
-         ("issues", re.compile(r"^issues/$")), ("issue", re.compile(r"^issues/[^/]+/$")),
-         ("story", re.compile(r"^\d{4}/\d{2}/[^/]+/$"))]
+KINDS = [
+    ("404", re.compile(r"404\.html$")),
+    ("home", re.compile(r"^$")),
+    ("topics", re.compile(r"^topics/$")),
+    ("topic", re.compile(r"^topics/[^/]+/$")),
+    ("archive", re.compile(r"^archive/$")),
+    ("issues", re.compile(r"^issues/$")),
+    ("issue", re.compile(r"^issues/[^/]+/$")),
+    ("story", re.compile(r"^\d{4}/\d{2}/[^/]+/$")),
+]
 
 
 @dataclass
@@ -71,8 +77,16 @@ def audit(chromium, served_site, built_site) -> dict[str, tuple[list[str], list[
                     if scheme == "dark":  # Material follows the reader's system scheme until they pick one
                         assert tab.page.locator("body").get_attribute("data-md-color-scheme") == "slate"
                     for v in axe.run(tab.page).response["violations"]:
-                        found.append(Violation(prefix + path, scheme, v["id"], v.get("impact") or "?", v["help"],
-                                               [" ".join(map(str, n["target"])) for n in v["nodes"]]))
+                        found.append(
+                            Violation(
+                                prefix + path,
+                                scheme,
+                                v["id"],
+                                v.get("impact") or "?",
+                                v["help"],
+                                [" ".join(map(str, n["target"])) for n in v["nodes"]],
+                            )
+                        )
                 assert tab.foreign_requests() == []
             finally:
                 tab.close()
@@ -86,8 +100,10 @@ def test_no_serious_or_critical_violation_on_any_page(audit, lang):
     blocking = [str(v) for v in found if v.impact in BLOCKING]
     assert not blocking, "\n".join(blocking)
     impacts = Counter(v.impact for v in found)
-    print(f"\naxe {lang}: {len(paths)} pages (+ one of each kind dark): {dict(impacts) or 'no violations'};"
-          f" rules: {sorted({v.rule for v in found})}")
+    print(
+        f"\naxe {lang}: {len(paths)} pages (+ one of each kind dark): {dict(impacts) or 'no violations'};"
+        f" rules: {sorted({v.rule for v in found})}"
+    )
 
 
 def test_every_kind_of_page_was_checked_in_every_language(audit, built_site):
@@ -103,9 +119,11 @@ def test_axe_does_report_serious_problems(chromium, served_site):
     """The check above can fail: a page with an unlabelled image and faint text has critical and serious ones."""
     tab = Reader(chromium, served_site[0])
     try:
-        tab.page.set_content('<html lang="en"><head><title>t</title></head><body><main>'
-                             '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">'
-                             '<p style="color:#bbb;background:#fff">faint text</p></main></body></html>')
+        tab.page.set_content(
+            '<html lang="en"><head><title>t</title></head><body><main>'
+            '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">'
+            '<p style="color:#bbb;background:#fff">faint text</p></main></body></html>'
+        )
         found = {v["id"]: v["impact"] for v in Axe().run(tab.page).response["violations"]}
     finally:
         tab.close()

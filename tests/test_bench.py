@@ -19,10 +19,24 @@ from generator.build import build_site, load_site
 from generator.mkdocs_plugin.config import read_settings
 
 sys.path.insert(0, str(ROOT / "bench"))
-from corpus import WORDS, write_corpus  # noqa: E402
+from corpus import WORDS, write_corpus
 
-COLUMNS = ["N", "pages", "wall s", "CPU s", "max RSS MB", "tree PSS MB", "load+check s", "index+render s",
-           "core share", "floor pages", "floor wall s", "floor CPU s", "floor RSS MB", "ratio"]
+COLUMNS = [
+    "N",
+    "pages",
+    "wall s",
+    "CPU s",
+    "max RSS MB",
+    "tree PSS MB",
+    "load+check s",
+    "index+render s",
+    "core share",
+    "floor pages",
+    "floor wall s",
+    "floor CPU s",
+    "floor RSS MB",
+    "ratio",
+]
 
 
 def markdown_table(text: str) -> list[dict[str, str]]:
@@ -30,7 +44,7 @@ def markdown_table(text: str) -> list[dict[str, str]]:
     lines = [line for line in text.splitlines() if line.startswith("|")]
     header, _, *rows = [[cell.strip() for cell in line.strip().strip("|").split("|")] for line in lines]
     assert all(len(cells) == len(header) for cells in rows), lines
-    return [dict(zip(header, cells)) for cells in rows]
+    return [dict(zip(header, cells, strict=True)) for cells in rows]
 
 
 def number(cell: str) -> float:
@@ -38,9 +52,13 @@ def number(cell: str) -> float:
 
 
 def test_the_runner_builds_a_tiny_corpus_and_prints_every_column(tmp_path):
-    result = subprocess.run([sys.executable, str(ROOT / "bench" / "run.py"), "--sizes", "12", "--runs", "1",
-                             "--serve", "0", "--work", str(tmp_path)],
-                            env=BUILD_ENV, capture_output=True, text=True, timeout=900)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "run.py"), "--sizes", "12", "--runs", "1", "--serve", "0", "--work", str(tmp_path)],
+        env=BUILD_ENV,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert f"generator from {ROOT}" in result.stdout  # it measures this checkout's generator
     rows = markdown_table(result.stdout)
@@ -79,8 +97,9 @@ def stories(corpus):
 
 
 def test_the_corpus_passes_every_check_and_is_published_whole(corpus, stories):
-    check = subprocess.run([sys.executable, "-m", "generator.editor.cli", "check"], cwd=corpus, env=BUILD_ENV,
-                           capture_output=True, text=True, timeout=300)
+    check = subprocess.run(
+        [sys.executable, "-m", "generator.editor.cli", "check"], cwd=corpus, env=BUILD_ENV, capture_output=True, text=True, timeout=300
+    )
     assert check.returncode == 0, check.stdout + check.stderr
     assert len(stories.stories) == 400 == len(list((corpus / "content").rglob("*.md")))
     assert (corpus / "templates" / "story.md").read_text() == (ROOT / "templates" / "story.md").read_text()
@@ -131,8 +150,12 @@ def test_the_same_seed_writes_the_same_corpus_and_another_seed_another(tmp_path)
         return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted((folder / "content").rglob("*")) if p.is_file()}
 
     for name, seed in (("a", "5"), ("b", "5"), ("c", "6")):
-        result = subprocess.run([sys.executable, str(ROOT / "bench" / "corpus.py"), "30", str(tmp_path / name), "--seed", seed],
-                                capture_output=True, text=True, timeout=120)
+        result = subprocess.run(
+            [sys.executable, str(ROOT / "bench" / "corpus.py"), "30", str(tmp_path / name), "--seed", seed],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         assert result.returncode == 0, result.stderr
     assert files(tmp_path / "a") == files(tmp_path / "b")
     assert files(tmp_path / "a") != files(tmp_path / "c")

@@ -4,7 +4,6 @@ serves it: what a reader clicks, types and sees. Screenshots go to test-results/
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -147,8 +146,7 @@ def test_a_phone_shows_the_digest_without_horizontal_scrolling(chromium, served_
     longest = max(stories, key=lambda s: len(s["title"]))
     phone = Reader(chromium, served_site[0], **PHONE)
     try:
-        urls = {path or "home": phone.base + LANGS[lang] + path
-                for path in ("", "topics/", f"topics/{longest['topics'][0]}/", "archive/")}
+        urls = {path or "home": phone.base + LANGS[lang] + path for path in ("", "topics/", f"topics/{longest['topics'][0]}/", "archive/")}
         page = open_story(phone, lang, longest["title"])
         urls["story"] = page.url
         for name, url in urls.items():

@@ -33,6 +33,7 @@ def test_a_chrome_reachable_only_as_google_chrome_on_path_is_found_and_launches(
     assert found == str(only_chrome / "google-chrome")
 
     from playwright.sync_api import sync_playwright
+
     # Debian's /usr/bin/chromium is a shell script that calls uname, grep and find: the system folders stay on PATH
     # for the launch, after the folder that has only google-chrome.
     env = {**os.environ, "PATH": os.pathsep.join([str(only_chrome), "/usr/bin", "/bin"])}
@@ -54,15 +55,20 @@ def test_with_no_browser_the_error_names_what_to_install(tmp_path):
     with pytest.raises(BrowserMissing) as missing:
         find_chromium(environ={}, path=str(empty), use_playwright=False)
     message = str(missing.value)
-    for advice in ("sudo apt-get install chromium", "brew install --cask chromium", "playwright install chromium",
-                   "DIGEST_CHROMIUM", "CHROME_PATH"):
+    for advice in (
+        "sudo apt-get install chromium",
+        "brew install --cask chromium",
+        "playwright install chromium",
+        "DIGEST_CHROMIUM",
+        "CHROME_PATH",
+    ):
         assert advice in message, advice
 
 
 def test_the_names_on_path_are_tried_in_order(tmp_path):
     folders = [tmp_path / str(i) for i in range(len(NAMES))]
     # Each name in its own folder, the least preferred first on PATH: the order of the names wins, not of PATH.
-    for folder, name in zip(folders, reversed(NAMES)):
+    for folder, name in zip(folders, reversed(NAMES), strict=True):
         fake_browser(folder, name)
     path = os.pathsep.join(map(str, folders))
     assert find_chromium(environ={}, path=path, use_playwright=False) == str(folders[-1] / "chromium")
@@ -99,9 +105,25 @@ def test_a_missing_browser_fails_the_browser_tests_never_skips_them(tmp_path):
     """The `chromium` fixture, run by pytest itself with a browser that is not there: one error that says what to do."""
     (tmp_path / "test_needs_a_browser.py").write_text("def test_it(chromium):\n    pass\n")
     env = {**os.environ, "DIGEST_CHROMIUM": str(tmp_path / "no-chrome"), "PYTHONPATH": str(ROOT / "tests")}
-    result = subprocess.run([sys.executable, "-m", "pytest", "-p", "conftest", "-p", "no:cacheprovider", "-q", "-rA",
-                             str(tmp_path / "test_needs_a_browser.py")],
-                            cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-p",
+            "conftest",
+            "-p",
+            "no:cacheprovider",
+            "-q",
+            "-rA",
+            str(tmp_path / "test_needs_a_browser.py"),
+        ],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 1, result.stdout + result.stderr
     assert "1 error" in result.stdout and "skipped" not in result.stdout, result.stdout
     assert "no-chrome is not an executable file" in result.stdout

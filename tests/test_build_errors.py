@@ -9,8 +9,7 @@ from conftest import copy_project, mkdocs
 
 
 def snapshot(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def test_bad_story_fails_the_build_and_leaves_site_untouched(tmp_path):
@@ -42,15 +41,24 @@ def test_digest_check_reports_the_same_problems(tmp_path):
     project = copy_project(tmp_path)
     (project / "content" / "2025" / "bad.fr.md").write_text(
         "---\ntitle: Titre\ndate: 2025-02-30\nlang: fr\ntopics: ai-chips\nstory: bad\nsource: {name: X}\nsummary: Chapô.\n---\nTexte.\n",
-        encoding="utf-8")
-    run = subprocess.run([sys.executable, "-m", "generator.editor.cli", "check", "--format", "json"], cwd=project,
-                         capture_output=True, text=True, timeout=120)
+        encoding="utf-8",
+    )
+    run = subprocess.run(
+        [sys.executable, "-m", "generator.editor.cli", "check", "--format", "json"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert run.returncode == 1, run.stderr
     problems = json.loads(run.stdout)
     assert [(p["path"], p["line"], p["field"]) for p in problems] == [
-        ("content/2025/bad.fr.md", 3, "date"), ("content/2025/bad.fr.md", 5, "topics")]
-    clean = subprocess.run([sys.executable, "-m", "generator.editor.cli", "check"], cwd=Path(__file__).parents[1],
-                           capture_output=True, text=True, timeout=120)
+        ("content/2025/bad.fr.md", 3, "date"),
+        ("content/2025/bad.fr.md", 5, "topics"),
+    ]
+    clean = subprocess.run(
+        [sys.executable, "-m", "generator.editor.cli", "check"], cwd=Path(__file__).parents[1], capture_output=True, text=True, timeout=120
+    )
     assert clean.returncode == 0, clean.stdout + clean.stderr
 
 
@@ -65,7 +73,9 @@ def test_readme_error_example_is_what_digest_check_prints(tmp_path):
     project = copy_project(tmp_path)
     (project / "content" / "2025" / "04" / "chips.en.md").write_text(
         "---\ntitle: Huawei builds three AI chip plants\ndate: 2025-04-30\nlang: no\ntopics: [ai-chip]\n"
-        "story: chips\nsource: {name: Financial Times}\nsummary: Three new plants.\n---\nBody.\n", encoding="utf-8")
+        "story: chips\nsource: {name: Financial Times}\nsummary: Three new plants.\n---\nBody.\n",
+        encoding="utf-8",
+    )
     run = subprocess.run([sys.executable, "-m", "generator.editor.cli", "check"], cwd=project, capture_output=True, text=True, timeout=120)
     assert run.returncode == 1
     assert run.stdout.splitlines() == shown

@@ -12,10 +12,10 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import BUILD_ENV, ROOT, copy_project
-from generator.editor.cli import main
 from generator.editor.arguments import topics_of as read_topics
-from generator.mkdocs_plugin.config import read_settings
+from generator.editor.cli import main
 from generator.loading import load_document
+from generator.mkdocs_plugin.config import read_settings
 from generator.validation import check_story
 
 ORIGINAL = "content/2025/04/satellite-images-point-to-new-huawei-ai-chip-plants.en.md"
@@ -33,8 +33,7 @@ def digest(*args: str, input: str | bytes | None = None):
 
 
 def snapshot(folder: Path) -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def validate(project: Path, rel: str):
@@ -58,15 +57,32 @@ def test_every_command_has_help_with_an_example_and_is_in_the_readme():
 
 
 def test_new_writes_a_transliterated_story_that_passes_check(project):
-    result = digest("new", "Китай обходит санкции", "--lang", "ru", "--topic", "ai-chips", "--topic", "geopolitics",
-                    "--source-url", "https://www.ft.com/content/abc", "--date", "2025-04-29")
+    result = digest(
+        "new",
+        "Китай обходит санкции",
+        "--lang",
+        "ru",
+        "--topic",
+        "ai-chips",
+        "--topic",
+        "geopolitics",
+        "--source-url",
+        "https://www.ft.com/content/abc",
+        "--date",
+        "2025-04-29",
+    )
     assert result.exit_code == 0, result.output
     rel = "content/2025/04/kitai-obkhodit-sanktsii.ru.md"
     assert result.stdout.strip() == rel
     story, problems = validate(project, rel)
     assert problems == []
     assert (story.title, story.lang, story.topics, story.key, story.draft) == (
-        "Китай обходит санкции", "ru", ("ai-chips", "geopolitics"), "kitai-obkhodit-sanktsii", True)
+        "Китай обходит санкции",
+        "ru",
+        ("ai-chips", "geopolitics"),
+        "kitai-obkhodit-sanktsii",
+        True,
+    )
     assert [(s.name, s.url) for s in story.sources] == [("ft.com", "https://www.ft.com/content/abc")]
     check = digest("check")
     assert check.exit_code == 0, check.output
@@ -87,12 +103,15 @@ def test_new_never_overwrites_and_names_the_file(project):
     assert path.read_bytes() == edited
 
 
-@pytest.mark.parametrize("args, expected", [
-    (["--topic", "ai-chip"], "unknown topic 'ai-chip' (did you mean 'ai-chips'?)"),
-    (["--topic", "ai-chips", "--lang", "fe"], "'fe' is not one of the site's languages (en, ru, fr) (did you mean 'fr'?)"),
-    (["--topic", "ai-chips", "--story", "Not A Key"], "expected a key of lowercase letters"),
-    ([], "give at least one --topic"),
-])
+@pytest.mark.parametrize(
+    "args, expected",
+    [
+        (["--topic", "ai-chip"], "unknown topic 'ai-chip' (did you mean 'ai-chips'?)"),
+        (["--topic", "ai-chips", "--lang", "fe"], "'fe' is not one of the site's languages (en, ru, fr) (did you mean 'fr'?)"),
+        (["--topic", "ai-chips", "--story", "Not A Key"], "expected a key of lowercase letters"),
+        ([], "give at least one --topic"),
+    ],
+)
 def test_new_usage_errors_exit_2_and_write_nothing(project, args, expected):
     before = snapshot(project)
     result = digest("new", "A headline", "--source-url", "https://example.com/", *args)
@@ -114,7 +133,12 @@ def test_translation_of_copies_key_date_topics_and_source(project):
     story, problems = validate(project, rel)
     original, _ = validate(project, ORIGINAL)
     assert problems == []
-    assert (story.key, story.published, story.topics, story.sources) == (original.key, original.published, original.topics, original.sources)
+    assert (story.key, story.published, story.topics, story.sources) == (
+        original.key,
+        original.published,
+        original.topics,
+        original.sources,
+    )
     assert story.draft and story.lang == "fr"
     text = (project / rel).read_text(encoding="utf-8")
     assert f"<!-- Translate from {ORIGINAL} (en)" in text and original.body.splitlines()[0] in text
@@ -127,11 +151,19 @@ def test_check_exit_codes_0_1_2(project):
     assert digest("check", "--format", "yaml").exit_code == 2
     assert digest("check", "-f", "missing.yml").exit_code == 2
     bad = project / "content/2025/bad.en.md"
-    bad.write_text("---\ntitle: T\ndate: 2025-01-01\nlang: en\ntopics: [ai-chip]\nstory: bad\nsource: {name: X}\nsummary: S.\n---\n", encoding="utf-8")
+    bad.write_text(
+        "---\ntitle: T\ndate: 2025-01-01\nlang: en\ntopics: [ai-chip]\nstory: bad\nsource: {name: X}\nsummary: S.\n---\n", encoding="utf-8"
+    )
     result = digest("check", "--format", "json")
     assert result.exit_code == 1
-    assert json.loads(result.stdout) == [{"path": "content/2025/bad.en.md", "line": 5, "field": "topics",
-                                           "message": "unknown topic 'ai-chip' (did you mean 'ai-chips'?); the topics are listed in content/topics.yml"}]
+    assert json.loads(result.stdout) == [
+        {
+            "path": "content/2025/bad.en.md",
+            "line": 5,
+            "field": "topics",
+            "message": "unknown topic 'ai-chip' (did you mean 'ai-chips'?); the topics are listed in content/topics.yml",
+        }
+    ]
 
 
 def test_installed_script_runs_every_command_and_loses_no_editor_file(tmp_path):
@@ -145,11 +177,26 @@ def test_installed_script_runs_every_command_and_loses_no_editor_file(tmp_path):
         return subprocess.run([*script, *args], cwd=project, env=BUILD_ENV, input=stdin, capture_output=True, text=True, timeout=300)
 
     runs = [
-        run("check"), run("coverage"), run("coverage", "--fail-under", "99"),
+        run("check"),
+        run("coverage"),
+        run("coverage", "--fail-under", "99"),
         run("new", "Huawei ships clusters", "--topic", "ai-chips", "--source-url", "https://example.com/", "--date", "2025-04-30"),
-        run("new", "Huawei ships clusters", "--topic", "ai-chips", "--source-url", "https://example.com/", "--date", "2025-04-30", "--story", "x-2"),
+        run(
+            "new",
+            "Huawei ships clusters",
+            "--topic",
+            "ai-chips",
+            "--source-url",
+            "https://example.com/",
+            "--date",
+            "2025-04-30",
+            "--story",
+            "x-2",
+        ),
         run("new", "Nope", "--topic", "nope", "--source-url", "https://example.com/"),
-        run("import", str(article)), run("import", str(article)), run("import", "-", stdin=article.read_text(encoding="utf-8")),
+        run("import", str(article)),
+        run("import", str(article)),
+        run("import", "-", stdin=article.read_text(encoding="utf-8")),
         run("import", str(article), "--text-only"),
     ]
     assert [r.returncode for r in runs] == [0, 0, 1, 0, 1, 2, 0, 1, 1, 0], [r.stderr for r in runs]
@@ -157,4 +204,5 @@ def test_installed_script_runs_every_command_and_loses_no_editor_file(tmp_path):
     assert {path: digest for path, digest in after.items() if path in before} == before
     assert sorted(set(after) - set(before)) == [
         "2025/03/dutch-lithography-maker-warns-of-slower-orders-as-export-rules-tighten.en.md",
-        "2025/04/huawei-ships-clusters.en.md"]
+        "2025/04/huawei-ships-clusters.en.md",
+    ]

@@ -16,15 +16,27 @@ from generator.editor.cli import main
 from generator.editor.coverage import coverage, table
 from generator.model import Source, Story
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 EN = "content/2025/04/satellite-images-point-to-new-huawei-ai-chip-plants.en.md"
 RU = "content/2025/04/sputnikovye-snimki-ukazali-na-novye-zavody-huawei-po-vypusku-ii-chipov.ru.md"
 FR = "content/2025/04/des-images-satellite-revelent-de-nouvelles-usines-de-puces-d-ia-chez-huawei.fr.md"
 
 
 def story(key: str, lang: str, day: int = 1, draft: bool = False) -> Story:
-    return Story(path=f"content/{key}.{lang}.md", title=key, published=dt.datetime(2025, 4, day, tzinfo=UTC), has_time=False,
-                 lang=lang, topics=("ai-chips",), key=key, sources=(Source("X"),), summary="S.", body="", slug=key, draft=draft)
+    return Story(
+        path=f"content/{key}.{lang}.md",
+        title=key,
+        published=dt.datetime(2025, 4, day, tzinfo=UTC),
+        has_time=False,
+        lang=lang,
+        topics=("ai-chips",),
+        key=key,
+        sources=(Source("X"),),
+        summary="S.",
+        body="",
+        slug=key,
+        draft=draft,
+    )
 
 
 def at(hour: int) -> tuple[dt.datetime, str]:
@@ -32,11 +44,24 @@ def at(hour: int) -> tuple[dt.datetime, str]:
 
 
 def test_statuses_and_percent():
-    stories = [story("a", "en"), story("a", "ru"), story("a", "fr"),  # ru older than its original, fr newer
-               story("b", "ru", day=2), story("b", "fr", day=3, draft=True),  # no English: the earliest version is the original
-               story("c", "fr", day=5), story("c", "ru", day=4)]
-    changed = {"content/a.en.md": at(10), "content/a.ru.md": at(9), "content/a.fr.md": at(11),
-               "content/b.ru.md": at(1), "content/b.fr.md": at(2), "content/c.fr.md": at(1), "content/c.ru.md": at(1)}
+    stories = [
+        story("a", "en"),
+        story("a", "ru"),
+        story("a", "fr"),  # ru older than its original, fr newer
+        story("b", "ru", day=2),
+        story("b", "fr", day=3, draft=True),  # no English: the earliest version is the original
+        story("c", "fr", day=5),
+        story("c", "ru", day=4),
+    ]
+    changed = {
+        "content/a.en.md": at(10),
+        "content/a.ru.md": at(9),
+        "content/a.fr.md": at(11),
+        "content/b.ru.md": at(1),
+        "content/b.fr.md": at(2),
+        "content/c.fr.md": at(1),
+        "content/c.ru.md": at(1),
+    }
     report = coverage(stories, ("en", "ru", "fr"), changed)
     assert [(row.key, row.original, {lang: cell.status for lang, cell in row.cells.items()}) for row in report.rows] == [
         ("a", "en", {"en": "original", "ru": "stale", "fr": "ok"}),
@@ -101,8 +126,13 @@ def test_fail_under(project):
 
 
 def git(project: Path, *args: str, when: str | None = None) -> None:
-    env = {**BUILD_ENV, "GIT_AUTHOR_NAME": "Ed", "GIT_AUTHOR_EMAIL": "ed@example.com", "GIT_COMMITTER_NAME": "Ed",
-           "GIT_COMMITTER_EMAIL": "ed@example.com"}
+    env = {
+        **BUILD_ENV,
+        "GIT_AUTHOR_NAME": "Ed",
+        "GIT_AUTHOR_EMAIL": "ed@example.com",
+        "GIT_COMMITTER_NAME": "Ed",
+        "GIT_COMMITTER_EMAIL": "ed@example.com",
+    }
     if when:
         env.update(GIT_AUTHOR_DATE=when, GIT_COMMITTER_DATE=when)
     subprocess.run(["git", *args], cwd=project, env=env, check=True, capture_output=True)

@@ -19,35 +19,46 @@ from bs4 import BeautifulSoup
 from serving import HOST, serve
 
 # Elements whose URL the browser loads by itself, as opposed to links a reader may follow.
-LOADED = [("script", "src"), ("img", "src"), ("img", "srcset"), ("source", "src"), ("source", "srcset"),
-          ("video", "src"), ("video", "poster"), ("audio", "src"), ("iframe", "src"), ("embed", "src"),
-          ("object", "data"), ("input", "src"), ("track", "src")]
-LOADED_LINK_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "mask-icon", "preload", "modulepreload",
-                    "prefetch", "manifest"}
+LOADED = [
+    ("script", "src"),
+    ("img", "src"),
+    ("img", "srcset"),
+    ("source", "src"),
+    ("source", "srcset"),
+    ("video", "src"),
+    ("video", "poster"),
+    ("audio", "src"),
+    ("iframe", "src"),
+    ("embed", "src"),
+    ("object", "data"),
+    ("input", "src"),
+    ("track", "src"),
+]
+LOADED_LINK_RELS = {"stylesheet", "icon", "shortcut", "apple-touch-icon", "mask-icon", "preload", "modulepreload", "prefetch", "manifest"}
 FEED_TYPES = {"application/rss+xml", "application/atom+xml", "application/feed+json"}
 CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)['"]?\s*\)""")
 
 
 @dataclass
 class Reference:
-    page: str   # where it was found
-    url: str    # absolute, as the browser resolves it (site_url links mapped onto the local server)
+    page: str  # where it was found
+    url: str  # absolute, as the browser resolves it (site_url links mapped onto the local server)
     loaded: bool  # fetched by the browser itself (stylesheet, script, image), not just a link
-    what: str   # e.g. "a[href]"
+    what: str  # e.g. "a[href]"
 
 
 @dataclass
 class Crawl:
-    base: str                      # http://127.0.0.1:<port>/<repo>/
-    canonical: str                 # site_url: https://<user>.github.io/<repo>/
-    status: dict[str, int] = field(default_factory=dict)       # URL (no fragment) -> HTTP status
+    base: str  # http://127.0.0.1:<port>/<repo>/
+    canonical: str  # site_url: https://<user>.github.io/<repo>/
+    status: dict[str, int] = field(default_factory=dict)  # URL (no fragment) -> HTTP status
     bodies: dict[str, bytes] = field(default_factory=dict)
     pages: dict[str, BeautifulSoup] = field(default_factory=dict)  # the HTML pages read
     references: list[Reference] = field(default_factory=list)
 
     def local(self, url: str) -> str:
         """site_url links (canonical, hreflang, feeds) point at the published site: read them from ours."""
-        return self.base + url[len(self.canonical):] if url.startswith(self.canonical) else url
+        return self.base + url[len(self.canonical) :] if url.startswith(self.canonical) else url
 
     def is_ours(self, url: str) -> bool:
         return urlsplit(url).hostname == HOST
@@ -114,8 +125,11 @@ class Crawl:
     def outside(self) -> list[str]:
         """Links to our host, or to the published site's host, that leave the sub-path."""
         hosts, prefix = (HOST, urlsplit(self.canonical).hostname), urlsplit(self.base).path
-        return [f"{ref.page}: {ref.what} {ref.url}" for ref in self.references
-                if urlsplit(ref.url).hostname in hosts and not urlsplit(ref.url).path.startswith(prefix)]
+        return [
+            f"{ref.page}: {ref.what} {ref.url}"
+            for ref in self.references
+            if urlsplit(ref.url).hostname in hosts and not urlsplit(ref.url).path.startswith(prefix)
+        ]
 
     def foreign_loads(self) -> list[str]:
         """Things the browser would load from a host other than ours."""
@@ -199,8 +213,12 @@ def test_pages_load_nothing_from_other_hosts(crawl):
 
 def test_story_sources_stay_links_to_their_sites(crawl, sample_stories):
     """A story's source (<a href="https://www.ft.com/">) is a link a reader may follow, never something loaded."""
-    sources = {source["url"] for story in sample_stories
-               for source in (story["source"] if isinstance(story["source"], list) else [story["source"]]) if source.get("url")}
+    sources = {
+        source["url"]
+        for story in sample_stories
+        for source in (story["source"] if isinstance(story["source"], list) else [story["source"]])
+        if source.get("url")
+    }
     linked = {ref.url for ref in crawl.references if ref.what == "a[href]"}
     assert sources and sources <= linked
     assert not {ref.url for ref in crawl.references if ref.loaded} & sources
@@ -230,14 +248,17 @@ def test_the_crawl_finds_each_kind_of_defect(tmp_path):
     """The checks above can fail: a small site with one defect of each kind, served and crawled the same way."""
     (tmp_path / "css").mkdir()
     (tmp_path / "css" / "site.css").write_text("body { background: url(../missing.png) }", encoding="utf-8")
-    (tmp_path / "index.html").write_text("""<html><head>
+    (tmp_path / "index.html").write_text(
+        """<html><head>
         <link rel="canonical" href="https://you.github.io/repo/">
         <link rel="stylesheet" href="css/site.css">
         <script src="https://cdn.example.com/lib.js"></script></head><body>
         <a href="https://you.github.io/repo/ok/">fine: the published site, read from ours</a>
         <a href="gone/">missing page</a> <a href="ok/#nowhere">missing anchor</a>
         <a href="/elsewhere/">leaves the sub-path</a> <a href="https://www.ft.com/">a source: fine</a>
-        </body></html>""", encoding="utf-8")
+        </body></html>""",
+        encoding="utf-8",
+    )
     (tmp_path / "ok").mkdir()
     (tmp_path / "ok" / "index.html").write_text("<html><body><h1 id='top'>ok</h1></body></html>", encoding="utf-8")
     with serve(tmp_path, "/repo/") as (base, _requests):

@@ -14,10 +14,13 @@ from conftest import BUILD_ENV, MKDOCS, ROOT, copy_project
 
 GIT_ENV = {
     **BUILD_ENV,
-    "GIT_AUTHOR_NAME": "Digest Tests", "GIT_AUTHOR_EMAIL": "tests@digest.invalid",
-    "GIT_COMMITTER_NAME": "Digest Tests", "GIT_COMMITTER_EMAIL": "tests@digest.invalid",
+    "GIT_AUTHOR_NAME": "Digest Tests",
+    "GIT_AUTHOR_EMAIL": "tests@digest.invalid",
+    "GIT_COMMITTER_NAME": "Digest Tests",
+    "GIT_COMMITTER_EMAIL": "tests@digest.invalid",
     # The machine's own git settings (signing, hooks, default branch) must not change what is tested.
-    "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
+    "GIT_CONFIG_GLOBAL": os.devnull,
+    "GIT_CONFIG_NOSYSTEM": "1",
 }
 REMOTE = "publish"
 
@@ -29,8 +32,14 @@ def git(cwd: Path, *args: str) -> str:
 
 
 def gh_deploy(project: Path) -> subprocess.CompletedProcess:
-    result = subprocess.run([*MKDOCS, "gh-deploy", "--force", "--strict", "--remote-name", REMOTE],
-                            cwd=project, env=GIT_ENV, capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [*MKDOCS, "gh-deploy", "--force", "--strict", "--remote-name", REMOTE],
+        cwd=project,
+        env=GIT_ENV,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert result.returncode == 0, f"mkdocs gh-deploy failed:\n{result.stdout}\n{result.stderr}"
     return result
 

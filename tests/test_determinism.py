@@ -66,8 +66,9 @@ def first(tmp_path_factory) -> dict[str, bytes]:
 def test_time_zone_locale_folder_and_file_order_change_no_byte(first, tmp_path):
     """UTC against UTC+14 (Kiritimati, where the date is already tomorrow), C.UTF-8 against POSIX with a Russian
     LANG, another folder, files created in reverse order."""
-    second = build(copy_in_order(tmp_path / "elsewhere", reverse=True), NEW_YEAR_2026,
-                   TZ="Pacific/Kiritimati", LC_ALL="POSIX", LANG="ru_RU.UTF-8")
+    second = build(
+        copy_in_order(tmp_path / "elsewhere", reverse=True), NEW_YEAR_2026, TZ="Pacific/Kiritimati", LC_ALL="POSIX", LANG="ru_RU.UTF-8"
+    )
     assert len(first) > 100
     changed = differing(first, second)
     assert changed <= UNORDERED_JSON, sorted(changed)

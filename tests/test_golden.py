@@ -53,9 +53,12 @@ def test_golden(case):
         if not expected_file.exists() or expected_file.read_text(encoding="utf-8") != actual:
             expected_file.write_text(actual, encoding="utf-8", newline="\n")
         return
-    assert expected_file.exists(), f"{expected_file} is missing; write it with: UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_golden.py"
+    assert expected_file.exists(), (
+        f"{expected_file} is missing; write it with: UPDATE_GOLDEN=1 .venv/bin/python -m pytest tests/test_golden.py"
+    )
     assert actual == expected_file.read_text(encoding="utf-8"), (
-        f"the problems for {case} changed; if that is intended, refresh with UPDATE_GOLDEN=1 and review the diff")
+        f"the problems for {case} changed; if that is intended, refresh with UPDATE_GOLDEN=1 and review the diff"
+    )
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -98,7 +101,10 @@ def test_bom_and_crlf_stories_read_like_plain_ones():
     site = load_site(Settings(root=str(GOLDEN / "bom-and-crlf"), languages=LANGUAGES))
     assert site.problems == []
     assert sorted((s.lang, s.title) for s in site.stories) == [
-        ("en", "Huawei builds three AI chip plants"), ("fr", "Huawei construit des usines"), ("ru", "Huawei строит заводы")]
+        ("en", "Huawei builds three AI chip plants"),
+        ("fr", "Huawei construit des usines"),
+        ("ru", "Huawei строит заводы"),
+    ]
     assert list(site.topics) == ["ai-chips", "geopolitics", "robotics"]
     for story in site.stories:
         assert story.body == "Huawei is building three plants near its Shanghai campus."

@@ -23,16 +23,20 @@ ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = Path(__file__).parent / "golden_pages"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 # One page of each kind, by its path in a language's docs folder; the story is picked per language below.
-KINDS = {"home": "index.md", "topic": "topics/ai-chips/index.md", "issue": "issues/2025-W18/index.md",
-         "archive": "archive/index.md"}
+KINDS = {"home": "index.md", "topic": "topics/ai-chips/index.md", "issue": "issues/2025-W18/index.md", "archive": "archive/index.md"}
 STORY_KEY = "huawei-ascend-910d"
 
 
 @pytest.fixture(scope="module")
 def site():
-    settings = Settings(root=str(ROOT), languages=("en", "ru", "fr"), site_name="AI Chips Digest",
-                        site_url="https://example.github.io/digest/", timezone="Europe/Paris",
-                        now=dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc))
+    settings = Settings(
+        root=str(ROOT),
+        languages=("en", "ru", "fr"),
+        site_name="AI Chips Digest",
+        site_url="https://example.github.io/digest/",
+        timezone="Europe/Paris",
+        now=dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
+    )
     built = build_site(settings)
     assert not built.problems, [str(p) for p in built.problems]
     return built
@@ -48,8 +52,9 @@ def chosen(site, lang: str) -> dict[str, object]:
     pages = {page.path: page for page in site.pages[lang] if hasattr(page, "head")}
     found = {kind: pages[path] for kind, path in KINDS.items()}
     story = next(s for s in site.stories if s.key == STORY_KEY and s.lang == lang)
-    found["story"] = next(page for page in pages.values() if page.meta.get("digest", {}).get("kind") == "story"
-                          and page.url.rstrip("/").endswith(story.slug))
+    found["story"] = next(
+        page for page in pages.values() if page.meta.get("digest", {}).get("kind") == "story" and page.url.rstrip("/").endswith(story.slug)
+    )
     return found
 
 
@@ -65,4 +70,5 @@ def test_golden_pages(site, lang):
             continue
         assert expected_file.exists(), f"{expected_file} is missing; write it with: make golden"
         assert actual == expected_file.read_text(encoding="utf-8"), (
-            f"what the templates write for the {lang} {kind} page changed; if intended, run make golden and review the diff")
+            f"what the templates write for the {lang} {kind} page changed; if intended, run make golden and review the diff"
+        )

@@ -9,15 +9,15 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import ROOT, copy_project
-from generator.editor.cli import main
 from generator.editor.arguments import topics_of as read_topics
-from generator.mkdocs_plugin.config import read_settings
-from generator.editor.importer.datelines import date_in
+from generator.editor.cli import main
 from generator.editor.importer.article import clean
+from generator.editor.importer.datelines import date_in
 from generator.editor.importer.junk import is_end, is_junk
-from generator.loading import load_document
-from generator.slugs import slug_for
 from generator.editor.importer.summarizing import sentences
+from generator.loading import load_document
+from generator.mkdocs_plugin.config import read_settings
+from generator.slugs import slug_for
 from generator.validation import check_story
 
 ARTICLES = ROOT / "tests" / "fixtures" / "articles"
@@ -25,13 +25,35 @@ CASES = sorted(p.name.removesuffix(".txt") for p in ARTICLES.glob("*.txt") if no
 
 # What an editor reads off each page: headline, language, dateline, source address, publication named in the headline.
 META = {
-    "en-techwire": ("Dutch lithography maker warns of slower orders as export rules tighten", "en", dt.date(2025, 3, 4),
-                    "https://techwire.example.com/chips/dutch-lithography-orders-export-rules", None),
-    "ru-novosti": ("Российский стартап показал складского робота, который сам меняет себе аккумулятор", "ru", dt.date(2025, 3, 12), None, None),
-    "fr-journal": ("Un laboratoire parisien publie un modèle de langage ouvert entraîné sur des textes francophones", "fr", dt.date(2025, 2, 5), None, None),
+    "en-techwire": (
+        "Dutch lithography maker warns of slower orders as export rules tighten",
+        "en",
+        dt.date(2025, 3, 4),
+        "https://techwire.example.com/chips/dutch-lithography-orders-export-rules",
+        None,
+    ),
+    "ru-novosti": (
+        "Российский стартап показал складского робота, который сам меняет себе аккумулятор",
+        "ru",
+        dt.date(2025, 3, 12),
+        None,
+        None,
+    ),
+    "fr-journal": (
+        "Un laboratoire parisien publie un modèle de langage ouvert entraîné sur des textes francophones",
+        "fr",
+        dt.date(2025, 2, 5),
+        None,
+        None,
+    ),
     "de-zeitung": ("Chiphersteller plant neues Werk in Sachsen trotz gestrichener Subventionen", "de", dt.date(2025, 5, 7), None, None),
-    "es-diario": ("Una empresa española lanza un asistente de voz para personas mayores que funciona sin conexión", "es",
-                  dt.date(2025, 6, 18), None, "Diario Tecnológico"),
+    "es-diario": (
+        "Una empresa española lanza un asistente de voz para personas mayores que funciona sin conexión",
+        "es",
+        dt.date(2025, 6, 18),
+        None,
+        "Diario Tecnológico",
+    ),
     "en-robot-blog": ("Humanoid robots learn to fold laundry in a home trial", "en", None, None, None),
 }
 
@@ -129,15 +151,31 @@ def test_draft_without_address_gets_a_placeholder_that_check_reports(project):
 
 
 def test_options_override_what_the_text_lacks(project):
-    result = digest("import", str(ARTICLES / "en-robot-blog.txt"), "--date", "2025-07-01", "--source-url",
-                    "https://blog.example.org/laundry", "--topic", "robotics", "--topic", "business", "--story", "laundry-robot-trial")
+    result = digest(
+        "import",
+        str(ARTICLES / "en-robot-blog.txt"),
+        "--date",
+        "2025-07-01",
+        "--source-url",
+        "https://blog.example.org/laundry",
+        "--topic",
+        "robotics",
+        "--topic",
+        "business",
+        "--story",
+        "laundry-robot-trial",
+    )
     assert result.exit_code == 0, result.output
     assert "no date" not in result.stderr and "no source address" not in result.stderr
     assert "no date" not in (project / result.stdout.strip()).read_text(encoding="utf-8")
     story, problems = validate(project, result.stdout.strip())
     assert problems == []
     assert (story.key, story.topics, story.published.date(), story.sources[0].url) == (
-        "laundry-robot-trial", ("robotics", "business"), dt.date(2025, 7, 1), "https://blog.example.org/laundry")
+        "laundry-robot-trial",
+        ("robotics", "business"),
+        dt.date(2025, 7, 1),
+        "https://blog.example.org/laundry",
+    )
     bad = digest("import", str(ARTICLES / "en-robot-blog.txt"), "--topic", "robotic")
     assert bad.exit_code == 2 and "did you mean 'robotics'" in bad.output
 
@@ -156,39 +194,71 @@ def test_a_known_story_is_pointed_out(project):
         "Huawei starts shipping Ascend 910B clusters to Chinese customers\n\n"
         "Huawei has started to deliver computing clusters built on its Ascend 910B chip to large customers in China, "
         "people familiar with the deliveries said. US export controls keep Nvidia's best GPUs out of China, "
-        "so the Ascend clusters are the main domestic alternative for training AI models.\n", encoding="utf-8")
+        "so the Ascend clusters are the main domestic alternative for training AI models.\n",
+        encoding="utf-8",
+    )
     result = digest("import", "seed.txt")
     assert result.exit_code == 0, result.output
     assert "it may be the same news as story 'huawei-ascend-910b-clusters'" in result.stderr
 
 
-@pytest.mark.parametrize("line, junk, end", [
-    ("Post Thumbnail", True, False), ("Photo: Reuters", True, False), ("Фото: пресс-служба", True, False),
-    ("4 min read", True, False), ("Lesezeit: 3 Min.", True, False), ("Start Trading", True, False), ("Publicité", True, False),
-    ("Share on LinkedIn", True, False), ("Поделиться", True, False), ("Compartir en Facebook", True, False),
-    ("Read also: Memory prices climb", True, False), ("Читайте также: Роботы-курьеры", True, False),
-    ("By Jane Holloway", True, False), ("Von Jonas Brandt, Dresden", True, False), ("Tags: robotics, home", True, False),
-    ("Latest News", False, True), ("Почитать из последнего", False, True), ("À lire aussi", False, True),
-    ("Mehr zum Thema", False, True), ("Noticias relacionadas", False, True), ("Your comment", False, True),
-    ("Contact Us", False, True), ("Deja tu comentario", False, True), ("© 2025 TechWire Daily. All rights reserved.", False, True),
-    ("Strategic Response to Technology Restrictions", False, False),
-    ("Get ready: analysts expect the new chips to ship in volume next year.", False, False),
-])
+@pytest.mark.parametrize(
+    "line, junk, end",
+    [
+        ("Post Thumbnail", True, False),
+        ("Photo: Reuters", True, False),
+        ("Фото: пресс-служба", True, False),
+        ("4 min read", True, False),
+        ("Lesezeit: 3 Min.", True, False),
+        ("Start Trading", True, False),
+        ("Publicité", True, False),
+        ("Share on LinkedIn", True, False),
+        ("Поделиться", True, False),
+        ("Compartir en Facebook", True, False),
+        ("Read also: Memory prices climb", True, False),
+        ("Читайте также: Роботы-курьеры", True, False),
+        ("By Jane Holloway", True, False),
+        ("Von Jonas Brandt, Dresden", True, False),
+        ("Tags: robotics, home", True, False),
+        ("Latest News", False, True),
+        ("Почитать из последнего", False, True),
+        ("À lire aussi", False, True),
+        ("Mehr zum Thema", False, True),
+        ("Noticias relacionadas", False, True),
+        ("Your comment", False, True),
+        ("Contact Us", False, True),
+        ("Deja tu comentario", False, True),
+        ("© 2025 TechWire Daily. All rights reserved.", False, True),
+        ("Strategic Response to Technology Restrictions", False, False),
+        ("Get ready: analysts expect the new chips to ship in volume next year.", False, False),
+    ],
+)
 def test_junk_and_end_markers(line, junk, end):
     assert (is_junk(line), is_end(line)) == (junk, end)
 
 
-@pytest.mark.parametrize("text, lang, date", [
-    ("30 April 2025", "en", dt.date(2025, 4, 30)), ("12 марта 2025 г., 09:40", "ru", dt.date(2025, 3, 12)),
-    ("1er juin 2025", "fr", dt.date(2025, 6, 1)), ("Aktualisiert am 7. Mai 2025", "de", dt.date(2025, 5, 7)),
-    ("5 de marzo de 2025", "es", dt.date(2025, 3, 5)), ("March 4, 2025", "en", dt.date(2025, 3, 4)),
-    ("04/05/2025", "en", dt.date(2025, 4, 5)), ("04/05/2025", "fr", dt.date(2025, 5, 4)), ("2025-02-30", "en", None),
-])
+@pytest.mark.parametrize(
+    "text, lang, date",
+    [
+        ("30 April 2025", "en", dt.date(2025, 4, 30)),
+        ("12 марта 2025 г., 09:40", "ru", dt.date(2025, 3, 12)),
+        ("1er juin 2025", "fr", dt.date(2025, 6, 1)),
+        ("Aktualisiert am 7. Mai 2025", "de", dt.date(2025, 5, 7)),
+        ("5 de marzo de 2025", "es", dt.date(2025, 3, 5)),
+        ("March 4, 2025", "en", dt.date(2025, 3, 4)),
+        ("04/05/2025", "en", dt.date(2025, 4, 5)),
+        ("04/05/2025", "fr", dt.date(2025, 5, 4)),
+        ("2025-02-30", "en", None),
+    ],
+)
 def test_dates_in_datelines(text, lang, date):
     found = date_in(text, lang)
     assert (found[0] if found else None) == date
 
 
 def test_sentences_respect_abbreviations_in_each_language():
-    assert sentences("Mr. Smith paid $1.5 million. U.S. officials said no.", "en") == ["Mr. Smith paid $1.5 million.", "U.S. officials said no."]
+    assert sentences("Mr. Smith paid $1.5 million. U.S. officials said no.", "en") == [
+        "Mr. Smith paid $1.5 million.",
+        "U.S. officials said no.",
+    ]
     assert len(sentences("Компания выросла в 2 раза. Эксперты довольны.", "ru")) == 2

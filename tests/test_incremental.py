@@ -15,9 +15,9 @@ import pytest
 
 from conftest import copy_project
 from generator.build import prepare
-from generator.mkdocs_plugin.config import read_settings
 from generator.caching import StoryCache
 from generator.incremental import changes
+from generator.mkdocs_plugin.config import read_settings
 from generator.rendering import Renderer
 
 RU_STORY = "content/2025/11/xpeng-predstavila-chelovekopodobnogo-robota-iron-novogo-pokoleniia.ru.md"
@@ -49,7 +49,9 @@ def edit(project: Path, name: str, old: str, new: str) -> None:
 def new_story(project: Path, name: str, lang: str, key: str, date: str = "2025-11-20") -> None:
     (project / name).write_text(
         f"---\ntitle: A story added during the preview\ndate: {date}\nlang: {lang}\ntopics: [robotics]\nstory: {key}\n"
-        "source: {name: Reuters}\nsummary: Written while the preview ran.\n---\n\nA body.\n", encoding="utf-8")
+        "source: {name: Reuters}\nsummary: Written while the preview ran.\n---\n\nA body.\n",
+        encoding="utf-8",
+    )
 
 
 EDITS = {

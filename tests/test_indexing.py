@@ -9,16 +9,28 @@ from zoneinfo import ZoneInfo
 from generator.indexing import group_by_language, group_by_month, group_by_topic, newest_first, sort_stories, translations
 from generator.model import Story
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 
-def make(key: str, lang: str = "en", when: str = "2025-04-30T12:00", topics=("ai-chips",), path: str | None = None,
-         tz: dt.tzinfo = UTC) -> Story:
+def make(
+    key: str, lang: str = "en", when: str = "2025-04-30T12:00", topics=("ai-chips",), path: str | None = None, tz: dt.tzinfo = UTC
+) -> Story:
     published = dt.datetime.fromisoformat(when)
     if published.tzinfo is None:
         published = published.replace(tzinfo=tz)
-    return Story(path=path or f"content/{key}.{lang}.md", title=key.title(), published=published, has_time=True, lang=lang,
-                 topics=tuple(topics), key=key, sources=(), summary="", body="", slug=key)
+    return Story(
+        path=path or f"content/{key}.{lang}.md",
+        title=key.title(),
+        published=published,
+        has_time=True,
+        lang=lang,
+        topics=tuple(topics),
+        key=key,
+        sources=(),
+        summary="",
+        body="",
+        slug=key,
+    )
 
 
 def names(stories) -> list[str]:

@@ -36,8 +36,12 @@ def imports(module: Path) -> set[str]:
 
 
 def importing(prefixes: tuple[str, ...], modules: list[Path]) -> list[str]:
-    return [f"{m.relative_to(PACKAGE.parent)} imports {name}" for m in modules for name in sorted(imports(m))
-            if any(name == p or name.startswith(p + ".") for p in prefixes)]
+    return [
+        f"{m.relative_to(PACKAGE.parent)} imports {name}"
+        for m in modules
+        for name in sorted(imports(m))
+        if any(name == p or name.startswith(p + ".") for p in prefixes)
+    ]
 
 
 def test_the_core_imports_neither_mkdocs_nor_click_nor_the_editor_nor_the_plugin():
@@ -48,7 +52,9 @@ def test_the_core_imports_neither_mkdocs_nor_click_nor_the_editor_nor_the_plugin
 def test_only_the_plugin_package_imports_mkdocs():
     outside = [m for m in MODULES if "mkdocs_plugin" not in m.relative_to(PACKAGE).parts]
     assert importing(("mkdocs",), outside) == []
-    assert importing(("mkdocs",), [m for m in MODULES if m not in outside]), "the plugin package imports no mkdocs: test is looking in the wrong place"
+    assert importing(("mkdocs",), [m for m in MODULES if m not in outside]), (
+        "the plugin package imports no mkdocs: test is looking in the wrong place"
+    )
 
 
 def test_the_importers_heavy_dependencies_stay_in_the_importer():

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from generator import Settings, load_site
-from generator.loading import INVALID, load_document, load_yaml_file, parse_front_matter, split_front_matter
+from generator.front_matter import INVALID, parse_front_matter
+from generator.loading import load_document, load_yaml_file, split_front_matter
 
 PLAIN = (
     "---\n"
@@ -20,7 +21,7 @@ PLAIN = (
     "date: 2025-04-30\n"
     "lang: ru\n"
     "topics: [ai-chips, geopolitics]\n"
-    "summary: \"Три завода: один уже строится\"\n"
+    'summary: "Три завода: один уже строится"\n'
     "---\n"
     "\n"
     "First paragraph.\n"
@@ -44,6 +45,7 @@ def only_problem(problems):
 
 # -- encodings and line endings ---------------------------------------------------------------
 
+
 @pytest.mark.parametrize("variant", ["bom", "crlf", "bom+crlf", "cr"])
 def test_bom_and_line_endings_parse_like_the_plain_file(tmp_path, variant):
     plain, plain_problems = load(tmp_path, PLAIN, "plain.md")
@@ -57,10 +59,17 @@ def test_bom_and_line_endings_parse_like_the_plain_file(tmp_path, variant):
     doc, problems = load(tmp_path, data, "variant.md")
 
     assert plain_problems == [] and problems == []
-    assert doc.values == plain.values == {
-        "title": "Huawei builds chip plants", "date": dt.date(2025, 4, 30), "lang": "ru",
-        "topics": ["ai-chips", "geopolitics"], "summary": "Три завода: один уже строится",
-    }
+    assert (
+        doc.values
+        == plain.values
+        == {
+            "title": "Huawei builds chip plants",
+            "date": dt.date(2025, 4, 30),
+            "lang": "ru",
+            "topics": ["ai-chips", "geopolitics"],
+            "summary": "Три завода: один уже строится",
+        }
+    )
     assert doc.lines == plain.lines == {"title": 2, "date": 3, "lang": 4, "topics": 5, "summary": 6}
     assert doc.body == plain.body
     assert "\r" not in doc.body and "\ufeff" not in doc.values["title"]
@@ -96,12 +105,16 @@ def test_latin1_byte_on_the_first_line(tmp_path):
 
 # -- the '---' fences -------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, found", [
-    ("title: A\n---\n", "found 'title: A'"),
-    ("\n---\ntitle: A\n---\n", "found an empty line"),
-    ("", "found an empty file"),
-    ("# Just Markdown\n", "found '# Just Markdown'"),
-])
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("title: A\n---\n", "found 'title: A'"),
+        ("\n---\ntitle: A\n---\n", "found an empty line"),
+        ("", "found an empty file"),
+        ("# Just Markdown\n", "found '# Just Markdown'"),
+    ],
+)
 def test_missing_front_matter(tmp_path, text, found):
     doc, problems = load(tmp_path, text)
     assert doc is None
@@ -115,8 +128,10 @@ def test_unclosed_front_matter(tmp_path):
     doc, problems = load(tmp_path, "---\ntitle: A\nlang: en\n\nBody without a closing fence\n")
     assert doc is None
     problem = only_problem(problems)
-    assert str(problem) == ("content/story.md:1: front matter: expected a '---' line closing the front matter opened on line 1, "
-                            "found none before the end of the file; e.g. put '---' on the line after the last field")
+    assert str(problem) == (
+        "content/story.md:1: front matter: expected a '---' line closing the front matter opened on line 1, "
+        "found none before the end of the file; e.g. put '---' on the line after the last field"
+    )
 
 
 def test_split_front_matter_returns_the_body_line():
@@ -147,13 +162,14 @@ def test_empty_front_matter_is_not_a_loading_problem(tmp_path):
 
 # -- invalid YAML: the line in the file -------------------------------------------------------
 
+
 def test_colon_in_a_plain_value_reports_the_file_line(tmp_path):
     doc, problems = load(tmp_path, "---\ntitle: A\n\ndate: 2025-04-30\nsummary: Nvidia: a new chip\nlang: en\n---\n")
     assert doc is None
     problem = only_problem(problems)
     assert (problem.path, problem.line, problem.field) == ("content/story.md", 5, "front matter")
     assert problem.message.startswith("invalid YAML: mapping values are not allowed in this context;")
-    assert 'e.g. quote a value that holds \': \' as in title: "Nvidia: a new chip"' in problem.message
+    assert "e.g. quote a value that holds ': ' as in title: \"Nvidia: a new chip\"" in problem.message
 
 
 def test_unclosed_bracket_points_at_the_line_that_opened_it(tmp_path):
@@ -166,7 +182,7 @@ def test_unclosed_bracket_points_at_the_line_that_opened_it(tmp_path):
 
 
 def test_unclosed_quote_points_at_the_line_that_opened_it(tmp_path):
-    text = "---\ntitle: A\nsummary: \"It never ends\nlang: en\nstory: x\ntopics: [a]\n---\n"
+    text = '---\ntitle: A\nsummary: "It never ends\nlang: en\nstory: x\ntopics: [a]\n---\n'
     doc, problems = load(tmp_path, text)
     problem = only_problem(problems)
     assert problem.line == 3
@@ -201,6 +217,7 @@ def test_invalid_yaml_in_the_topic_registry_reports_the_file_line(tmp_path):
 
 # -- values ------------------------------------------------------------------------------------
 
+
 def test_each_key_has_the_line_it_is_on(tmp_path):
     doc, problems = load(tmp_path, "---\n# a comment\ntitle: A\n\nsource:\n  name: FT\n  url: https://ft.com/\nlang: en\n---\n")
     assert problems == []
@@ -217,7 +234,7 @@ def test_duplicate_keys(tmp_path):
 
 def test_python_tag_is_rejected_and_runs_nothing(tmp_path):
     marker = tmp_path / "pwned"
-    text = f"---\ntitle: !!python/object/apply:os.system [\"touch {marker}\"]\nlang: en\n---\n"
+    text = f'---\ntitle: !!python/object/apply:os.system ["touch {marker}"]\nlang: en\n---\n'
     doc, problems = load(tmp_path, text)
     problem = only_problem(problems)
     assert (problem.line, problem.field) == (2, "title")
@@ -233,7 +250,9 @@ def test_python_tag_through_the_whole_pipeline_runs_nothing(tmp_path):
     (tmp_path / "content" / "topics.yml").write_text("ai-chips: {en: AI chips}\n", encoding="utf-8")
     (tmp_path / "content" / "evil.md").write_text(
         "---\ntitle: A\ndate: 2025-04-30\nlang: en\ntopics: [ai-chips]\nstory: evil\n"
-        f"source: !!python/object/apply:os.system\n  args: [\"touch {marker}\"]\nsummary: S\n---\n", encoding="utf-8")
+        f'source: !!python/object/apply:os.system\n  args: ["touch {marker}"]\nsummary: S\n---\n',
+        encoding="utf-8",
+    )
     site = load_site(Settings(root=str(tmp_path)))
     assert [(p.path, p.line, p.field) for p in site.problems] == [("content/evil.md", 7, "source")]
     assert site.stories == []
@@ -243,7 +262,8 @@ def test_python_tag_through_the_whole_pipeline_runs_nothing(tmp_path):
 def test_impossible_date_is_a_problem_of_that_field(tmp_path):
     doc, problems = load(tmp_path, "---\ntitle: A\ndate: 2025-02-30\n---\n")
     assert str(only_problem(problems)) == (
-        "content/story.md:3: date: '2025-02-30' is not a real date or time (day is out of range for month); e.g. date: 2025-04-30")
+        "content/story.md:3: date: '2025-02-30' is not a real date or time (day is out of range for month); e.g. date: 2025-04-30"
+    )
     assert doc.values["date"] is INVALID
 
 
@@ -257,7 +277,7 @@ def test_yaml_dates_and_times_become_python_values(tmp_path):
     doc, problems = load(tmp_path, "---\na: 2025-04-30\nb: 2025-04-30T10:15:00+03:00\nc: '2025-04-30'\n---\n")
     assert problems == []
     assert doc.values["a"] == dt.date(2025, 4, 30)
-    assert doc.values["b"] == dt.datetime(2025, 4, 30, 7, 15, tzinfo=dt.timezone.utc)
+    assert doc.values["b"] == dt.datetime(2025, 4, 30, 7, 15, tzinfo=dt.UTC)
     assert doc.values["c"] == "2025-04-30"
 
 

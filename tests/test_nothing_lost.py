@@ -40,8 +40,10 @@ def on_post_build(config):
 
 def snapshot(folder: Path) -> dict[str, str]:
     """Every file and folder under `folder`, with a hash of each file's bytes."""
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else "folder"
-            for p in sorted(folder.rglob("*"))}
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() if p.is_file() else "folder"
+        for p in sorted(folder.rglob("*"))
+    }
 
 
 def old_site(project: Path) -> dict[str, str]:
@@ -69,7 +71,7 @@ def session_processes(session: int) -> list[int]:
                 stat = (entry / "stat").read_text()
             except OSError:
                 continue
-            fields = stat[stat.rindex(")") + 2:].split()
+            fields = stat[stat.rindex(")") + 2 :].split()
             if int(fields[3]) == session and fields[0] != "Z":
                 found.append(int(entry.name))
     return found
@@ -81,6 +83,7 @@ def project(tmp_path) -> Path:
 
 
 # -- a finished build ----------------------------------------------------------------------------------
+
 
 def test_a_build_replaces_site_and_keeps_its_hidden_entries(project):
     old_site(project)
@@ -137,12 +140,14 @@ def test_a_site_folder_that_is_a_symbolic_link_is_built_in_place(tmp_path):
 
 # -- a build that fails --------------------------------------------------------------------------------
 
+
 def test_a_build_that_fails_while_rendering_leaves_site_as_it_was(project):
     """The content is fine, so MkDocs starts and would have emptied site/; a template error stops it later."""
     before = old_site(project)
     main = project / "templates" / "overrides" / "main.html"
-    main.write_text(main.read_text(encoding="utf-8").replace("{{ super() }}", "{{ super() }}{{ digest_no_such_thing.at_all }}", 1),
-                    encoding="utf-8")
+    main.write_text(
+        main.read_text(encoding="utf-8").replace("{{ super() }}", "{{ super() }}{{ digest_no_such_thing.at_all }}", 1), encoding="utf-8"
+    )
     result = mkdocs(project, "build", "--strict", check=False)
     assert result.returncode != 0
     assert "digest_no_such_thing" in result.stderr
@@ -174,6 +179,7 @@ def test_a_content_error_leaves_site_and_no_staging_folder(project):
 
 # -- a build that is stopped -----------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("how", ["SIGINT to every process, as Ctrl-C sends it", "SIGTERM to the mkdocs process alone"])
 def test_a_stopped_build_leaves_site_no_staging_folder_and_no_process(project, how):
     before = old_site(project)
@@ -182,8 +188,15 @@ def test_a_stopped_build_leaves_site_no_staging_folder_and_no_process(project, h
     with open(project / "mkdocs.yml", "a", encoding="utf-8") as config:
         config.write("\nhooks:\n  - hooks/wait.py\n")
 
-    build = subprocess.Popen([*MKDOCS, "build", "--strict"], cwd=project, env=BUILD_ENV, start_new_session=True,
-                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    build = subprocess.Popen(
+        [*MKDOCS, "build", "--strict"],
+        cwd=project,
+        env=BUILD_ENV,
+        start_new_session=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         waiting = {project / "hooks" / f"waiting-{name}" for name in ("MainProcess", "digest-ru", "digest-fr")}
         for _ in range(6000):  # the build is paused, not timed: this only gives up on a build that never gets there
@@ -218,6 +231,7 @@ def test_a_stopped_build_leaves_site_no_staging_folder_and_no_process(project, h
 
 
 # -- commands do not write into content/ ----------------------------------------------------------------------
+
 
 def test_no_digest_command_but_new_and_import_writes_into_content(project, monkeypatch):
     """Every command of `digest`, run as an editor would (and `import --text-only`, which promises to write

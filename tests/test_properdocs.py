@@ -58,8 +58,14 @@ def test_properdocs_builds_the_sample_strict_without_mkdocs(properdocs_venv, tmp
     no_mkdocs = subprocess.run([PYTHON, "-c", "import mkdocs"], capture_output=True, text=True)
     assert no_mkdocs.returncode != 0 and "No module named 'mkdocs'" in no_mkdocs.stderr
     project = copy_project(tmp_path)
-    result = subprocess.run([VENV / "bin" / "properdocs", "build", "--strict", "-f", "mkdocs.yml"], cwd=project,
-                            env=BUILD_ENV, capture_output=True, text=True, timeout=900)
+    result = subprocess.run(
+        [VENV / "bin" / "properdocs", "build", "--strict", "-f", "mkdocs.yml"],
+        cwd=project,
+        env=BUILD_ENV,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     site = project / "site"
     pages = {p.relative_to(site).as_posix() for p in site.rglob("*.html")}

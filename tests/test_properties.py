@@ -14,7 +14,6 @@ many. `pytest --hypothesis-show-statistics tests/test_properties.py` prints how 
 from __future__ import annotations
 
 import json
-
 import os
 import unicodedata
 from pathlib import Path
@@ -24,12 +23,12 @@ from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 from generator.build import build_site
-from generator.loading import load_document, parse_front_matter, shown_path, split_front_matter
-from generator.model import Problem, Settings, Story, Topic
 from generator.fields import FIELDS
+from generator.front_matter import parse_front_matter
+from generator.loading import load_document, shown_path, split_front_matter
+from generator.model import Problem, Settings, Topic
+from generator.urls import checked_path, story_url
 from generator.validation import check_collection, check_story
-from generator.urls import story_url
-from generator.urls import checked_path
 
 TEMPLATES = str(Path(__file__).resolve().parents[1] / "templates")
 LANGUAGES = ("en", "ru", "fr")
@@ -38,25 +37,91 @@ SCALE = int(os.environ.get("DIGEST_HYPOTHESIS_SCALE", "1"))
 
 def bounded(examples: int):
     """Settings for one property: no per-example deadline, a bounded number of examples, no database folder."""
-    return settings(max_examples=examples * SCALE, deadline=None, database=None, print_blob=True,
-                    derandomize=os.environ.get("CI") == "true",  # CI runs the same cases every time
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
-                                           HealthCheck.function_scoped_fixture, HealthCheck.filter_too_much])
+    return settings(
+        max_examples=examples * SCALE,
+        deadline=None,
+        database=None,
+        print_blob=True,
+        derandomize=os.environ.get("CI") == "true",  # CI runs the same cases every time
+        suppress_health_check=[
+            HealthCheck.too_slow,
+            HealthCheck.data_too_large,
+            HealthCheck.function_scoped_fixture,
+            HealthCheck.filter_too_much,
+        ],
+    )
 
 
 # -- what an editor (or a scraper) can put in a file ------------------------------------------------
 
 HOSTILE = [
-    "\u05d0\u05d1", "\u0627\u0644", "\u202e", "\u200f", "\u2066",          # Hebrew, Arabic, right-to-left override/mark, isolate
-    "e\u0301", "\u0336", "\u0b95\u0bcd",                                # combining marks
-    "\U0001f600", "\U0001f469\u200d\U0001f469\u200d\U0001f467", "\U0001f1eb\U0001f1f7",  # emoji, ZWJ family, flag
-    "\u200b", "\u200c", "\u200d", "\ufeff", "\u2060",                    # zero-width characters
-    "\x00", "\x01", "\x1b", "\x7f", "\x85", "\u2028", "\u2029", "\t", "\r", "\x0b", "\x0c",
-    "\ud800", "\udfff", "\udc80",                                       # lone surrogates: invalid UTF-8 once encoded
-    "\ufffe", "\uffff", "\U0010ffff",                                   # noncharacters
-    ":", ": ", " #", "#", "-", "- ", "'", '"', "[", "]", "{", "}", ",", "*", "&", "!", "|", ">", "%", "@", "`", "?", "\\",
-    "<script>alert(1)</script>", '"onload="alert(1)', "javascript:alert(1)", "&amp;", "_", "---", "...",
-    "\n", "\n\n", " ", "  ",
+    "\u05d0\u05d1",
+    "\u0627\u0644",
+    "\u202e",
+    "\u200f",
+    "\u2066",  # Hebrew, Arabic, right-to-left override/mark, isolate
+    "e\u0301",
+    "\u0336",
+    "\u0b95\u0bcd",  # combining marks
+    "\U0001f600",
+    "\U0001f469\u200d\U0001f469\u200d\U0001f467",
+    "\U0001f1eb\U0001f1f7",  # emoji, ZWJ family, flag
+    "\u200b",
+    "\u200c",
+    "\u200d",
+    "\ufeff",
+    "\u2060",  # zero-width characters
+    "\x00",
+    "\x01",
+    "\x1b",
+    "\x7f",
+    "\x85",
+    "\u2028",
+    "\u2029",
+    "\t",
+    "\r",
+    "\x0b",
+    "\x0c",
+    "\ud800",
+    "\udfff",
+    "\udc80",  # lone surrogates: invalid UTF-8 once encoded
+    "\ufffe",
+    "\uffff",
+    "\U0010ffff",  # noncharacters
+    ":",
+    ": ",
+    " #",
+    "#",
+    "-",
+    "- ",
+    "'",
+    '"',
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    "*",
+    "&",
+    "!",
+    "|",
+    ">",
+    "%",
+    "@",
+    "`",
+    "?",
+    "\\",
+    "<script>alert(1)</script>",
+    '"onload="alert(1)',
+    "javascript:alert(1)",
+    "&amp;",
+    "_",
+    "---",
+    "...",
+    "\n",
+    "\n\n",
+    " ",
+    "  ",
 ]
 hostile_text = st.lists(st.one_of(st.sampled_from(HOSTILE), st.characters()), max_size=16).map("".join)
 
@@ -70,7 +135,9 @@ def showable(piece: str, spaces: str) -> bool:
 LINE_BREAKS = " \t\n\r\x0b\x0c\x85\u2028\u2029"
 clean_char = st.characters(blacklist_categories=("Cc", "Cs"), blacklist_characters="\ufffe\uffff")
 clean_text = st.lists(st.one_of(st.sampled_from([p for p in HOSTILE if showable(p, LINE_BREAKS)]), clean_char), max_size=16).map("".join)
-clean_line = st.lists(st.one_of(st.sampled_from([p for p in HOSTILE if showable(p, "\t") and "\n" not in p]), clean_char), max_size=16).map("".join)
+clean_line = st.lists(st.one_of(st.sampled_from([p for p in HOSTILE if showable(p, "\t") and "\n" not in p]), clean_char), max_size=16).map(
+    "".join
+)
 hostile_char = st.sampled_from(HOSTILE)
 
 
@@ -89,18 +156,56 @@ def quote_double(text: str) -> str:
 
 
 scalar = st.one_of(
-    hostile_text,                                                     # plain: often not valid YAML at all
+    hostile_text,  # plain: often not valid YAML at all
     hostile_text.map(lambda s: "'" + s.replace("'", "''") + "'"),
     hostile_text.map(quote_double),
-    st.sampled_from(["", "~", "null", "true", "no", "yes", "on", "0", "-1", "1e400", "0x1F", ".nan", "2025-04-30",
-                     "2025-02-30", "2025-04-30T09:30:00+03:00", "2025-04-30 25:00", "0001-01-01", "9999-12-31",
-                     "9999-12-31T23:59:59-12:00", "0001-01-01T00:00:00+14:00", "2025-04-30T10:00:00+99:00",
-                     "en", "ru", "fr", "de", "ai-chips", "huawei-910d", "https://www.ft.com/", "javascript:alert(1)",
-                     "https://a.b/\"onload=\"x", "https://a b", "http://", "CON", "nul", "..", "../../etc",
-                     "C:\\Windows", "/etc/passwd", "a\\..\\b"]),
-    st.integers(min_value=1, max_value=200_000).map(lambda n: "x" * n),     # very long values
-    st.integers(min_value=0, max_value=3).map(lambda n: "!!python/object/apply:os.system ['true']" if n == 0 else
-                                              ["!!binary aGVsbG8=", "!!set {a, b}", "!custom tag"][n - 1]),
+    st.sampled_from(
+        [
+            "",
+            "~",
+            "null",
+            "true",
+            "no",
+            "yes",
+            "on",
+            "0",
+            "-1",
+            "1e400",
+            "0x1F",
+            ".nan",
+            "2025-04-30",
+            "2025-02-30",
+            "2025-04-30T09:30:00+03:00",
+            "2025-04-30 25:00",
+            "0001-01-01",
+            "9999-12-31",
+            "9999-12-31T23:59:59-12:00",
+            "0001-01-01T00:00:00+14:00",
+            "2025-04-30T10:00:00+99:00",
+            "en",
+            "ru",
+            "fr",
+            "de",
+            "ai-chips",
+            "huawei-910d",
+            "https://www.ft.com/",
+            "javascript:alert(1)",
+            'https://a.b/"onload="x',
+            "https://a b",
+            "http://",
+            "CON",
+            "nul",
+            "..",
+            "../../etc",
+            "C:\\Windows",
+            "/etc/passwd",
+            "a\\..\\b",
+        ]
+    ),
+    st.integers(min_value=1, max_value=200_000).map(lambda n: "x" * n),  # very long values
+    st.integers(min_value=0, max_value=3).map(
+        lambda n: "!!python/object/apply:os.system ['true']" if n == 0 else ["!!binary aGVsbG8=", "!!set {a, b}", "!custom tag"][n - 1]
+    ),
 )
 
 
@@ -108,8 +213,8 @@ def flow(children):
     return st.one_of(
         st.lists(children, max_size=4).map(lambda items: "[" + ", ".join(items) + "]"),
         st.lists(st.tuples(scalar, children), max_size=4).map(lambda pairs: "{" + ", ".join(f"{k}: {v}" for k, v in pairs) + "}"),
-        st.tuples(st.sampled_from(["a", "b", "lol"]), children).map(lambda p: f"&{p[0]} {p[1]}"),   # anchors
-        st.sampled_from(["*a", "*b", "*lol", "*undefined"]),                                     # aliases
+        st.tuples(st.sampled_from(["a", "b", "lol"]), children).map(lambda p: f"&{p[0]} {p[1]}"),  # anchors
+        st.sampled_from(["*a", "*b", "*lol", "*undefined"]),  # aliases
     )
 
 
@@ -117,16 +222,19 @@ yaml_value = st.recursive(scalar, flow, max_leaves=12)
 block_value = st.one_of(
     yaml_value,
     st.lists(yaml_value, min_size=1, max_size=4).map(lambda items: "".join(f"\n  - {item}" for item in items)),
-    st.lists(st.tuples(st.sampled_from(["name", "url", "en", "x"]), yaml_value), min_size=1, max_size=3)
-      .map(lambda pairs: "".join(f"\n  {k}: {v}" for k, v in pairs)),
+    st.lists(st.tuples(st.sampled_from(["name", "url", "en", "x"]), yaml_value), min_size=1, max_size=3).map(
+        lambda pairs: "".join(f"\n  {k}: {v}" for k, v in pairs)
+    ),
     st.lists(hostile_text, min_size=1, max_size=4).map(lambda lines: "|\n" + "".join(f"  {line}\n" for line in lines).rstrip("\n")),
     st.integers(min_value=0, max_value=4).map(lambda depth: "&lol [lol, lol]" if depth == 0 else "[" + ", ".join(["*lol"] * 9) + "]"),
 )
 key = st.one_of(st.sampled_from([*FIELDS, *FIELDS, "tags", "Title", "<<", "", "? [a]", "- item"]), hostile_text)
-front_matter = st.lists(st.one_of(st.tuples(key, block_value).map(lambda kv: f"{kv[0]}: {kv[1]}"), hostile_text),
-                        max_size=12).map("\n".join)
-body = st.lists(st.one_of(hostile_text, st.sampled_from(["---", "...", "--- ", "***", "# Title", "<div>", "|a|b|"])),
-                max_size=8).map("\n".join)
+front_matter = st.lists(st.one_of(st.tuples(key, block_value).map(lambda kv: f"{kv[0]}: {kv[1]}"), hostile_text), max_size=12).map(
+    "\n".join
+)
+body = st.lists(st.one_of(hostile_text, st.sampled_from(["---", "...", "--- ", "***", "# Title", "<div>", "|a|b|"])), max_size=8).map(
+    "\n".join
+)
 
 
 @st.composite
@@ -153,11 +261,25 @@ document_bytes = st.one_of(
     st.tuples(document_text(), st.integers(0, 3)).map(lambda t: encode(*t)),
     st.deferred(lambda: st.tuples(near_valid_story(), st.integers(0, 3)).map(lambda t: encode(*t))),  # defined below
     st.binary(max_size=300),
-    st.tuples(document_text(), st.integers(0, 400), st.sampled_from([b"\xff", b"\xed\xa0\x80", b"\xc0\xaf", b"\x00",
-                                                                   b"\xf4\x90\x80\x80", b"\xe2\x80"]))
-      .map(lambda t: t[0].encode("utf-8", "surrogatepass")[: t[1]] + t[2] + t[0].encode("utf-8", "surrogatepass")[t[1]:]),
-    st.sampled_from([b"", b"\xef\xbb\xbf", b"---", b"---\n", b"---\n---", b"---\n---\n", b"---\ntitle: x\n---",
-                     b"\n", b"---\n---\n---\n---\n", b"---\r\n---\r\n"]),
+    st.tuples(
+        document_text(),
+        st.integers(0, 400),
+        st.sampled_from([b"\xff", b"\xed\xa0\x80", b"\xc0\xaf", b"\x00", b"\xf4\x90\x80\x80", b"\xe2\x80"]),
+    ).map(lambda t: t[0].encode("utf-8", "surrogatepass")[: t[1]] + t[2] + t[0].encode("utf-8", "surrogatepass")[t[1] :]),
+    st.sampled_from(
+        [
+            b"",
+            b"\xef\xbb\xbf",
+            b"---",
+            b"---\n",
+            b"---\n---",
+            b"---\n---\n",
+            b"---\ntitle: x\n---",
+            b"\n",
+            b"---\n---\n---\n---\n",
+            b"---\r\n---\r\n",
+        ]
+    ),
 )
 
 # -- what every answer must look like --------------------------------------------------------------
@@ -192,8 +314,11 @@ def scratch(tmp_path_factory) -> Path:
 @given(data=document_bytes)
 @example(data=b"---\ntitle: \xed\xa0\x80\n---\n")
 @example(data=b"---\ntitle: " + b"[" * 3000 + b"\n---\n")
-@example(data=b"---\n" + b"".join(b"l%d: &l%d [%s]\n" % (i, i, b",".join([b"*l%d" % (i - 1)] * 9)) for i in range(1, 12))
-         .replace(b"*l0", b"lol") + b"title: *l11\n---\n")
+@example(
+    data=b"---\n"
+    + b"".join(b"l%d: &l%d [%s]\n" % (i, i, b",".join([b"*l%d" % (i - 1)] * 9)) for i in range(1, 12)).replace(b"*l0", b"lol")
+    + b"title: *l11\n---\n"
+)
 def test_loader_answers_every_file(scratch, data):
     """load_document gives a Document or problems with the file's path, a line and a field; never an exception."""
     document, problems = load_bytes(scratch, data)
@@ -219,7 +344,9 @@ def test_split_and_parse_answer_every_text(text):
         values, lines, problems = parse_front_matter(front, "s.md")
         assert set(lines) >= set(values)
     for problem in problems:
-        assert_well_formed(problem, "s.md", text.count("\n") + text.count("\r") + text.count("\x85") + text.count("\u2028") + text.count("\u2029") + 1)
+        assert_well_formed(
+            problem, "s.md", text.count("\n") + text.count("\r") + text.count("\x85") + text.count("\u2028") + text.count("\u2029") + 1
+        )
 
 
 @st.composite
@@ -230,13 +357,20 @@ def near_valid_story(draw, lang: str | None = None, key: str | None = None) -> s
     text = hostile_text if mode == "bad characters" else clean_text
     fields = {
         "title": quote_double(draw(text) + "x"),
-        "date": draw(st.sampled_from(["2025-04-30", "2025-04-30T23:30:00", "2025-04-30T09:30:00+14:00", "2025-01-01T00:00:00-12:00"]
-                                     + (["0001-01-01", "9999-12-31T23:59:59-12:00", "0001-01-01T00:00:00+14:00"] if mode != "good" else []))),
+        "date": draw(
+            st.sampled_from(
+                ["2025-04-30", "2025-04-30T23:30:00", "2025-04-30T09:30:00+14:00", "2025-01-01T00:00:00-12:00"]
+                + (["0001-01-01", "9999-12-31T23:59:59-12:00", "0001-01-01T00:00:00+14:00"] if mode != "good" else [])
+            )
+        ),
         "lang": lang or draw(st.sampled_from(LANGUAGES)),
         "topics": draw(st.sampled_from(["[ai-chips]", "[ai-chips, geopolitics]", "[geopolitics]"])),
         "story": key or draw(st.sampled_from(["k", "huawei-910d", "a-b"])),
-        "source": "{name: " + quote_double(draw(text) + "S") + ", url: "
-                  + quote_double(draw(st.sampled_from(["https://www.ft.com/", 'https://x.y/a?b=<c>&d="e"', "http://h/#x"]))) + "}",
+        "source": "{name: "
+        + quote_double(draw(text) + "S")
+        + ", url: "
+        + quote_double(draw(st.sampled_from(["https://www.ft.com/", 'https://x.y/a?b=<c>&d="e"', "http://h/#x"])))
+        + "}",
         "summary": quote_double(draw(text) + "s"),
     }
     if draw(st.booleans()):
@@ -279,9 +413,34 @@ def test_validator_answers_every_document(scratch, text):
 # -- the whole pipeline, rendering included ---------------------------------------------------------
 
 FILE_NAMES = st.one_of(
-    st.sampled_from(["chips", "Huawei Chips", "ÉTÉ", "Китай чипы", "caf\u00e9", "cafe\u0301", "CON", "nul", "aux.en", "..x",
-                     "a\\..\\..\\b", "C:\\x", "  ", "x.", "\U0001f600", "version.2", "-", "a" * 180, "com1", "lpt9.fr",
-                     "bell\x07", "new\nline", os.fsdecode(b"latin1-caf\xe9"), "zero\u200bwidth"]),
+    st.sampled_from(
+        [
+            "chips",
+            "Huawei Chips",
+            "ÉTÉ",
+            "Китай чипы",
+            "caf\u00e9",
+            "cafe\u0301",
+            "CON",
+            "nul",
+            "aux.en",
+            "..x",
+            "a\\..\\..\\b",
+            "C:\\x",
+            "  ",
+            "x.",
+            "\U0001f600",
+            "version.2",
+            "-",
+            "a" * 180,
+            "com1",
+            "lpt9.fr",
+            "bell\x07",
+            "new\nline",
+            os.fsdecode(b"latin1-caf\xe9"),
+            "zero\u200bwidth",
+        ]
+    ),
     st.text(alphabet=st.characters(blacklist_characters="/", blacklist_categories=("Cs", "Cc")), min_size=1, max_size=20),
 )
 
@@ -298,7 +457,8 @@ def fresh_project(root: Path, files: dict[str, bytes]) -> Path:
         shutil.rmtree(child) if child.is_dir() else child.unlink()
     (root / "content").mkdir()
     (root / "content" / "topics.yml").write_text(
-        "ai-chips: {en: AI chips, ru: ИИ-чипы, fr: \"Puces d'IA\"}\ngeopolitics: {en: Geo, ru: Гео, fr: Géo}\n", encoding="utf-8")
+        'ai-chips: {en: AI chips, ru: ИИ-чипы, fr: "Puces d\'IA"}\ngeopolitics: {en: Geo, ru: Гео, fr: Géo}\n', encoding="utf-8"
+    )
     for name, data in files.items():
         path = root / "content" / name
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -341,7 +501,7 @@ def test_pipeline_ends_in_pages_or_problems(project_root, stories):
     if site.problems:
         assert not site.pages
         return
-    for lang, pages in site.pages.items():
+    for pages in site.pages.values():
         paths = [checked_path(page.path) for page in pages]  # raises for a path that would leave the site
         assert len(set(paths)) == len(paths), "two pages share one path"
         for page in pages:
@@ -350,5 +510,7 @@ def test_pipeline_ends_in_pages_or_problems(project_root, stories):
         url = story_url(story, site.settings)
         assert url.isascii() and url == url.lower() and "\\" not in url, url
         page = next(p for p in site.pages[story.lang] if p.path.endswith(url.removeprefix(f"{story.lang}/") + "index.md"))
-        header = (json.dumps(page.meta, ensure_ascii=False) + page.head).split("</header>", 1)[0]  # front matter and header: every value in them is the editor's text
-        assert "<script" not in header and "onload=\"" not in header, header
+        header = (json.dumps(page.meta, ensure_ascii=False) + page.head).split("</header>", 1)[
+            0
+        ]  # front matter and header: every value in them is the editor's text
+        assert "<script" not in header and 'onload="' not in header, header

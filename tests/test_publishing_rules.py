@@ -20,17 +20,20 @@ AWKWARD = "Chips <b>bold</b> & \"quotes\" 'single' [link](x) *stars*"
 def story(path: Path, title: str, date: str, extra: str = "") -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     quoted = title.replace("\\", "\\\\").replace('"', '\\"')
-    path.write_text(f'---\ntitle: "{quoted}"\ndate: {date}\nlang: en\ntopics: [ai-chips]\nstory: {path.stem.split(".")[0]}\n'
-                    f'source: {{name: FT, url: "https://www.ft.com/"}}\nsummary: "Lede of {quoted}"\n{extra}---\n\nBody.\n',
-                    encoding="utf-8")
+    path.write_text(
+        f'---\ntitle: "{quoted}"\ndate: {date}\nlang: en\ntopics: [ai-chips]\nstory: {path.stem.split(".")[0]}\n'
+        f'source: {{name: FT, url: "https://www.ft.com/"}}\nsummary: "Lede of {quoted}"\n{extra}---\n\nBody.\n',
+        encoding="utf-8",
+    )
 
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("rules"))
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("timezone: Europe/Paris", "timezone: Europe/Paris\n      page_size: 3"),
-                      encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("timezone: Europe/Paris", "timezone: Europe/Paris\n      page_size: 3"), encoding="utf-8"
+    )
     content = project / "content" / "2025" / "06"
     story(content / "secret-draft.en.md", "Secret draft about chips", "2025-06-02", "draft: true\n")
     story(content / "from-the-future.en.md", "Story from the future", "2099-01-01")
@@ -96,8 +99,9 @@ def test_future_true_publishes_stories_dated_ahead(tmp_path, project):
         (other / "content" / "2025" / "06").mkdir(parents=True, exist_ok=True)
         (other / "content" / "2025" / "06" / path.name).write_bytes(path.read_bytes())
     config = other / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("timezone: Europe/Paris", "timezone: Europe/Paris\n      future: true"),
-                      encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("timezone: Europe/Paris", "timezone: Europe/Paris\n      future: true"), encoding="utf-8"
+    )
     mkdocs(other, "build", "--strict")
     assert "Story from the future" in all_text(other / "site")
     assert "Secret draft about chips" not in all_text(other / "site")
@@ -105,8 +109,13 @@ def test_future_true_publishes_stories_dated_ahead(tmp_path, project):
 
 def test_preview_shows_drafts_and_scheduled_stories_marked(project):
     port = free_port()
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"],
-                              cwd=project, env=BUILD_ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=BUILD_ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         base = f"http://127.0.0.1:{port}/digest/"
         draft = BeautifulSoup(wait_for(base + "2025/06/secret-draft/", "Secret draft about chips"), "html.parser")

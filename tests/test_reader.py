@@ -36,6 +36,7 @@ def story_url(built_site: Path, story: dict) -> str:
 
 # -- feeds ------------------------------------------------------------------------------------------
 
+
 def read_feed(path: Path):
     parsed = feedparser.parse(path.read_bytes())
     assert not parsed.bozo, (path, parsed.get("bozo_exception"))
@@ -49,7 +50,7 @@ def test_language_feeds_list_the_language_stories_newest_first(built_site, sampl
     expected = newest_first(s for s in sample_stories if s["lang"] == lang)
     assert [e.title for e in feed.entries] == [s["title"] for s in expected]
     assert feed.feed.language == lang
-    for entry, story in zip(feed.entries, expected):
+    for entry, story in zip(feed.entries, expected, strict=True):
         assert entry.link == SITE_URL + story_url(built_site, story)
         assert entry.summary == story["summary"]
         if name == "feed.xml":  # Atom: the slug as term, the label in the feed's language as label
@@ -86,6 +87,7 @@ def test_pages_with_a_feed_announce_it_and_show_it(built_site, url):
 
 # -- weekly issues ------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_issue_pages_group_each_weeks_stories_by_topic(built_site, sample_stories, lang):
     prefix = LANGS[lang]
@@ -101,11 +103,14 @@ def test_issue_pages_group_each_weeks_stories_by_topic(built_site, sample_storie
         older = soup.select_one(".digest-issue-nav__older")
         newer = soup.select_one(".digest-issue-nav__newer")
         here = f"{prefix}issues/{week}/"
-        assert (resolve(here, older["href"]) if older else None) == (f"{prefix}issues/{weeks[position + 1]}/" if position + 1 < len(weeks) else None)
+        assert (resolve(here, older["href"]) if older else None) == (
+            f"{prefix}issues/{weeks[position + 1]}/" if position + 1 < len(weeks) else None
+        )
         assert (resolve(here, newer["href"]) if newer else None) == (f"{prefix}issues/{weeks[position - 1]}/" if position else None)
 
 
 # -- hreflang, sharing, sitemap -------------------------------------------------------------------------
+
 
 def translations(sample_stories) -> dict[str, dict[str, dict]]:
     found: dict[str, dict[str, dict]] = {}
@@ -155,7 +160,7 @@ def test_story_pages_carry_open_graph_and_twitter_meta(built_site, sample_storie
     assert meta["og:url"] == SITE_URL + url
     assert meta["og:site_name"] == "AI Chips Digest"
     alternates = [m["content"] for m in soup.select('meta[property="og:locale:alternate"]')]
-    assert sorted(alternates) == sorted(loc for l, loc in [("en", "en_US"), ("ru", "ru_RU"), ("fr", "fr_FR")] if l != lang)
+    assert sorted(alternates) == sorted(loc for code, loc in [("en", "en_US"), ("ru", "ru_RU"), ("fr", "fr_FR")] if code != lang)
     assert soup.title.get_text() == f"{story['title']} - AI Chips Digest"
 
 
@@ -169,11 +174,15 @@ def test_topic_pages_have_titles_and_descriptions_in_their_language(built_site, 
 
 # -- reading aids --------------------------------------------------------------------------------------
 
+
 def test_related_stories_share_a_topic_most_shared_first(built_site, sample_stories):
     for story in sample_stories:
         soup = page(built_site, story_url(built_site, story).rstrip("/"))
-        others = [s for s in newest_first(sample_stories) if s["lang"] == story["lang"] and s["story"] != story["story"]
-                  and set(s["topics"]) & set(story["topics"])]
+        others = [
+            s
+            for s in newest_first(sample_stories)
+            if s["lang"] == story["lang"] and s["story"] != story["story"] and set(s["topics"]) & set(story["topics"])
+        ]
         others.sort(key=lambda s: -len(set(s["topics"]) & set(story["topics"])))  # stable: newest first within
         shown = [a.get_text(strip=True) for a in soup.select(".digest-related a")]
         assert shown == [s["title"] for s in others[:4]], story["title"]

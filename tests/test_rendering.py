@@ -27,21 +27,44 @@ robotics: {en: Robotics, ru: Робототехника, fr: Robotique}
 """
 
 STORIES = {
-    "2025/04/chips.en.md": dict(title='"Chips & <script>alert(1)</script>"', date="2025-04-30", lang="en",
-                                topics="[ai-chips, geopolitics]", story="chips", summary="Plants & <b>fabs</b>.",
-                                body="Body with *emphasis*.\n\n## A heading\n"),
-    "2025/04/chipy.ru.md": dict(title="Huawei строит заводы", date="2025-04-30", lang="ru", topics="[ai-chips, geopolitics]",
-                                story="chips", summary="Три завода."),
-    "2025/04/puces.fr.md": dict(title="Huawei construit des usines", date="2025-04-30", lang="fr",
-                                topics="[ai-chips, geopolitics]", story="chips", summary="Trois usines."),
-    "2025/05/robots.en.md": dict(title="Robots at the border", date="2025-05-02T09:00:00", lang="en", topics="[robotics]",
-                                 story="robots", summary="Walker S2.", source="{name: Reuters}"),
-    "2025/03/sanctions.en.md": dict(title="New sanctions", date="2025-03-10", lang="en", topics="[geopolitics]",
-                                    story="sanctions", summary="Export rules."),
-    "2025/03/sanktsii.ru.md": dict(title="Новые санкции", date="2025-03-10", lang="ru", topics="[geopolitics]",
-                                   story="sanctions", summary="Правила экспорта."),
-    "2025/04/secret.en.md": dict(title="Secret draft story", date="2025-04-29", lang="en", topics="[ai-chips]",
-                                 story="secret", summary="Not yet.", draft="true"),
+    "2025/04/chips.en.md": dict(
+        title='"Chips & <script>alert(1)</script>"',
+        date="2025-04-30",
+        lang="en",
+        topics="[ai-chips, geopolitics]",
+        story="chips",
+        summary="Plants & <b>fabs</b>.",
+        body="Body with *emphasis*.\n\n## A heading\n",
+    ),
+    "2025/04/chipy.ru.md": dict(
+        title="Huawei строит заводы", date="2025-04-30", lang="ru", topics="[ai-chips, geopolitics]", story="chips", summary="Три завода."
+    ),
+    "2025/04/puces.fr.md": dict(
+        title="Huawei construit des usines",
+        date="2025-04-30",
+        lang="fr",
+        topics="[ai-chips, geopolitics]",
+        story="chips",
+        summary="Trois usines.",
+    ),
+    "2025/05/robots.en.md": dict(
+        title="Robots at the border",
+        date="2025-05-02T09:00:00",
+        lang="en",
+        topics="[robotics]",
+        story="robots",
+        summary="Walker S2.",
+        source="{name: Reuters}",
+    ),
+    "2025/03/sanctions.en.md": dict(
+        title="New sanctions", date="2025-03-10", lang="en", topics="[geopolitics]", story="sanctions", summary="Export rules."
+    ),
+    "2025/03/sanktsii.ru.md": dict(
+        title="Новые санкции", date="2025-03-10", lang="ru", topics="[geopolitics]", story="sanctions", summary="Правила экспорта."
+    ),
+    "2025/04/secret.en.md": dict(
+        title="Secret draft story", date="2025-04-29", lang="en", topics="[ai-chips]", story="secret", summary="Not yet.", draft="true"
+    ),
 }
 
 
@@ -106,16 +129,32 @@ def links(body: str) -> list[str]:
 
 # -- which pages --------------------------------------------------------------------------------
 
-INDEX_PAGES = {"index.md", "topics/index.md", "archive/index.md", "issues/index.md",
-               "topics/ai-chips/index.md", "topics/geopolitics/index.md", "topics/robotics/index.md"}
+INDEX_PAGES = {
+    "index.md",
+    "topics/index.md",
+    "archive/index.md",
+    "issues/index.md",
+    "topics/ai-chips/index.md",
+    "topics/geopolitics/index.md",
+    "topics/robotics/index.md",
+}
 
 
 def test_every_language_has_home_topics_archive_a_page_per_topic_and_per_story(site):
     assert {lang: sorted(p.path for p in site.pages[lang]) for lang in LANGUAGES} == {
-        "en": sorted(INDEX_PAGES | {"2025/04/chips/index.md", "2025/05/robots/index.md", "2025/03/sanctions/index.md",
-                                    "issues/2025-W18/index.md", "issues/2025-W11/index.md"}),
-        "ru": sorted(INDEX_PAGES | {"2025/04/chipy/index.md", "2025/03/sanktsii/index.md",
-                                    "issues/2025-W18/index.md", "issues/2025-W11/index.md"}),
+        "en": sorted(
+            INDEX_PAGES
+            | {
+                "2025/04/chips/index.md",
+                "2025/05/robots/index.md",
+                "2025/03/sanctions/index.md",
+                "issues/2025-W18/index.md",
+                "issues/2025-W11/index.md",
+            }
+        ),
+        "ru": sorted(
+            INDEX_PAGES | {"2025/04/chipy/index.md", "2025/03/sanktsii/index.md", "issues/2025-W18/index.md", "issues/2025-W11/index.md"}
+        ),
         "fr": sorted(INDEX_PAGES | {"2025/04/puces/index.md", "issues/2025-W18/index.md"}),
     }
     for lang in LANGUAGES:
@@ -139,6 +178,7 @@ def test_drafts_are_left_out(site):
 
 
 # -- escaping --------------------------------------------------------------------------------------
+
 
 def test_title_and_summary_are_escaped_everywhere(site):
     escaped = "Chips &amp; &lt;script&gt;alert(1)&lt;/script&gt;"
@@ -165,11 +205,15 @@ def test_story_body_is_the_editors_markdown_unchanged(site):
 
 # -- dates -----------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("lang, path, shown", [
-    ("en", "2025/04/chips/index.md", "April 30, 2025"),
-    ("ru", "2025/04/chipy/index.md", "30 апреля 2025 г."),
-    ("fr", "2025/04/puces/index.md", "30 avril 2025"),
-])
+
+@pytest.mark.parametrize(
+    "lang, path, shown",
+    [
+        ("en", "2025/04/chips/index.md", "April 30, 2025"),
+        ("ru", "2025/04/chipy/index.md", "30 апреля 2025 г."),
+        ("fr", "2025/04/puces/index.md", "30 avril 2025"),
+    ],
+)
 def test_dates_in_the_pages_language(site, lang, path, shown):
     # CLDR keeps "2025 г." together with a narrow no-break space; a reader sees a space.
     text = text_of(page(site, lang, path)).replace("\u202f", " ").replace("\xa0", " ")
@@ -181,17 +225,21 @@ def test_a_date_time_keeps_its_time_in_the_datetime_attribute(site):
     assert '<time datetime="2025-05-02T09:00:00+00:00">May 2, 2025</time>' in text
 
 
-@pytest.mark.parametrize("lang, months", [
-    ("en", ["May 2025", "April 2025", "March 2025"]),
-    ("ru", ["Апрель 2025", "Март 2025"]),
-    ("fr", ["Avril 2025"]),
-])
+@pytest.mark.parametrize(
+    "lang, months",
+    [
+        ("en", ["May 2025", "April 2025", "March 2025"]),
+        ("ru", ["Апрель 2025", "Март 2025"]),
+        ("fr", ["Avril 2025"]),
+    ],
+)
 def test_archive_months_are_localized_newest_first(site, lang, months):
     _, body = split(text_of(page(site, lang, "archive/index.md")))
     assert re.findall(r'<h2 id="\d{4}-\d{2}">([^<]+)</h2>', body) == months
 
 
 # -- also in ------------------------------------------------------------------------------------------
+
 
 def also_in(body: str) -> list[tuple[str, str, str]]:
     """(href, hreflang, name) of the 'also in' links, in order."""
@@ -210,15 +258,16 @@ def test_also_in_links_point_to_the_other_language_versions(site):
 def test_also_in_from_the_default_language(site):
     _, body = split(text_of(page(site, "en", "2025/03/sanctions/index.md")))
     found = also_in(body)
-    assert [(resolve("2025/03/sanctions/", href), lang, name) for href, lang, name in found] == [
-        ("ru/2025/03/sanktsii/", "ru", "Русский")]
+    assert [(resolve("2025/03/sanctions/", href), lang, name) for href, lang, name in found] == [("ru/2025/03/sanktsii/", "ru", "Русский")]
 
 
 def test_also_in_on_cards(site):
     _, body = split(text_of(page(site, "fr", "index.md")))
     assert '<p class="digest-also-in" data-pagefind-ignore>Aussi en:' in body
     assert [(resolve("fr/", href), name) for href, _, name in also_in(body)] == [
-        ("2025/04/chips/", "English"), ("ru/2025/04/chipy/", "Русский")]
+        ("2025/04/chips/", "English"),
+        ("ru/2025/04/chipy/", "Русский"),
+    ]
 
 
 def test_no_also_in_without_translations(site):
@@ -234,6 +283,7 @@ def test_language_selector_goes_to_the_same_story_or_that_languages_home(site):
 
 
 # -- index pages -----------------------------------------------------------------------------------
+
 
 def card_titles(body: str) -> list[str]:
     return re.findall(r'class="digest-card__title"><a href="[^"]+">([^<]+)</a>', body)
@@ -274,7 +324,9 @@ def test_topic_links_on_a_story_use_the_pages_language(site):
     _, body = split(text_of(page(site, "fr", "2025/04/puces/index.md")))
     topic_links = re.findall(r'<a class="digest-topic" href="([^"]+)">([^<]+)</a>', body)
     assert [(resolve("fr/2025/04/puces/", href), label) for href, label in topic_links] == [
-        ("fr/topics/ai-chips/", "Puces d&#39;IA"), ("fr/topics/geopolitics/", "Géopolitique")]
+        ("fr/topics/ai-chips/", "Puces d&#39;IA"),
+        ("fr/topics/geopolitics/", "Géopolitique"),
+    ]
 
 
 def test_sources_with_and_without_url(site):
@@ -298,19 +350,32 @@ def test_every_internal_link_lands_on_a_page(site):
 
 # -- nav ---------------------------------------------------------------------------------------------
 
+
 def test_nav_per_language_has_localized_labels(site):
     assert site.nav["ru"] == [
         {"Главная": "index.md"},
         {"Выпуски": "issues/index.md"},
-        {"Темы": ["topics/index.md", {"ИИ-чипы": "topics/ai-chips/index.md"}, {"Геополитика": "topics/geopolitics/index.md"},
-                  {"Робототехника": "topics/robotics/index.md"}]},
+        {
+            "Темы": [
+                "topics/index.md",
+                {"ИИ-чипы": "topics/ai-chips/index.md"},
+                {"Геополитика": "topics/geopolitics/index.md"},
+                {"Робототехника": "topics/robotics/index.md"},
+            ]
+        },
         {"Архив": "archive/index.md"},
     ]
     assert site.nav["fr"] == [
         {"Accueil": "index.md"},
         {"Numéros": "issues/index.md"},
-        {"Thèmes": ["topics/index.md", {"Puces d'IA": "topics/ai-chips/index.md"}, {"Géopolitique": "topics/geopolitics/index.md"},
-                    {"Robotique": "topics/robotics/index.md"}]},
+        {
+            "Thèmes": [
+                "topics/index.md",
+                {"Puces d'IA": "topics/ai-chips/index.md"},
+                {"Géopolitique": "topics/geopolitics/index.md"},
+                {"Robotique": "topics/robotics/index.md"},
+            ]
+        },
         {"Archives": "archive/index.md"},
     ]
     assert [next(iter(entry)) for entry in site.nav["en"]] == ["Home", "Issues", "Topics", "Archive"]
@@ -326,6 +391,7 @@ def test_nav_points_at_pages_that_exist(site):
 
 # -- the build as a whole -----------------------------------------------------------------------------
 
+
 def test_home_size_limits_the_earlier_stories_and_links_to_the_archive(tmp_path):
     built = build_site(settings(write_project(tmp_path), home_size=2))
     _, body = split(text_of(page(built, "en", "index.md")))
@@ -335,12 +401,14 @@ def test_home_size_limits_the_earlier_stories_and_links_to_the_archive(tmp_path)
 
 
 def test_a_problem_stops_the_build_with_no_pages(tmp_path):
-    stories = {**STORIES, "2025/04/bad.en.md": dict(title="Bad", date="2025-02-30", lang="en", topics="[ai-chips]",
-                                                      story="bad", summary="S.")}
+    stories = {
+        **STORIES,
+        "2025/04/bad.en.md": dict(title="Bad", date="2025-02-30", lang="en", topics="[ai-chips]", story="bad", summary="S."),
+    }
     built = build_site(settings(write_project(tmp_path, stories)))
     assert [str(p) for p in built.problems] == [
-        "content/2025/04/bad.en.md:3: date: '2025-02-30' is not a real date or time (day is out of range for month); "
-        "e.g. date: 2025-04-30"]
+        "content/2025/04/bad.en.md:3: date: '2025-02-30' is not a real date or time (day is out of range for month); e.g. date: 2025-04-30"
+    ]
     assert built.pages == {} and built.nav == {} and not built.ok
 
 
@@ -355,5 +423,6 @@ def test_a_language_without_stories_still_gets_every_index_page(tmp_path):
 def test_build_is_deterministic(tmp_path):
     first = build_site(settings(write_project(tmp_path / "a")))
     second = build_site(settings(write_project(tmp_path / "b")))
-    assert {lang: [(p.path, text_of(p)) for p in pages] for lang, pages in first.pages.items()} == \
-           {lang: [(p.path, text_of(p)) for p in pages] for lang, pages in second.pages.items()}
+    assert {lang: [(p.path, text_of(p)) for p in pages] for lang, pages in first.pages.items()} == {
+        lang: [(p.path, text_of(p)) for p in pages] for lang, pages in second.pages.items()
+    }

@@ -18,7 +18,10 @@ from bs4 import BeautifulSoup
 
 from conftest import copy_project, mkdocs
 
-TITLE = 'AT&T *bold* _em_ [link](https://evil.example/) | a | b | # not a heading `code` <script>alert("title")</script> "onload="alert(1) &amp; done'
+TITLE = (
+    'AT&T *bold* _em_ [link](https://evil.example/) | a | b | # not a heading `code` <script>alert("title")</script> '
+    '"onload="alert(1) &amp; done'
+)
 SUMMARY = "Lede <img src=x onerror=alert('lede')> with **stars**, __under__, [x][y], |cells|, #tag & &lt;b&gt;"
 SOURCE = '<b>Wire</b> *agency* | "quoted" & co'
 SOURCE_URL = 'https://example.org/a?b=1&c="onmouseover=alert(2)"'
@@ -30,8 +33,11 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 def hostile_story(key: str = "hostile", url: str = SOURCE_URL) -> str:
     def quoted(text: str) -> str:
         return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    return (f"---\ntitle: {quoted(TITLE)}\ndate: 2025-12-31T12:00:00+01:00\nlang: en\ntopics: [ai-chips]\nstory: {key}\n"
-            f"source: {{name: {quoted(SOURCE)}, url: {quoted(url)}}}\nsummary: {quoted(SUMMARY)}\n---\n\nThe body.\n")
+
+    return (
+        f"---\ntitle: {quoted(TITLE)}\ndate: 2025-12-31T12:00:00+01:00\nlang: en\ntopics: [ai-chips]\nstory: {key}\n"
+        f"source: {{name: {quoted(SOURCE)}, url: {quoted(url)}}}\nsummary: {quoted(SUMMARY)}\n---\n\nThe body.\n"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -40,8 +46,16 @@ def site(tmp_path_factory) -> Path:
     (project / "content" / "2025" / "12" / "hostile.en.md").write_text(hostile_story(), encoding="utf-8")
     topics = project / "content" / "topics.yml"
     label = LABEL.replace('"', '\\"')
-    topics.write_text(re.sub(r"^ai-chips: .*$", f'ai-chips: {{en: "{label}", ru: "{label}", fr: "{label}"}}',
-                             topics.read_text(encoding="utf-8"), count=1, flags=re.M), encoding="utf-8")
+    topics.write_text(
+        re.sub(
+            r"^ai-chips: .*$",
+            f'ai-chips: {{en: "{label}", ru: "{label}", fr: "{label}"}}',
+            topics.read_text(encoding="utf-8"),
+            count=1,
+            flags=re.M,
+        ),
+        encoding="utf-8",
+    )
     mkdocs(project, "build", "--strict")
     return project / "site"
 
@@ -144,11 +158,14 @@ def test_the_sitemap_stays_well_formed(site):
     assert "https://example.github.io/digest/2025/12/hostile/" in locs
 
 
-@pytest.mark.parametrize("url, message", [
-    ("javascript:alert(1)", "expected the url to start with https:// or http://, got 'javascript:alert(1)' (a string)"),
-    ("https://example.org/a b", "expected a web address without spaces or control characters"),
-    ("https://example.org/\n\n<script>", "expected a web address without spaces or control characters"),
-])
+@pytest.mark.parametrize(
+    "url, message",
+    [
+        ("javascript:alert(1)", "expected the url to start with https:// or http://, got 'javascript:alert(1)' (a string)"),
+        ("https://example.org/a b", "expected a web address without spaces or control characters"),
+        ("https://example.org/\n\n<script>", "expected a web address without spaces or control characters"),
+    ],
+)
 def test_links_that_could_run_or_break_the_page_are_problems(tmp_path, url, message):
     project = copy_project(tmp_path)
     (project / "content" / "2025" / "12" / "hostile.en.md").write_text(hostile_story(url=url), encoding="utf-8")

@@ -44,8 +44,14 @@ def served(tmp_path):
     project = copy_project(tmp_path)
     port = free_port()
     log = open(tmp_path / "serve.log", "w", encoding="utf-8")
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"],
-                              cwd=project, env=BUILD_ENV, stdout=subprocess.DEVNULL, stderr=log, text=True)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=BUILD_ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=log,
+        text=True,
+    )
     try:
         # MkDocs serves under the path of site_url, as GitHub Pages serves a project site.
         mount = urlparse(yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"]).path
@@ -73,7 +79,10 @@ def test_serve_rebuilds_every_language_on_content_and_template_edits(served):
     wait_for(base + "ru/archive/", "Правка видна сразу")
 
     card = project / "templates" / "partials" / "story-card.html"
-    card.write_text(card.read_text(encoding="utf-8").replace('<article class="digest-card">', '<article class="digest-card digest-edited">'), encoding="utf-8")
+    card.write_text(
+        card.read_text(encoding="utf-8").replace('<article class="digest-card">', '<article class="digest-card digest-edited">'),
+        encoding="utf-8",
+    )
     wait_for(base + "fr/", "digest-edited")
     assert not list(project.glob("content/**/*.tmp")), "serve must not write into content/"
 
@@ -92,9 +101,12 @@ def test_serve_adds_edits_and_removes_a_story_on_every_index_that_lists_it(serve
     project, base = served
     wait_for(base, "digest-card")
     story = project / "content" / "2025" / "11" / "preview-test.en.md"
-    story.write_text("---\ntitle: Written during the preview\ndate: 2025-11-27\nlang: en\ntopics: [robotics]\n"
-                     "story: preview-test\nsource: {name: Reuters}\nsummary: A story saved while mkdocs serve ran.\n---\n\n"
-                     "Its body.\n", encoding="utf-8")
+    story.write_text(
+        "---\ntitle: Written during the preview\ndate: 2025-11-27\nlang: en\ntopics: [robotics]\n"
+        "story: preview-test\nsource: {name: Reuters}\nsummary: A story saved while mkdocs serve ran.\n---\n\n"
+        "Its body.\n",
+        encoding="utf-8",
+    )
     page = base + "2025/11/preview-test/"
     for url in (page, base, base + "archive/", base + "topics/robotics/", base + "issues/2025-W48/"):
         wait_for(url, "Written during the preview")

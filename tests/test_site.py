@@ -122,11 +122,14 @@ def test_story_page_header_in_the_reader_language(built_site, sample_stories, la
     assert [a["href"] for a in header.select("a.digest-source")] == [s["url"] for s in sources if s.get("url")]
 
 
-@pytest.mark.parametrize("lang, search, tabs", [
-    ("en", "Search", ["Home", "Issues", "Topics", "Archive"]),
-    ("ru", "Поиск", ["Главная", "Выпуски", "Темы", "Архив"]),
-    ("fr", "Recherche", ["Accueil", "Numéros", "Thèmes", "Archives"]),
-])
+@pytest.mark.parametrize(
+    "lang, search, tabs",
+    [
+        ("en", "Search", ["Home", "Issues", "Topics", "Archive"]),
+        ("ru", "Поиск", ["Главная", "Выпуски", "Темы", "Архив"]),
+        ("fr", "Recherche", ["Accueil", "Numéros", "Thèmes", "Archives"]),
+    ],
+)
 def test_interface_is_in_the_page_language(built_site, lang, search, tabs):
     soup = page(built_site, LANGS[lang])
     assert soup.select_one("label.md-header__button[for=__search]")["aria-label"] == search

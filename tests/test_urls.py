@@ -15,9 +15,20 @@ SETTINGS = Settings(root=".", languages=("en", "ru", "fr"))
 
 
 def make(slug: str, lang: str, day: str = "2025-04-30", key: str = "chips") -> Story:
-    published = dt.datetime.fromisoformat(day).replace(tzinfo=dt.timezone.utc)
-    return Story(path=f"content/{slug}.{lang}.md", title="T", published=published, has_time=False, lang=lang,
-                 topics=("ai-chips",), key=key, sources=(), summary="", body="", slug=slug)
+    published = dt.datetime.fromisoformat(day).replace(tzinfo=dt.UTC)
+    return Story(
+        path=f"content/{slug}.{lang}.md",
+        title="T",
+        published=published,
+        has_time=False,
+        lang=lang,
+        topics=("ai-chips",),
+        key=key,
+        sources=(),
+        summary="",
+        body="",
+        slug=slug,
+    )
 
 
 def resolve(from_url: str, link: str) -> str:
@@ -50,37 +61,43 @@ def test_story_url_uses_the_editors_date_not_utc():
     assert story_url(story, SETTINGS) == "2025/04/late/"
 
 
-@pytest.mark.parametrize("lang, name, slug, url", [
-    ("en", "home", "", ""),
-    ("ru", "home", "", "ru/"),
-    ("en", "topics", "", "topics/"),
-    ("fr", "topics", "", "fr/topics/"),
-    ("en", "topic", "ai-chips", "topics/ai-chips/"),
-    ("ru", "topic", "ai-chips", "ru/topics/ai-chips/"),
-    ("en", "archive", "", "archive/"),
-    ("fr", "archive", "", "fr/archive/"),
-])
+@pytest.mark.parametrize(
+    "lang, name, slug, url",
+    [
+        ("en", "home", "", ""),
+        ("ru", "home", "", "ru/"),
+        ("en", "topics", "", "topics/"),
+        ("fr", "topics", "", "fr/topics/"),
+        ("en", "topic", "ai-chips", "topics/ai-chips/"),
+        ("ru", "topic", "ai-chips", "ru/topics/ai-chips/"),
+        ("en", "archive", "", "archive/"),
+        ("fr", "archive", "", "fr/archive/"),
+    ],
+)
 def test_page_urls(lang, name, slug, url):
     assert page_url(SETTINGS, lang, name, slug) == url
 
 
-@pytest.mark.parametrize("from_url, to_url, link", [
-    ("", "2025/04/chips/", "2025/04/chips/"),  # home to a story
-    ("", "", "./"),  # home to itself
-    ("2025/04/chips/", "", "../../../"),  # a story to home
-    ("ru/2025/04/chipy/", "2025/04/chips/", "../../../../2025/04/chips/"),  # ru story to en story
-    ("2025/04/chips/", "ru/2025/04/chipy/", "../../../ru/2025/04/chipy/"),  # en story to ru story
-    ("ru/2025/04/chipy/", "ru/", "../../../"),  # a story to its language's home
-    ("ru/topics/ai-chips/", "ru/", "../../"),
-    ("ru/topics/ai-chips/", "ru/topics/", "../"),
-    ("ru/topics/", "ru/topics/ai-chips/", "ai-chips/"),
-    ("fr/", "ru/", "../ru/"),
-    ("ru/", "", "../"),  # to the default language's home
-    ("topics/ai-chips/", "topics/ai-chips/", "./"),
-    ("archive/", "2025/04/chips/", "../2025/04/chips/"),
-    ("2025/04/chips/", "2025/04/other/", "../other/"),
-    ("2025/04/chips/", "2025/05/other/", "../../05/other/"),
-])
+@pytest.mark.parametrize(
+    "from_url, to_url, link",
+    [
+        ("", "2025/04/chips/", "2025/04/chips/"),  # home to a story
+        ("", "", "./"),  # home to itself
+        ("2025/04/chips/", "", "../../../"),  # a story to home
+        ("ru/2025/04/chipy/", "2025/04/chips/", "../../../../2025/04/chips/"),  # ru story to en story
+        ("2025/04/chips/", "ru/2025/04/chipy/", "../../../ru/2025/04/chipy/"),  # en story to ru story
+        ("ru/2025/04/chipy/", "ru/", "../../../"),  # a story to its language's home
+        ("ru/topics/ai-chips/", "ru/", "../../"),
+        ("ru/topics/ai-chips/", "ru/topics/", "../"),
+        ("ru/topics/", "ru/topics/ai-chips/", "ai-chips/"),
+        ("fr/", "ru/", "../ru/"),
+        ("ru/", "", "../"),  # to the default language's home
+        ("topics/ai-chips/", "topics/ai-chips/", "./"),
+        ("archive/", "2025/04/chips/", "../2025/04/chips/"),
+        ("2025/04/chips/", "2025/04/other/", "../other/"),
+        ("2025/04/chips/", "2025/05/other/", "../../05/other/"),
+    ],
+)
 def test_relative_links(from_url, to_url, link):
     assert relative(from_url, to_url) == link
     assert resolve(from_url, link) == to_url, "following the link lands on the target"
@@ -90,14 +107,17 @@ def test_relative_link_to_a_file():
     assert relative("ru/2025/04/chipy/", "assets/logo.png") == "../../../../assets/logo.png"
 
 
-@pytest.mark.parametrize("url, lang, path", [
-    ("", "en", "index.md"),
-    ("ru/", "ru", "index.md"),
-    ("topics/", "en", "topics/index.md"),
-    ("ru/topics/ai-chips/", "ru", "topics/ai-chips/index.md"),
-    ("fr/2025/04/puces/", "fr", "2025/04/puces/index.md"),
-    ("2025/04/chips/", "en", "2025/04/chips/index.md"),
-])
+@pytest.mark.parametrize(
+    "url, lang, path",
+    [
+        ("", "en", "index.md"),
+        ("ru/", "ru", "index.md"),
+        ("topics/", "en", "topics/index.md"),
+        ("ru/topics/ai-chips/", "ru", "topics/ai-chips/index.md"),
+        ("fr/2025/04/puces/", "fr", "2025/04/puces/index.md"),
+        ("2025/04/chips/", "en", "2025/04/chips/index.md"),
+    ],
+)
 def test_docs_path_is_inside_the_language_folder(url, lang, path):
     assert docs_path(url, SETTINGS, lang) == path
 

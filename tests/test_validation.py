@@ -13,8 +13,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from generator import Settings, load_site
-from generator.model import Source
 from generator.fields import describe
+from generator.model import Source
 
 TOPICS = """\
 ai-chips: {en: AI chips, ru: ИИ-чипы, fr: "Puces d'IA"}
@@ -75,9 +75,9 @@ def field_problem(tmp_path: Path, field: str, value: str | None, name: str = "st
 
 # -- a valid story --------------------------------------------------------------------------
 
+
 def test_a_valid_story_becomes_a_story(tmp_path):
-    site = load(tmp_path, {"2025/04/huawei-chips.en.md": story(body="\n\nFirst paragraph.\n\n", extra="kept")},
-                timezone="Europe/Paris")
+    site = load(tmp_path, {"2025/04/huawei-chips.en.md": story(body="\n\nFirst paragraph.\n\n", extra="kept")}, timezone="Europe/Paris")
     assert site.problems == []
     [found] = site.stories
     assert found.path == "content/2025/04/huawei-chips.en.md"
@@ -105,15 +105,19 @@ def test_the_topic_registry_parses(tmp_path):
 
 # -- title and summary -----------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("field", ["title", "summary"])
-@pytest.mark.parametrize("value, found", [
-    ("", "nothing (the field is empty)"),
-    ("''", "'' (a string)"),
-    ("'   '", "'   ' (a string)"),
-    ("[a, b]", "['a', 'b'] (a list)"),
-    ("2025", "2025 (a number)"),
-    ("true", "true (a boolean)"),
-])
+@pytest.mark.parametrize(
+    "value, found",
+    [
+        ("", "nothing (the field is empty)"),
+        ("''", "'' (a string)"),
+        ("'   '", "'   ' (a string)"),
+        ("[a, b]", "['a', 'b'] (a list)"),
+        ("2025", "2025 (a number)"),
+        ("true", "true (a boolean)"),
+    ],
+)
 def test_text_fields(tmp_path, field, value, found):
     problem = field_problem(tmp_path, field, value)
     assert problem.startswith(f"content/story.md:{LINE[field]}: {field}: expected text, got {found}; e.g. {field}: ")
@@ -125,16 +129,20 @@ def test_title_is_stripped_and_may_hold_a_quoted_colon(tmp_path):
 
 # -- date ------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("value, published, has_time", [
-    ("2025-04-30", dt.datetime(2025, 4, 30, tzinfo=ZoneInfo("Europe/Paris")), False),
-    ("'2025-04-30'", dt.datetime(2025, 4, 30, tzinfo=ZoneInfo("Europe/Paris")), False),
-    ("2025-04-30T09:30:00", dt.datetime(2025, 4, 30, 9, 30, tzinfo=ZoneInfo("Europe/Paris")), True),
-    ("2025-04-30 09:30", dt.datetime(2025, 4, 30, 9, 30, tzinfo=ZoneInfo("Europe/Paris")), True),
-    ("'2025-04-30T09:30'", dt.datetime(2025, 4, 30, 9, 30, tzinfo=ZoneInfo("Europe/Paris")), True),
-    ("2025-04-30T09:30:00+03:00", dt.datetime(2025, 4, 30, 6, 30, tzinfo=dt.timezone.utc), True),
-    ("2025-04-30T09:30:00Z", dt.datetime(2025, 4, 30, 9, 30, tzinfo=dt.timezone.utc), True),
-    ("'2025-04-30T09:30:00+03:00'", dt.datetime(2025, 4, 30, 6, 30, tzinfo=dt.timezone.utc), True),
-])
+
+@pytest.mark.parametrize(
+    "value, published, has_time",
+    [
+        ("2025-04-30", dt.datetime(2025, 4, 30, tzinfo=ZoneInfo("Europe/Paris")), False),
+        ("'2025-04-30'", dt.datetime(2025, 4, 30, tzinfo=ZoneInfo("Europe/Paris")), False),
+        ("2025-04-30T09:30:00", dt.datetime(2025, 4, 30, 9, 30, tzinfo=ZoneInfo("Europe/Paris")), True),
+        ("2025-04-30 09:30", dt.datetime(2025, 4, 30, 9, 30, tzinfo=ZoneInfo("Europe/Paris")), True),
+        ("'2025-04-30T09:30'", dt.datetime(2025, 4, 30, 9, 30, tzinfo=ZoneInfo("Europe/Paris")), True),
+        ("2025-04-30T09:30:00+03:00", dt.datetime(2025, 4, 30, 6, 30, tzinfo=dt.UTC), True),
+        ("2025-04-30T09:30:00Z", dt.datetime(2025, 4, 30, 9, 30, tzinfo=dt.UTC), True),
+        ("'2025-04-30T09:30:00+03:00'", dt.datetime(2025, 4, 30, 6, 30, tzinfo=dt.UTC), True),
+    ],
+)
 def test_dates_and_date_times(tmp_path, value, published, has_time):
     """A date without an offset is in the site's time zone; one with an offset keeps it."""
     site = load(tmp_path, {"story.md": story(date=value)}, timezone="Europe/Paris")
@@ -151,45 +159,58 @@ def test_offset_is_kept_so_the_date_is_the_editors(tmp_path):
     assert found.date == dt.date(2025, 4, 30)
 
 
-@pytest.mark.parametrize("value, message", [
-    ("30.04.2025", "expected a date (YYYY-MM-DD) or an ISO date-time, got '30.04.2025' (a string)"),
-    ("April 30, 2025", "expected a date (YYYY-MM-DD) or an ISO date-time, got 'April 30, 2025' (a string)"),
-    ("'2025-4-3'", "expected a date (YYYY-MM-DD) or an ISO date-time, got '2025-4-3' (a string)"),
-    ("20250430", "expected a date (YYYY-MM-DD) or an ISO date-time, got 20250430 (a number)"),
-    ("", "expected a date (YYYY-MM-DD) or an ISO date-time, got nothing (the field is empty)"),
-    ("'2025-02-30'", "expected a real date or time, got '2025-02-30' (a string), which is not one (day is out of range for month)"),
-    ("2025-02-30", "'2025-02-30' is not a real date or time (day is out of range for month)"),
-    ("2025-13-01", "'2025-13-01' is not a real date or time (month must be in 1..12)"),
-])
+@pytest.mark.parametrize(
+    "value, message",
+    [
+        ("30.04.2025", "expected a date (YYYY-MM-DD) or an ISO date-time, got '30.04.2025' (a string)"),
+        ("April 30, 2025", "expected a date (YYYY-MM-DD) or an ISO date-time, got 'April 30, 2025' (a string)"),
+        ("'2025-4-3'", "expected a date (YYYY-MM-DD) or an ISO date-time, got '2025-4-3' (a string)"),
+        ("20250430", "expected a date (YYYY-MM-DD) or an ISO date-time, got 20250430 (a number)"),
+        ("", "expected a date (YYYY-MM-DD) or an ISO date-time, got nothing (the field is empty)"),
+        ("'2025-02-30'", "expected a real date or time, got '2025-02-30' (a string), which is not one (day is out of range for month)"),
+        ("2025-02-30", "'2025-02-30' is not a real date or time (day is out of range for month)"),
+        ("2025-13-01", "'2025-13-01' is not a real date or time (month must be in 1..12)"),
+    ],
+)
 def test_bad_dates(tmp_path, value, message):
     assert field_problem(tmp_path, "date", value) == f"content/story.md:3: date: {message}; e.g. date: 2025-04-30"
 
 
 # -- lang -----------------------------------------------------------------------------------
 
+
 def test_lang_no_is_a_boolean_and_the_hint_says_to_quote_it(tmp_path):
     assert field_problem(tmp_path, "lang", "no") == (
         "content/story.md:4: lang: expected a language code, got false (a boolean): YAML reads unquoted no, yes, on, "
-        "off as booleans; quote it: lang: \"no\"; e.g. lang: en")
+        'off as booleans; quote it: lang: "no"; e.g. lang: en'
+    )
 
 
 def test_lang_yes_too(tmp_path):
-    assert 'got true (a boolean)' in field_problem(tmp_path, "lang", "yes")
+    assert "got true (a boolean)" in field_problem(tmp_path, "lang", "yes")
     assert 'quote it: lang: "yes"' in field_problem(tmp_path, "lang", "yes")
 
 
 def test_quoted_no_is_a_language_code_but_not_one_of_the_site(tmp_path):
     assert field_problem(tmp_path, "lang", '"no"') == (
         "content/story.md:4: lang: 'no' is not one of the site's languages (en, ru, fr); fix the code or add the "
-        "language to the digest plugin's languages in mkdocs.yml; e.g. lang: en")
+        "language to the digest plugin's languages in mkdocs.yml; e.g. lang: en"
+    )
 
 
-@pytest.mark.parametrize("value, found", [
-    ("english", "'english' (a string)"), ("e", "'e' (a string)"), ("12", "12 (a number)"), ("", "nothing (the field is empty)"),
-])
+@pytest.mark.parametrize(
+    "value, found",
+    [
+        ("english", "'english' (a string)"),
+        ("e", "'e' (a string)"),
+        ("12", "12 (a number)"),
+        ("", "nothing (the field is empty)"),
+    ],
+)
 def test_lang_must_be_a_two_letter_code(tmp_path, value, found):
     assert field_problem(tmp_path, "lang", value) == (
-        f"content/story.md:4: lang: expected a two-letter ISO 639-1 language code, got {found}; e.g. lang: en")
+        f"content/story.md:4: lang: expected a two-letter ISO 639-1 language code, got {found}; e.g. lang: en"
+    )
 
 
 def test_lang_is_case_insensitive(tmp_path):
@@ -198,7 +219,8 @@ def test_lang_is_case_insensitive(tmp_path):
 
 def test_file_name_language_suffix_must_agree_with_lang(tmp_path):
     assert field_problem(tmp_path, "lang", "fr", name="chips.ru.md") == (
-        "content/chips.ru.md:4: lang: the file name says 'ru' but lang is 'fr'; rename the file or fix lang, e.g. lang: ru")
+        "content/chips.ru.md:4: lang: the file name says 'ru' but lang is 'fr'; rename the file or fix lang, e.g. lang: ru"
+    )
 
 
 def test_a_suffix_that_is_not_a_site_language_is_part_of_the_slug(tmp_path):
@@ -207,34 +229,37 @@ def test_a_suffix_that_is_not_a_site_language_is_part_of_the_slug(tmp_path):
 
 # -- topics ---------------------------------------------------------------------------------
 
+
 def test_topics_as_a_string(tmp_path):
     assert field_problem(tmp_path, "topics", "ai-chips") == (
         "content/story.md:5: topics: expected a list of topic slugs, got 'ai-chips' (a string); put it in brackets; "
-        "e.g. topics: [ai-chips, geopolitics]")
+        "e.g. topics: [ai-chips, geopolitics]"
+    )
 
 
-@pytest.mark.parametrize("value, message", [
-    ("[]", "expected a list of topic slugs, got [] (a list)"),
-    ("", "expected a list of topic slugs, got nothing (the field is empty)"),
-    ("[ai-chips, 7]", "expected a list of topic slugs, but 7 (a number) is not a slug"),
-    ("{ai-chips: yes}", "expected a list of topic slugs, got {'ai-chips': True} (a map)"),
-])
+@pytest.mark.parametrize(
+    "value, message",
+    [
+        ("[]", "expected a list of topic slugs, got [] (a list)"),
+        ("", "expected a list of topic slugs, got nothing (the field is empty)"),
+        ("[ai-chips, 7]", "expected a list of topic slugs, but 7 (a number) is not a slug"),
+        ("{ai-chips: yes}", "expected a list of topic slugs, got {'ai-chips': True} (a map)"),
+    ],
+)
 def test_topics_must_be_a_non_empty_list_of_slugs(tmp_path, value, message):
-    assert field_problem(tmp_path, "topics", value) == (
-        f"content/story.md:5: topics: {message}; e.g. topics: [ai-chips, geopolitics]")
+    assert field_problem(tmp_path, "topics", value) == (f"content/story.md:5: topics: {message}; e.g. topics: [ai-chips, geopolitics]")
 
 
 def test_unknown_topic_with_did_you_mean(tmp_path):
     assert field_problem(tmp_path, "topics", "[ai-chip]") == (
-        "content/story.md:5: topics: unknown topic 'ai-chip' (did you mean 'ai-chips'?); the topics are listed in "
-        "content/topics.yml")
+        "content/story.md:5: topics: unknown topic 'ai-chip' (did you mean 'ai-chips'?); the topics are listed in content/topics.yml"
+    )
 
 
 def test_each_unknown_topic_is_reported(tmp_path):
     found = problems(tmp_path, {"story.md": story(topics="[geopolitcs, ai-chips, weather]")})
     assert found == [
-        "content/story.md:5: topics: unknown topic 'geopolitcs' (did you mean 'geopolitics'?); the topics are listed in "
-        "content/topics.yml",
+        "content/story.md:5: topics: unknown topic 'geopolitcs' (did you mean 'geopolitics'?); the topics are listed in content/topics.yml",
         "content/story.md:5: topics: unknown topic 'weather'; the topics are listed in content/topics.yml",
     ]
 
@@ -245,6 +270,7 @@ def test_topics_are_deduplicated_in_order(tmp_path):
 
 # -- story key and slug -----------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("field", ["story", "slug"])
 @pytest.mark.parametrize("value", ["huawei", "huawei-910d", "2025-chips", "a-b-c-1"])
 def test_good_keys_and_slugs(tmp_path, field, value):
@@ -252,54 +278,77 @@ def test_good_keys_and_slugs(tmp_path, field, value):
     assert (found.key if field == "story" else found.slug) == value
 
 
-@pytest.mark.parametrize("value, found", [
-    ("Huawei", "'Huawei' (a string)"), ("huawei_chips", "'huawei_chips' (a string)"), ("huawei chips", "'huawei chips' (a string)"),
-    ("-huawei", "'-huawei' (a string)"), ("huawei--chips", "'huawei--chips' (a string)"), ("huawei-", "'huawei-' (a string)"),
-    ("чипы", "'чипы' (a string)"), ("910", "910 (a number)"), ("", "nothing (the field is empty)"),
-])
+@pytest.mark.parametrize(
+    "value, found",
+    [
+        ("Huawei", "'Huawei' (a string)"),
+        ("huawei_chips", "'huawei_chips' (a string)"),
+        ("huawei chips", "'huawei chips' (a string)"),
+        ("-huawei", "'-huawei' (a string)"),
+        ("huawei--chips", "'huawei--chips' (a string)"),
+        ("huawei-", "'huawei-' (a string)"),
+        ("чипы", "'чипы' (a string)"),
+        ("910", "910 (a number)"),
+        ("", "nothing (the field is empty)"),
+    ],
+)
 @pytest.mark.parametrize("field", ["story", "slug"])
 def test_bad_keys_and_slugs(tmp_path, field, value, found):
     problem = field_problem(tmp_path, field, value)
     line = 6 if field == "story" else 9
-    assert problem == (f"content/story.md:{line}: {field}: expected a key of lowercase letters, digits and hyphens, "
-                       f"got {found}; e.g. {field}: huawei-ascend-910d")
+    assert problem == (
+        f"content/story.md:{line}: {field}: expected a key of lowercase letters, digits and hyphens, "
+        f"got {found}; e.g. {field}: huawei-ascend-910d"
+    )
 
 
 # -- source ---------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("value, sources", [
-    ('{name: FT, url: "https://www.ft.com/"}', (Source("FT", "https://www.ft.com/"),)),
-    ("{name: FT}", (Source("FT"),)),
-    ("{name: '  FT  ', url: 'http://ft.com'}", (Source("FT", "http://ft.com"),)),
-    ("[{name: FT, url: 'https://ft.com/a'}, {name: Reuters}]", (Source("FT", "https://ft.com/a"), Source("Reuters"))),
-    ("\n  name: FT\n  url: https://ft.com/", (Source("FT", "https://ft.com/"),)),
-    ("\n  - name: FT\n  - name: AP\n    url: https://apnews.com/", (Source("FT"), Source("AP", "https://apnews.com/"))),
-])
+
+@pytest.mark.parametrize(
+    "value, sources",
+    [
+        ('{name: FT, url: "https://www.ft.com/"}', (Source("FT", "https://www.ft.com/"),)),
+        ("{name: FT}", (Source("FT"),)),
+        ("{name: '  FT  ', url: 'http://ft.com'}", (Source("FT", "http://ft.com"),)),
+        ("[{name: FT, url: 'https://ft.com/a'}, {name: Reuters}]", (Source("FT", "https://ft.com/a"), Source("Reuters"))),
+        ("\n  name: FT\n  url: https://ft.com/", (Source("FT", "https://ft.com/"),)),
+        ("\n  - name: FT\n  - name: AP\n    url: https://apnews.com/", (Source("FT"), Source("AP", "https://apnews.com/"))),
+    ],
+)
 def test_source_shapes_that_are_accepted(tmp_path, value, sources):
     assert one_story(tmp_path, source=value).sources == sources
 
 
-@pytest.mark.parametrize("value, message", [
-    ("Financial Times", "expected a map with a name and a url, or a list of such maps, got 'Financial Times' (a string)"),
-    ("[Financial Times]", "expected a map with a name and a url, or a list of such maps, got 'Financial Times' (a string)"),
-    ("[]", "expected a source, got an empty list"),
-    ("", "expected a map with a name and a url, or a list of such maps, got nothing (the field is empty)"),
-    ("{url: 'https://ft.com/'}", "expected every source to have a name, got {'url': 'https://ft.com/'} (a map)"),
-    ("{name: '', url: 'https://ft.com/'}", "expected every source to have a name, got {'name': '', 'url': 'https://ft.com/'} (a map)"),
-    ("[{name: FT}, {title: AP}]", "expected every source to have a name, got {'title': 'AP'} (a map)"),
-    ("{name: X, url: 'javascript:alert(1)'}", "expected the url to start with https:// or http://, got 'javascript:alert(1)' (a string)"),
-    ("{name: X, url: 'data:text/html,hi'}", "expected the url to start with https:// or http://, got 'data:text/html,hi' (a string)"),
-    ("{name: X, url: 'ftp://ft.com/'}", "expected the url to start with https:// or http://, got 'ftp://ft.com/' (a string)"),
-    ("{name: X, url: www.ft.com}", "expected the url to start with https:// or http://, got 'www.ft.com' (a string)"),
-    ("{name: X, url: 'https:///path'}", "expected the url to start with https:// or http://, got 'https:///path' (a string)"),
-    ("{name: X, url: 42}", "expected the url to start with https:// or http://, got 42 (a number)"),
-])
+@pytest.mark.parametrize(
+    "value, message",
+    [
+        ("Financial Times", "expected a map with a name and a url, or a list of such maps, got 'Financial Times' (a string)"),
+        ("[Financial Times]", "expected a map with a name and a url, or a list of such maps, got 'Financial Times' (a string)"),
+        ("[]", "expected a source, got an empty list"),
+        ("", "expected a map with a name and a url, or a list of such maps, got nothing (the field is empty)"),
+        ("{url: 'https://ft.com/'}", "expected every source to have a name, got {'url': 'https://ft.com/'} (a map)"),
+        ("{name: '', url: 'https://ft.com/'}", "expected every source to have a name, got {'name': '', 'url': 'https://ft.com/'} (a map)"),
+        ("[{name: FT}, {title: AP}]", "expected every source to have a name, got {'title': 'AP'} (a map)"),
+        (
+            "{name: X, url: 'javascript:alert(1)'}",
+            "expected the url to start with https:// or http://, got 'javascript:alert(1)' (a string)",
+        ),
+        ("{name: X, url: 'data:text/html,hi'}", "expected the url to start with https:// or http://, got 'data:text/html,hi' (a string)"),
+        ("{name: X, url: 'ftp://ft.com/'}", "expected the url to start with https:// or http://, got 'ftp://ft.com/' (a string)"),
+        ("{name: X, url: www.ft.com}", "expected the url to start with https:// or http://, got 'www.ft.com' (a string)"),
+        ("{name: X, url: 'https:///path'}", "expected the url to start with https:// or http://, got 'https:///path' (a string)"),
+        ("{name: X, url: 42}", "expected the url to start with https:// or http://, got 42 (a number)"),
+    ],
+)
 def test_source_shapes_that_are_rejected(tmp_path, value, message):
     assert field_problem(tmp_path, "source", value) == (
-        f"content/story.md:7: source: {message}; e.g. source: {{name: Financial Times, url: \"https://www.ft.com/\"}}")
+        f'content/story.md:7: source: {message}; e.g. source: {{name: Financial Times, url: "https://www.ft.com/"}}'
+    )
 
 
 # -- draft ----------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("value, draft", [("false", False), ("no", False), ("False", False)])
 def test_draft_false(tmp_path, value, draft):
@@ -318,11 +367,11 @@ def test_a_draft_is_still_checked(tmp_path):
 
 @pytest.mark.parametrize("value, found", [("'true'", "'true' (a string)"), ("1", "1 (a number)"), ("", "nothing (the field is empty)")])
 def test_draft_must_be_true_or_false(tmp_path, value, found):
-    assert field_problem(tmp_path, "draft", value) == (
-        f"content/story.md:9: draft: expected true or false, got {found}; e.g. draft: true")
+    assert field_problem(tmp_path, "draft", value) == (f"content/story.md:9: draft: expected true or false, got {found}; e.g. draft: true")
 
 
 # -- missing fields and many problems at once --------------------------------------------------
+
 
 @pytest.mark.parametrize("field", list(VALID))
 def test_each_required_field_missing(tmp_path, field):
@@ -345,8 +394,16 @@ def test_empty_front_matter_lists_every_required_field(tmp_path):
 
 
 def test_all_problems_of_one_file_are_reported_at_once(tmp_path):
-    text = story(title="''", date="30.04.2025", lang="no", topics="ai-chips", story="Huawei Chips",
-                 source="{name: X, url: 'javascript:void(0)'}", summary=None, draft="'yes'")
+    text = story(
+        title="''",
+        date="30.04.2025",
+        lang="no",
+        topics="ai-chips",
+        story="Huawei Chips",
+        source="{name: X, url: 'javascript:void(0)'}",
+        summary=None,
+        draft="'yes'",
+    )
     found = problems(tmp_path, {"story.md": text})
     assert [p.split(": ")[0:2] for p in found] == [
         ["content/story.md:1", "summary"],
@@ -363,7 +420,10 @@ def test_all_problems_of_one_file_are_reported_at_once(tmp_path):
 def test_problems_of_all_files_are_reported_sorted_by_path_and_line(tmp_path):
     found = load(tmp_path, {"b.md": story(lang="xx", title="''"), "a.md": story(date="soon")}).problems
     assert [(p.path, p.line, p.field) for p in found] == [
-        ("content/a.md", 3, "date"), ("content/b.md", 2, "title"), ("content/b.md", 4, "lang")]
+        ("content/a.md", 3, "date"),
+        ("content/b.md", 2, "title"),
+        ("content/b.md", 4, "lang"),
+    ]
 
 
 def test_a_story_with_problems_is_not_built(tmp_path):
@@ -374,13 +434,14 @@ def test_a_story_with_problems_is_not_built(tmp_path):
 
 # -- the topic registry -----------------------------------------------------------------------
 
+
 def test_topic_missing_a_label_for_a_site_language(tmp_path):
     found = problems(tmp_path, {}, topics="ai-chips: {en: AI chips, ru: ИИ-чипы}\nrobotics: {en: Robotics, ru: '', fr: Robotique}\n")
     assert found == [
         "content/topics.yml:1: ai-chips: expected a label in every site language, missing fr; "
-        "e.g. ai-chips: {en: AI chips, ru: ИИ-чипы, fr: \"Puces d'IA\"}",
+        'e.g. ai-chips: {en: AI chips, ru: ИИ-чипы, fr: "Puces d\'IA"}',
         "content/topics.yml:2: robotics: expected a label in every site language, missing ru; "
-        "e.g. ai-chips: {en: AI chips, ru: ИИ-чипы, fr: \"Puces d'IA\"}",
+        'e.g. ai-chips: {en: AI chips, ru: ИИ-чипы, fr: "Puces d\'IA"}',
     ]
 
 
@@ -393,27 +454,37 @@ def test_labels_are_needed_only_for_the_site_languages(tmp_path):
 @pytest.mark.parametrize("slug", ["AI-chips", "ai_chips", "ai chips", "-ai", "ИИ"])
 def test_bad_topic_slug(tmp_path, slug):
     [found] = problems(tmp_path, {}, topics=f"geopolitics: {{en: G, ru: Г, fr: G}}\n'{slug}': {{en: A, ru: A, fr: A}}\n")
-    assert found.startswith(f"content/topics.yml:2: {slug}: expected a topic slug of lowercase letters, digits and hyphens, "
-                            f"got '{slug}'; e.g. ai-chips: ")
+    assert found.startswith(
+        f"content/topics.yml:2: {slug}: expected a topic slug of lowercase letters, digits and hyphens, got '{slug}'; e.g. ai-chips: "
+    )
 
 
-@pytest.mark.parametrize("labels, found", [("AI chips", "'AI chips' (a string)"), ("", "nothing (the field is empty)"),
-                                           ("[AI chips, ИИ-чипы]", "['AI chips', 'ИИ-чипы'] (a list)")])
+@pytest.mark.parametrize(
+    "labels, found",
+    [
+        ("AI chips", "'AI chips' (a string)"),
+        ("", "nothing (the field is empty)"),
+        ("[AI chips, ИИ-чипы]", "['AI chips', 'ИИ-чипы'] (a list)"),
+    ],
+)
 def test_topic_labels_not_a_map(tmp_path, labels, found):
     assert problems(tmp_path, {}, topics=f"ai-chips: {labels}\n") == [
         f"content/topics.yml:1: ai-chips: expected a map of language code to label, got {found}; "
-        "e.g. ai-chips: {en: AI chips, ru: ИИ-чипы, fr: \"Puces d'IA\"}"]
+        'e.g. ai-chips: {en: AI chips, ru: ИИ-чипы, fr: "Puces d\'IA"}'
+    ]
 
 
 @pytest.mark.parametrize("text, kind", [("- ai-chips\n- robotics\n", "a list"), ("ai-chips\n", "a single value")])
 def test_topic_registry_not_a_map(tmp_path, text, kind):
     assert problems(tmp_path, {}, topics=text) == [
-        f"content/topics.yml:1: topics: expected fields as 'name: value' lines, found {kind}; e.g. ai-chips: {{en: AI chips, ru: ИИ-чипы}}"]
+        f"content/topics.yml:1: topics: expected fields as 'name: value' lines, found {kind}; e.g. ai-chips: {{en: AI chips, ru: ИИ-чипы}}"
+    ]
 
 
 def test_empty_topic_registry(tmp_path):
     assert problems(tmp_path, {}, topics="# nothing yet\n") == [
-        "content/topics.yml: topics: no topics are defined; add at least one, e.g. ai-chips: {en: AI chips, ru: ИИ-чипы, fr: \"Puces d'IA\"}"]
+        'content/topics.yml: topics: no topics are defined; add at least one, e.g. ai-chips: {en: AI chips, ru: ИИ-чипы, fr: "Puces d\'IA"}'
+    ]
 
 
 def test_missing_topic_registry_is_one_problem_not_one_per_story(tmp_path):
@@ -434,6 +505,7 @@ def test_duplicate_topic_in_the_registry(tmp_path):
 
 # -- between files ------------------------------------------------------------------------------
 
+
 def test_translations_share_a_story_key(tmp_path):
     site = load(tmp_path, {"chips.en.md": story(), "chipy.ru.md": story(lang="ru"), "puces.fr.md": story(lang="fr")})
     assert site.problems == []
@@ -445,7 +517,8 @@ def test_same_story_key_and_language_twice_names_both_files(tmp_path):
     assert found == [
         "content/2025/05/chips-again.en.md:6: story: 'huawei-chip-plants' in 'en' is already used by "
         "content/2025/04/chips.en.md; each language version of a story needs its own language, and different "
-        "stories need different keys; e.g. story: huawei-chip-plants-2"]
+        "stories need different keys; e.g. story: huawei-chip-plants-2"
+    ]
 
 
 def test_three_files_with_one_key_report_the_later_two(tmp_path):
@@ -463,7 +536,8 @@ def test_two_stories_at_one_url_names_both_files(tmp_path):
     found = problems(tmp_path, {"one/chips.en.md": story(story="one"), "two/chips.en.md": story(story="two")})
     assert found == [
         "content/two/chips.en.md:1: slug: would be published at /2025/04/chips/, the URL of content/one/chips.en.md; "
-        "rename one file or give one its own slug, e.g. slug: chips-2"]
+        "rename one file or give one its own slug, e.g. slug: chips-2"
+    ]
 
 
 def test_urls_clash_case_insensitively(tmp_path):
@@ -483,8 +557,14 @@ def test_url_clash_with_a_slug_field_points_at_the_slug_line(tmp_path):
 
 
 def test_same_slug_in_other_months_or_languages_is_fine(tmp_path):
-    site = load(tmp_path, {"04/chips.en.md": story(story="a"), "05/chips.en.md": story(story="b", date="2025-05-01"),
-                           "04/chips.ru.md": story(story="a", lang="ru")})
+    site = load(
+        tmp_path,
+        {
+            "04/chips.en.md": story(story="a"),
+            "05/chips.en.md": story(story="b", date="2025-05-01"),
+            "04/chips.ru.md": story(story="a", lang="ru"),
+        },
+    )
     assert site.problems == []
 
 
@@ -495,9 +575,18 @@ def test_repeated_languages_in_the_settings(tmp_path):
 
 # -- describe: how a value looks to the editor ---------------------------------------------------
 
-@pytest.mark.parametrize("value, shown", [
-    (False, "false (a boolean)"), (None, "nothing (the field is empty)"), ("x", "'x' (a string)"), (3.5, "3.5 (a number)"),
-    (dt.date(2025, 4, 30), "2025-04-30 (a date)"), ({"a": 1}, "{'a': 1} (a map)"), ("x" * 100, "'" + "x" * 56 + "... (a string)"),
-])
+
+@pytest.mark.parametrize(
+    "value, shown",
+    [
+        (False, "false (a boolean)"),
+        (None, "nothing (the field is empty)"),
+        ("x", "'x' (a string)"),
+        (3.5, "3.5 (a number)"),
+        (dt.date(2025, 4, 30), "2025-04-30 (a date)"),
+        ({"a": 1}, "{'a': 1} (a map)"),
+        ("x" * 100, "'" + "x" * 56 + "... (a string)"),
+    ],
+)
 def test_describe(value, shown):
     assert describe(value) == shown

@@ -34,8 +34,9 @@ def actionlint(*paths: Path) -> subprocess.CompletedProcess:
 
 def zizmor(*paths: Path) -> subprocess.CompletedProcess:
     # --offline: no GitHub API (this machine has none); --pedantic: the strictest persona.
-    return subprocess.run([tool("zizmor"), "--offline", "--pedantic", "--no-progress", *map(str, paths)],
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [tool("zizmor"), "--offline", "--pedantic", "--no-progress", *map(str, paths)], capture_output=True, text=True, timeout=120
+    )
 
 
 def read(path: Path) -> dict:
@@ -74,8 +75,9 @@ def test_the_linters_do_catch_a_broken_workflow(tmp_path):
     broken.parent.mkdir(parents=True)
     text = re.sub(r"actions/checkout@[0-9a-f]{40}", "actions/checkout@v7", text)
     text = text.replace("persist-credentials:", "persist_credentials:")
-    text = text.replace("run: .venv/bin/mkdocs build --strict",
-                        "run: .venv/bin/mkdocs build --strict && echo ${{ github.event.head_commit.message }}")
+    text = text.replace(
+        "run: .venv/bin/mkdocs build --strict", "run: .venv/bin/mkdocs build --strict && echo ${{ github.event.head_commit.message }}"
+    )
     broken.write_text(text, encoding="utf-8")
     lint = actionlint(broken)
     assert lint.returncode != 0 and "persist_credentials" in lint.stdout and "head_commit.message" in lint.stdout

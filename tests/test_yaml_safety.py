@@ -13,11 +13,12 @@ from pathlib import Path
 import pytest
 
 from generator import Settings, load_site
-from generator.loading import load_document, parse_front_matter
+from generator.front_matter import parse_front_matter
+from generator.loading import load_document
 from generator.yaml_limits import MAX_VALUES
 
-FIELDS = ("date: 2025-04-30\nlang: en\ntopics: [ai-chips]\nstory: chips\nsource: {name: FT}\nsummary: Three plants.\n")
-TOPICS = "ai-chips: {en: AI chips, ru: ИИ-чипы, fr: \"Puces d'IA\"}\n"
+FIELDS = "date: 2025-04-30\nlang: en\ntopics: [ai-chips]\nstory: chips\nsource: {name: FT}\nsummary: Three plants.\n"
+TOPICS = 'ai-chips: {en: AI chips, ru: ИИ-чипы, fr: "Puces d\'IA"}\n'
 
 
 def billion_laughs(levels: int = 9, width: int = 10) -> str:
@@ -41,13 +42,17 @@ def problems_of(root: Path) -> list[str]:
 
 # -- tags --------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("tag", [
-    "!!python/object/apply:os.system ['touch {marker}']",
-    "!!python/object/new:os.system ['touch {marker}']",
-    "!!python/name:os.system",
-    "!!python/module:os",
-    "!!python/object:pathlib.Path {{}}",
-])
+
+@pytest.mark.parametrize(
+    "tag",
+    [
+        "!!python/object/apply:os.system ['touch {marker}']",
+        "!!python/object/new:os.system ['touch {marker}']",
+        "!!python/name:os.system",
+        "!!python/module:os",
+        "!!python/object:pathlib.Path {{}}",
+    ],
+)
 def test_python_tags_are_refused_and_run_nothing(tmp_path, tag):
     marker = tmp_path / "ran"
     write_story(tmp_path, f"title: {tag.format(marker=marker)}\n{FIELDS}")
@@ -62,20 +67,26 @@ def test_a_custom_tag_is_refused(tmp_path):
     write_story(tmp_path, f"title: !headline Huawei builds chip plants\n{FIELDS}")
     assert problems_of(tmp_path) == [
         "content/story.en.md:2: title: cannot be read: could not determine a constructor for the tag '!headline'; "
-        "write plain text, numbers, lists or maps without '!!' tags, e.g. title: plain text"]
+        "write plain text, numbers, lists or maps without '!!' tags, e.g. title: plain text"
+    ]
 
 
-@pytest.mark.parametrize("value, shown", [
-    ("!!binary aGVsbG8=", "b'hello' (bytes)"),
-    ("!!set {b, a}", "{'a', 'b'} (a set)"),
-])
+@pytest.mark.parametrize(
+    "value, shown",
+    [
+        ("!!binary aGVsbG8=", "b'hello' (bytes)"),
+        ("!!set {b, a}", "{'a', 'b'} (a set)"),
+    ],
+)
 def test_safe_tags_that_give_no_text_are_reported_as_such(tmp_path, value, shown):
     write_story(tmp_path, f"title: {value}\n{FIELDS}")
-    assert problems_of(tmp_path) == [f"content/story.en.md:2: title: expected text, got {shown}; "
-                                     "e.g. title: Huawei builds three AI chip plants near its campus"]
+    assert problems_of(tmp_path) == [
+        f"content/story.en.md:2: title: expected text, got {shown}; e.g. title: Huawei builds three AI chip plants near its campus"
+    ]
 
 
 # -- alias bombs -------------------------------------------------------------------------------------
+
 
 def test_billion_laughs_is_refused_with_little_memory(tmp_path):
     """10**9 strings in ten lines: refused on the first line that expands too far, building almost nothing."""
@@ -94,7 +105,8 @@ def test_billion_laughs_is_refused_with_little_memory(tmp_path):
     assert str(lines[6]) == (
         "content/story.en.md:6: lol4: is too big: it stands for more than 10,000 values or 1,000,000 characters (each YAML "
         "alias, *name, repeats a whole value, so a few lines can stand for gigabytes); shorten it, and write it out "
-        "without '&' anchors and '*' aliases")
+        "without '&' anchors and '*' aliases"
+    )
     assert lines[12].field == "title"
 
 
@@ -118,8 +130,8 @@ def test_the_whole_pipeline_survives_a_bomb_in_the_topic_registry(tmp_path):
 def test_a_value_that_contains_itself_is_refused(tmp_path):
     values, lines, found = parse_front_matter("me: &me [a, *me]\ntitle: ok\n", "s.md")
     assert [str(p) for p in found] == [
-        "s.md:2: me: contains itself through a YAML alias (*name); write the value out in full, without '&' anchors and "
-        "'*' aliases"]
+        "s.md:2: me: contains itself through a YAML alias (*name); write the value out in full, without '&' anchors and '*' aliases"
+    ]
     assert values["title"] == "ok"
 
 
@@ -135,11 +147,11 @@ def test_nesting_at_any_depth_gets_our_message_from_either_parser(monkeypatch, p
     """libyaml (PyYAML 6.0.4+) stops past about 1,000 levels with its own error; the editor still gets ours."""
     import yaml
 
-    import generator.loading as loading
+    import generator.front_matter as front_matter
     import generator.yaml_limits as limits
 
     if parser == "python":
-        monkeypatch.setattr(loading, "Loader", yaml.SafeLoader)
+        monkeypatch.setattr(front_matter, "Loader", yaml.SafeLoader)
         monkeypatch.setattr(limits, "Loader", yaml.SafeLoader)
     elif not yaml.__with_libyaml__:
         pytest.fail("this PyYAML was built without libyaml; install a PyYAML wheel to test both parsers")
@@ -155,17 +167,21 @@ def test_ordinary_anchors_and_merge_keys_still_work(tmp_path):
     front = "ft: &ft {name: Financial Times, url: 'https://www.ft.com/'}\nsource: [*ft, {<<: *ft, name: FT Asia}]\n"
     values, lines, found = parse_front_matter(front, "s.md")
     assert found == []
-    assert values["source"] == [{"name": "Financial Times", "url": "https://www.ft.com/"},
-                                {"name": "FT Asia", "url": "https://www.ft.com/"}]
+    assert values["source"] == [
+        {"name": "Financial Times", "url": "https://www.ft.com/"},
+        {"name": "FT Asia", "url": "https://www.ft.com/"},
+    ]
 
 
 # -- characters YAML refuses, and where lines begin ------------------------------------------------------
+
 
 def test_a_control_character_is_named_on_its_own_line(tmp_path):
     values, lines, found = parse_front_matter("title: A\nsummary: B\x07C\n", "s.md")
     assert [str(p) for p in found] == [
         "s.md:3: front matter: contains U+0007 (a control character), which YAML does not allow; delete it "
-        "(text copied from web pages often carries invisible characters)"]
+        "(text copied from web pages often carries invisible characters)"
+    ]
 
 
 def test_an_invisible_line_separator_is_named(tmp_path):

@@ -8,10 +8,10 @@ from zoneinfo import ZoneInfo
 
 import click
 
-from ..build import read_topics
-from ..model import Settings, Topic
-from ..mkdocs_plugin.config import SettingsError, read_settings
 from ..fields import SLUG, did_you_mean
+from ..mkdocs_plugin.config import SettingsError, read_settings
+from ..model import Settings, Topic
+from ..topics import read_topics
 
 CONFIG = click.option("-f", "--config-file", default="mkdocs.yml", show_default=True, help="The site's MkDocs configuration.")
 
@@ -44,13 +44,17 @@ def check_language(lang: str, settings: Settings, option: str = "--lang") -> str
 def check_topic_names(names: tuple[str, ...], topics: dict[str, Topic], settings: Settings) -> list[str]:
     for name in names:
         if name not in topics:
-            raise click.BadParameter(f"unknown topic '{name}'{did_you_mean(name, topics)}; the topics in "
-                                     f"{settings.topics_file} are: {', '.join(sorted(topics))}", param_hint="--topic")
+            raise click.BadParameter(
+                f"unknown topic '{name}'{did_you_mean(name, topics)}; the topics in "
+                f"{settings.topics_file} are: {', '.join(sorted(topics))}",
+                param_hint="--topic",
+            )
     return list(dict.fromkeys(names))
 
 
 def check_key(key: str | None) -> str | None:
     if key is not None and not SLUG.match(key):
-        raise click.BadParameter(f"expected a key of lowercase letters, digits and hyphens, got '{key}'; e.g. huawei-ascend-910d",
-                                 param_hint="--story")
+        raise click.BadParameter(
+            f"expected a key of lowercase letters, digits and hyphens, got '{key}'; e.g. huawei-ascend-910d", param_hint="--story"
+        )
     return key

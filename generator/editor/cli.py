@@ -37,8 +37,14 @@ def main() -> None:
 
 @main.command(short_help="Validate every story and the topic registry.")
 @CONFIG
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="json prints a list of {path, line, field, message} for CI bots.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="json prints a list of {path, line, field, message} for CI bots.",
+)
 def check(config_file: str, fmt: str) -> None:
     """Validate every story and the topic registry, as the build does.
 
@@ -62,9 +68,17 @@ def check(config_file: str, fmt: str) -> None:
 
 
 @main.command(short_help="Show missing and stale translations of every story.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-              help="json prints every story's versions, their status and the totals.")
-@click.option("--fail-under", type=click.FloatRange(0, 100), help="Exit with status 1 when fewer than PERCENT of all versions are up to date.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="json prints every story's versions, their status and the totals.",
+)
+@click.option(
+    "--fail-under", type=click.FloatRange(0, 100), help="Exit with status 1 when fewer than PERCENT of all versions are up to date."
+)
 @CONFIG
 def coverage(fmt: str, fail_under: float | None, config_file: str) -> None:
     """Show which stories exist in which language, and which translations are missing or stale.

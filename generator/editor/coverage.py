@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
-
 from pathlib import Path
+from typing import Any
 
-from ..build import load_story, read_topics, story_files
+from ..build import load_story, story_files
 from ..model import Settings, Story
+from ..topics import read_topics
 
 # A version's status in one language. Only 'original' and 'ok' count as covered.
 ORIGINAL, OK, STALE, DRAFT, MISSING = "original", "ok", "stale", "draft", "missing"
@@ -48,9 +49,15 @@ class Coverage:
     def as_dict(self) -> dict[str, Any]:
         def cell(c: Cell) -> dict[str, Any]:
             return {"status": c.status, "path": c.path, "changed": c.changed.isoformat() if c.changed else None, "known_by": c.known_by}
-        return {"languages": list(self.languages), "percent": round(self.percent, 1),
-                "counts": {s: self.count(s) for s in (ORIGINAL, OK, STALE, DRAFT, MISSING)},
-                "stories": [{"story": r.key, "original": r.original, "versions": {lang: cell(c) for lang, c in r.cells.items()}} for r in self.rows]}
+
+        return {
+            "languages": list(self.languages),
+            "percent": round(self.percent, 1),
+            "counts": {s: self.count(s) for s in (ORIGINAL, OK, STALE, DRAFT, MISSING)},
+            "stories": [
+                {"story": r.key, "original": r.original, "versions": {lang: cell(c) for lang, c in r.cells.items()}} for r in self.rows
+            ],
+        }
 
 
 def pick_original(versions: list[Story], default_language: str) -> Story:
@@ -101,13 +108,17 @@ def table(report: Coverage) -> str:
     covered = report.count(ORIGINAL, OK)
     total = len(report.rows) * len(report.languages)
     for row in report.rows:
-        for lang, cell in row.cells.items():
+        for cell in row.cells.values():
             if cell.status == STALE:
                 origin = row.cells[row.original]
-                lines.append(f"stale: {cell.path} ({cell.known_by} {cell.changed:%Y-%m-%d %H:%M}) is older than "
-                             f"{origin.path} ({origin.known_by} {origin.changed:%Y-%m-%d %H:%M})")
-    lines.append(f"{covered} of {total} versions up to date ({report.percent:.1f}%): {report.count(STALE)} stale, "
-                 f"{report.count(DRAFT)} draft, {report.count(MISSING)} missing")
+                lines.append(
+                    f"stale: {cell.path} ({cell.known_by} {cell.changed:%Y-%m-%d %H:%M}) is older than "
+                    f"{origin.path} ({origin.known_by} {origin.changed:%Y-%m-%d %H:%M})"
+                )
+    lines.append(
+        f"{covered} of {total} versions up to date ({report.percent:.1f}%): {report.count(STALE)} stale, "
+        f"{report.count(DRAFT)} draft, {report.count(MISSING)} missing"
+    )
     return "\n".join(line.rstrip() for line in lines)
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import subprocess
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 from zoneinfo import ZoneInfo
 
 from ..model import Story
@@ -17,6 +17,7 @@ def git_times(root: Path, folder: str) -> tuple[dict[str, dt.datetime], set[str]
 
     Both are empty when root is not in a git work tree or git is missing: the caller falls back to mtimes.
     """
+
     def git(*args: str) -> str | None:
         try:
             run = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, timeout=60)
@@ -26,17 +27,17 @@ def git_times(root: Path, folder: str) -> tuple[dict[str, dt.datetime], set[str]
 
     prefix = git("rev-parse", "--show-prefix")
     log = git("log", "--format=%x00%ct", "--name-only", "--no-renames", "--", folder) if prefix is not None else None
-    if log is None:
+    if prefix is None or log is None:
         return {}, set()
     # git prints paths relative to the top of the work tree; root may be a folder inside it.
     prefix = prefix.strip()
     times: dict[str, dt.datetime] = {}
     for entry in log.split("\0")[1:]:
         stamp, _, names = entry.partition("\n")
-        when = dt.datetime.fromtimestamp(int(stamp.strip()), dt.timezone.utc)
+        when = dt.datetime.fromtimestamp(int(stamp.strip()), dt.UTC)
         for name in names.split("\n"):
             if name.startswith(prefix) and name.strip():
-                times.setdefault(name[len(prefix):], when)  # newest commit first
+                times.setdefault(name[len(prefix) :], when)  # newest commit first
     status = git("status", "--porcelain", "-z", "--untracked-files=all", "--", folder) or ""
     changed = {item[3:].removeprefix(prefix) for item in status.split("\0") if len(item) > 3}
     return times, changed
@@ -68,5 +69,5 @@ def modified_times(stories: Iterable[Story], root: Path, content_dir: str, zone:
             found[story.path] = (commits[story.path], "git")
         else:  # never committed, or edited since the last commit: the file itself knows best
             mtime = os.stat(root / story.path).st_mtime
-            found[story.path] = (dt.datetime.fromtimestamp(mtime, dt.timezone.utc), "mtime")
+            found[story.path] = (dt.datetime.fromtimestamp(mtime, dt.UTC), "mtime")
     return found

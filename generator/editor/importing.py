@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import click
 
@@ -23,8 +24,17 @@ from .stories import write_story
 @click.option("--date", type=click.DateTime(["%Y-%m-%d"]), help="YYYY-MM-DD, instead of the text's dateline (or today when it has none).")
 @click.option("--sentences", default=3, show_default=True, type=click.IntRange(1, 10), help="How many sentences the drafted body gets.")
 @CONFIG
-def import_(file, text_only: bool, lang: str | None, topics: tuple[str, ...], source_url: str | None, key: str | None,
-            date: dt.datetime | None, sentences: int, config_file: str) -> None:
+def import_(
+    file,
+    text_only: bool,
+    lang: str | None,
+    topics: tuple[str, ...],
+    source_url: str | None,
+    key: str | None,
+    date: dt.datetime | None,
+    sentences: int,
+    config_file: str,
+) -> None:
     """Turn an article copied from a news page (FILE, or - for stdin) into a draft story.
 
     Drops page junk (image captions, 'Latest news' and 'Related' blocks, ads, share buttons, comment,
@@ -44,12 +54,7 @@ def import_(file, text_only: bool, lang: str | None, topics: tuple[str, ...], so
     except ImportError as err:  # the importer's extra is not installed: MissingExtra says what to install
         raise click.ClickException(str(err)) from None
 
-    data = file.read()
-    try:
-        raw = data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise click.ClickException(f"{file.name}: is not valid UTF-8 (byte {data[err.start]:#04x} at offset {err.start}); save it as UTF-8") from None
-    article = clean(raw)
+    article = clean(read_text(file))
     if text_only:
         click.echo(article.text)
         return
@@ -62,23 +67,54 @@ def import_(file, text_only: bool, lang: str | None, topics: tuple[str, ...], so
     chosen = check_topic_names(topics, registry, settings)
     key = check_key(key)
     versions = read_versions(settings)
-    imported = draft_story(article, today=today(settings), topics=registry, stories=versions, lang=lang, chosen_topics=chosen,
-                           key=key, source_url=source_url, date=date.date() if date else None, sentences=sentences)
+    imported = draft_story(
+        article,
+        today=today(settings),
+        topics=registry,
+        stories=versions,
+        lang=lang,
+        chosen_topics=chosen,
+        key=key,
+        source_url=source_url,
+        date=date.date() if date else None,
+        sentences=sentences,
+    )
     draft = imported.draft
-    notes = list(imported.notes)
-    if draft.lang not in settings.languages:
-        notes.append(f"the article is in '{draft.lang}', which is not a site language ({', '.join(settings.languages)}): "
-                     "translate the draft and set lang:, or import again with --lang")
     taken = next((s for s in versions if s.key == draft.story and s.lang == draft.lang), None)
     if taken is not None:
         raise click.ClickException(f"story '{draft.story}' already has a '{draft.lang}' version: {taken.path}")
     path = write_story(settings, story_path(settings.content_dir, draft.date, slug_for(draft.title), draft.lang), render(draft), "import")
     click.echo(path)
     click.echo(f"{article.lang} ({article.confidence:.0%} sure), dated {draft.date}, topics: {', '.join(draft.topics) or 'none'}", err=True)
+    for note in notes_on(imported, settings.languages, key):
+        click.echo(f"note: {note}", err=True)
+
+
+def read_text(file: Any) -> str:
+    """The file's text, or exit 1 when it is not UTF-8 (a byte-order mark is dropped)."""
+    data = file.read()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise click.ClickException(
+            f"{file.name}: is not valid UTF-8 (byte {data[err.start]:#04x} at offset {err.start}); save it as UTF-8"
+        ) from None
+
+
+def notes_on(imported: Any, languages: tuple[str, ...], key: str | None) -> list[str]:
+    """What the editor should look at in the draft: the importer's notes, a language the site lacks, and the
+    existing stories that may be the same news."""
+    draft, notes = imported.draft, list(imported.notes)
+    if draft.lang not in languages:
+        notes.append(
+            f"the article is in '{draft.lang}', which is not a site language ({', '.join(languages)}): "
+            "translate the draft and set lang:, or import again with --lang"
+        )
     if key is None:
         similar = {story.key: (score, story) for score, story in reversed(imported.suggestion.similar)}  # best per key
         for score, story in sorted(similar.values(), key=lambda pair: -pair[0])[:3]:
-            notes.append(f"it may be the same news as story '{story.key}' ({story.path}, {score:.0%} alike): "
-                         f"to file it as a version of that story, use story: {story.key}")
-    for note in notes:
-        click.echo(f"note: {note}", err=True)
+            notes.append(
+                f"it may be the same news as story '{story.key}' ({story.path}, {score:.0%} alike): "
+                f"to file it as a version of that story, use story: {story.key}"
+            )
+    return notes

@@ -23,11 +23,24 @@ from .stories import existing_version, read_story, write_story
 @click.option("--summary", help="The one-sentence lede; a placeholder when not given.")
 @click.option("--story", "key", help="The story key shared by every language version; made from the title when not given.")
 @click.option("--date", type=click.DateTime(["%Y-%m-%d"]), help="YYYY-MM-DD; today in the site's time zone when not given.")
-@click.option("--translation-of", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              help="An existing story file: copy its key, date, topics and source, and quote its text to translate.")
+@click.option(
+    "--translation-of",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="An existing story file: copy its key, date, topics and source, and quote its text to translate.",
+)
 @CONFIG
-def new(title: str, lang: str | None, topics: tuple[str, ...], source_url: str | None, source_name: str | None,
-        summary: str | None, key: str | None, date: dt.datetime | None, translation_of: Path | None, config_file: str) -> None:
+def new(
+    title: str,
+    lang: str | None,
+    topics: tuple[str, ...],
+    source_url: str | None,
+    source_name: str | None,
+    summary: str | None,
+    key: str | None,
+    date: dt.datetime | None,
+    translation_of: Path | None,
+    config_file: str,
+) -> None:
     """Create a story file at content/YYYY/MM/<slug>.<lang>.md and print its path.
 
     The slug is the title transliterated to ASCII ('Китай обходит санкции' -> kitai-obkhodit-sanktsii).
@@ -49,8 +62,11 @@ def new(title: str, lang: str | None, topics: tuple[str, ...], source_url: str |
     if translation_of is not None:
         original = read_story(translation_of, settings, registry)
         if original.lang == lang:
-            raise click.BadParameter(f"{original.path} is already in '{lang}'; give the translation's language, "
-                                     f"e.g. --lang {next(l for l in settings.languages if l != lang)}", param_hint="--lang")
+            raise click.BadParameter(
+                f"{original.path} is already in '{lang}'; give the translation's language, "
+                f"e.g. --lang {next(code for code in settings.languages if code != lang)}",
+                param_hint="--lang",
+            )
         draft = translation_stub(original, original.published if original.has_time else original.date, title, lang, summary)
         draft.topics = chosen or draft.topics
         draft.sources = sources or draft.sources
@@ -59,8 +75,15 @@ def new(title: str, lang: str | None, topics: tuple[str, ...], source_url: str |
             raise click.UsageError(f"give at least one --topic; the topics are: {', '.join(sorted(registry))}")
         if not sources:
             raise click.UsageError("give --source-url (and optionally --source-name) for the article the story summarises")
-        draft = new_story(title, date=date.date() if date else today(settings), lang=lang, topics=chosen,
-                          story=key or slug_for(title), sources=sources, summary=summary)
+        draft = new_story(
+            title,
+            date=date.date() if date else today(settings),
+            lang=lang,
+            topics=chosen,
+            story=key or slug_for(title),
+            sources=sources,
+            summary=summary,
+        )
     taken = existing_version(settings, draft.story, lang)
     if taken is not None:
         raise click.ClickException(f"story '{draft.story}' already has a '{lang}' version: {taken.path}")

@@ -57,8 +57,15 @@ def source_from_url(url: str, name: str | None = None) -> Source:
 
 def render(draft: StoryDraft) -> str:
     """The story file: front matter, then the body."""
-    fields = {"title": draft.title, "date": draft.date, "lang": draft.lang, "topics": draft.topics,
-              "story": draft.story, "source": source_value(draft.sources), "summary": draft.summary}
+    fields = {
+        "title": draft.title,
+        "date": draft.date,
+        "lang": draft.lang,
+        "topics": draft.topics,
+        "story": draft.story,
+        "source": source_value(draft.sources),
+        "summary": draft.summary,
+    }
     if draft.draft:
         fields["draft"] = True
     lines = ["---"]
@@ -69,27 +76,46 @@ def render(draft: StoryDraft) -> str:
     return "\n".join(lines) + "\n\n" + draft.body.strip("\n") + "\n"
 
 
-def new_story(title: str, *, date: dt.date, lang: str, topics: list[str], story: str, sources: list[Source],
-              summary: str | None) -> StoryDraft:
+def new_story(
+    title: str, *, date: dt.date, lang: str, topics: list[str], story: str, sources: list[Source], summary: str | None
+) -> StoryDraft:
     """A fresh story: the editor's fields, placeholders for the rest, kept out of the build until ready."""
     comments = {"draft": "delete this line (or set false) to publish"}
     if summary is None:
         comments["summary"] = "replace with the one-sentence lede shown on index pages"
-    return StoryDraft(title=title, date=date, lang=lang, topics=topics, story=story, sources=sources,
-                      summary=summary or SUMMARY_PLACEHOLDER, body=BODY_PLACEHOLDER, comments=comments)
+    return StoryDraft(
+        title=title,
+        date=date,
+        lang=lang,
+        topics=topics,
+        story=story,
+        sources=sources,
+        summary=summary or SUMMARY_PLACEHOLDER,
+        body=BODY_PLACEHOLDER,
+        comments=comments,
+    )
 
 
 def translation_stub(original: Story, date: dt.date | dt.datetime, title: str, lang: str, summary: str | None) -> StoryDraft:
     """A translation of an existing story: same key, date, topics and source; the original's text to translate from."""
-    comments = {"draft": "delete this line (or set false) to publish",
-                "story": f"the same key as {original.path}"}
+    comments = {"draft": "delete this line (or set false) to publish", "story": f"the same key as {original.path}"}
     if summary is None:
         comments["summary"] = f"still the {original.lang} original: translate it"
     quoted = "\n\n".join(part for part in (f"Title: {original.title}", f"Summary: {original.summary}", original.body) if part.strip())
-    body = (f"<!-- Translate from {original.path} ({original.lang}); this comment is not published.\n\n"
-            f"{quoted.replace('-->', '- ->')}\n-->\n")
-    return StoryDraft(title=title, date=date, lang=lang, topics=list(original.topics), story=original.key,
-                      sources=list(original.sources), summary=summary or original.summary, body=body, comments=comments)
+    body = (
+        f"<!-- Translate from {original.path} ({original.lang}); this comment is not published.\n\n{quoted.replace('-->', '- ->')}\n-->\n"
+    )
+    return StoryDraft(
+        title=title,
+        date=date,
+        lang=lang,
+        topics=list(original.topics),
+        story=original.key,
+        sources=list(original.sources),
+        summary=summary or original.summary,
+        body=body,
+        comments=comments,
+    )
 
 
 def create_story(root: Path, rel: str, text: str) -> Path:

@@ -21,8 +21,9 @@ def write_story(settings: Settings, rel: str, text: str, command: str) -> str:
     try:
         path = create_story(Path(settings.root), rel, text)
     except FileExistsError:
-        raise click.ClickException(f"{rel}: already exists; digest {command} never overwrites a file: "
-                                   "rename or move that file, or choose another title") from None
+        raise click.ClickException(
+            f"{rel}: already exists; digest {command} never overwrites a file: rename or move that file, or choose another title"
+        ) from None
     return relative(path, Path.cwd()) if Path.cwd() in path.parents else str(path)
 
 

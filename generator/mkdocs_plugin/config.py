@@ -47,12 +47,21 @@ class SettingsError(Exception):
 def settings_from(options: DigestConfig, config: MkDocsConfig, command: str = "build") -> Settings:
     """The core's settings from the plugin's options and MkDocs' own; drafts show only under `mkdocs serve`."""
     return Settings(
-        root=project_root(config), content_dir=options.content_dir, templates_dir=options.templates_dir,
-        topics_file=options.topics_file, languages=tuple(options.languages),
-        language_names=dict(options.language_names), site_name=config.site_name,
-        site_url=config.site_url, timezone=options.timezone, story_url=options.story_url,
-        home_size=options.home_size, page_size=options.page_size,
-        include_drafts=command == "serve", include_future=options.future, now=build_time(),
+        root=project_root(config),
+        content_dir=options.content_dir,
+        templates_dir=options.templates_dir,
+        topics_file=options.topics_file,
+        languages=tuple(options.languages),
+        language_names=dict(options.language_names),
+        site_name=config.site_name,
+        site_url=config.site_url,
+        timezone=options.timezone,
+        story_url=options.story_url,
+        home_size=options.home_size,
+        page_size=options.page_size,
+        include_drafts=command == "serve",
+        include_future=options.future,
+        now=build_time(),
     )
 
 
@@ -78,4 +87,4 @@ def project_root(config: MkDocsConfig) -> str:
 def build_time() -> dt.datetime | None:
     """SOURCE_DATE_EPOCH, when set, is the moment of the build (reproducible builds); else the clock."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch and epoch.isdigit() else None
+    return dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch and epoch.isdigit() else None

@@ -12,7 +12,7 @@ import multiprocessing
 import os
 import shutil
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
@@ -24,6 +24,9 @@ from ..model import Settings
 from ..rendering import PageSpec, Renderer
 from .config import settings_from
 from .search import index_for_search
+
+if TYPE_CHECKING:
+    from .plugin import DigestPlugin
 
 log = logging.getLogger("mkdocs.plugins.digest")
 
@@ -40,14 +43,23 @@ def child_language() -> str | None:
     return _CHILD_LANGUAGE
 
 
-def fork(config: MkDocsConfig, settings: Settings, renderer: Renderer, nav: dict[str, list[Any]], *,
-         serving: bool, dirty: bool, search: bool, stage: Any) -> tuple[list[Child], str | None]:
+def fork(
+    config: MkDocsConfig,
+    settings: Settings,
+    renderer: Renderer,
+    nav: dict[str, list[Any]],
+    *,
+    serving: bool,
+    dirty: bool,
+    search: bool,
+    stage: Any,
+) -> tuple[list[Child], str | None]:
     """Start one process per other language, and one for the default language's story pages; each renders and
     builds its pages while this one builds the default language's index pages. Returns the children and the
     part this process builds (INDEXES when its stories build beside it, else None)."""
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    context: Any = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     default = settings.default_language
-    jobs = [(default, STORIES, config.site_url)] if renderer.by_language.get(default) else []
+    jobs: list[tuple[str, str | None, str | None]] = [(default, STORIES, config.site_url)] if renderer.by_language.get(default) else []
     jobs += [(lang, None, language_url(config.site_url, lang)) for lang in settings.languages[1:]]
     children: list[Child] = []
     for lang, part, url in jobs:
@@ -56,9 +68,12 @@ def fork(config: MkDocsConfig, settings: Settings, renderer: Renderer, nav: dict
         final = os.path.join(config.site_dir, lang)
         if part is None and dirty and os.path.isdir(final):  # a dirty build compares with what it built last time
             os.replace(final, building)
-        child = context.Process(target=build_language, name=f"digest-{lang}" + (f"-{part}" if part else ""), args=(
-            renderer if context.get_start_method() == "fork" else None, config.config_file_path, lang, nav, building, url),
-            kwargs={"strict": config.strict, "serving": serving, "dirty": dirty, "search": search, "part": part})
+        child = context.Process(
+            target=build_language,
+            name=f"digest-{lang}" + (f"-{part}" if part else ""),
+            args=(renderer if context.get_start_method() == "fork" else None, config.config_file_path, lang, nav, building, url),
+            kwargs={"strict": config.strict, "serving": serving, "dirty": dirty, "search": search, "part": part},
+        )
         child.start()
         stage.track(child)
         children.append((lang, part, child))
@@ -98,8 +113,15 @@ def merge_stories(site_dir: str, building: str, specs: dict[str, PageSpec]) -> N
     shutil.rmtree(building)
 
 
-def rebuild(renderer: Renderer, config_file: str, nav: dict[str, list[Any]], site_dir: str, site_url: str | None,
-            pages: dict[str, set[str]], feeds: dict[str, bool]) -> None:
+def rebuild(
+    renderer: Renderer,
+    config_file: str,
+    nav: dict[str, list[Any]],
+    site_dir: str,
+    site_url: str | None,
+    pages: dict[str, set[str]],
+    feeds: dict[str, bool],
+) -> None:
     """A preview's rebuild: only these pages of these languages, every language at once, each in a fork."""
     default = renderer.settings.default_language
     context = multiprocessing.get_context("fork")
@@ -107,10 +129,12 @@ def rebuild(renderer: Renderer, config_file: str, nav: dict[str, list[Any]], sit
     for lang in pages:
         target = site_dir if lang == default else os.path.join(site_dir, lang)
         url = site_url if lang == default else language_url(site_url, lang)
-        child = context.Process(target=build_language, name=f"digest-{lang}", args=(
-            renderer, config_file, lang, nav, target, url),
-            kwargs={"strict": False, "serving": True, "dirty": True, "search": False,
-                    "changed": pages[lang], "feeds_changed": feeds[lang]})
+        child = context.Process(
+            target=build_language,
+            name=f"digest-{lang}",
+            args=(renderer, config_file, lang, nav, target, url),
+            kwargs={"strict": False, "serving": True, "dirty": True, "search": False, "changed": pages[lang], "feeds_changed": feeds[lang]},
+        )
         child.start()
         children.append((lang, child))
     failed = failed_children(children)
@@ -136,9 +160,21 @@ def language_url(site_url: str | None, lang: str) -> str | None:
     return (site_url.rstrip("/") + f"/{lang}/") if site_url else None
 
 
-def build_language(renderer: Renderer | None, config_file: str, lang: str, nav: dict[str, list[Any]], site_dir: str,
-                   site_url: str | None, strict: bool, serving: bool, dirty: bool, search: bool,
-                   changed: set[str] | None = None, feeds_changed: bool = True, part: str | None = None) -> None:
+def build_language(
+    renderer: Renderer | None,
+    config_file: str,
+    lang: str,
+    nav: dict[str, list[Any]],
+    site_dir: str,
+    site_url: str | None,
+    strict: bool,
+    serving: bool,
+    dirty: bool,
+    search: bool,
+    changed: set[str] | None = None,
+    feeds_changed: bool = True,
+    part: str | None = None,
+) -> None:
     """In a child process: render one language, build it with Material's interface in that language, and index it
     for search. `changed` limits a preview's rebuild to those pages (a dirty build: the others stay as built)."""
     global _CHILD_LANGUAGE
@@ -146,7 +182,7 @@ def build_language(renderer: Renderer | None, config_file: str, lang: str, nav: 
     if changed is not None or part is not None:  # MkDocs warns that a dirty build may leave links stale; the digest chose the pages
         logging.getLogger(mkdocs_build.__module__).addFilter(lambda record: "'dirty' build" not in record.getMessage())
     sub = load_config(config_file=config_file, site_dir=site_dir, site_url=site_url, strict=strict)
-    plugin = sub.plugins["digest"]
+    plugin = cast("DigestPlugin", sub.plugins["digest"])
     plugin.nav, plugin.renderer, plugin.changed, plugin.feeds_changed, plugin.part = nav, renderer, changed, feeds_changed, part
     log.info(f"digest: building the '{lang}' site" + (f" ({part})" if part else ""))
     try:

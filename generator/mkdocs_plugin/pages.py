@@ -20,8 +20,16 @@ def page_specs(renderer: Renderer, lang: str) -> dict[str, PageSpec]:
     return {checked_path(spec.path): spec for spec in renderer.specs(lang)}
 
 
-def add_pages(files: Files, config: MkDocsConfig, renderer: Renderer, lang: str, specs: dict[str, PageSpec],
-              part: str | None, changed: set[str] | None, feeds_changed: bool) -> Files:
+def add_pages(
+    files: Files,
+    config: MkDocsConfig,
+    renderer: Renderer,
+    lang: str,
+    specs: dict[str, PageSpec],
+    part: str | None,
+    changed: set[str] | None,
+    feeds_changed: bool,
+) -> Files:
     """Every page and feed of a language (or of its part of it), as virtual files; pages a dirty build leaves
     alone are KeptFiles."""
     if part == STORIES:  # the default language's story pages only: its index pages and files are built beside

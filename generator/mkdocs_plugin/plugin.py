@@ -70,9 +70,16 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         config.extra["alternate"] = True  # Material's selector without its site-wide <link rel=alternate>: ours are per page
         config.extra["digest_search"] = self.config.search
         config.extra["digest_languages"] = [
-            {"lang": other, "name": language_name(other, settings),
-             "link": os.path.relpath(os.path.join("/", settings.language_prefix(other)), os.path.join("/", settings.language_prefix(self.lang))) + "/"}
-            for other in settings.languages]
+            {
+                "lang": other,
+                "name": language_name(other, settings),
+                "link": os.path.relpath(
+                    os.path.join("/", settings.language_prefix(other)), os.path.join("/", settings.language_prefix(self.lang))
+                )
+                + "/",
+            }
+            for other in settings.languages
+        ]
         return config
 
     def start(self, config: MkDocsConfig, settings: Any) -> None:
@@ -83,8 +90,16 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.renderer, self.nav, self.files, self.site_config = site.renderer, site.nav, {}, config
         if self.command != "serve" and not self.dirty:  # serve builds into a temporary folder anyway
             config.site_dir = self.stage.begin(config.site_dir)
-        self.children, self.part = languages.fork(config, settings, site.renderer, site.nav, serving=self.command == "serve",
-                                                  dirty=self.dirty, search=self.config.search, stage=self.stage)
+        self.children, self.part = languages.fork(
+            config,
+            settings,
+            site.renderer,
+            site.nav,
+            serving=self.command == "serve",
+            dirty=self.dirty,
+            search=self.config.search,
+            stage=self.stage,
+        )
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.renderer is not None
@@ -116,7 +131,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         html = around[0] + html + around[1]
         spec = self.specs[page.file.src_uri]
         if spec.kind == "story" and self.config.search and self.changed is None:
-            self.searchable.append((spec.url[len(self.renderer.settings.language_prefix(self.lang)):], html))
+            self.searchable.append((spec.url[len(self.renderer.settings.language_prefix(self.lang)) :], html))
         return html
 
     @event_priority(-100)  # last, so the site is swapped in after every plugin has written into it
@@ -125,11 +140,15 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             return
         self.files = site_files(self.renderer)  # while the other processes build
         children, self.children, self.part = self.children, [], None
-        languages.join(config.site_dir, children, self.specs, list(self.config.languages),
-                       lambda: self.config.search and index_for_search(config.site_dir, self.lang, self.searchable))
+
+        def index_here() -> None:
+            if self.config.search:
+                index_for_search(config.site_dir, self.lang, self.searchable)
+
+        languages.join(config.site_dir, children, self.specs, list(self.config.languages), index_here)
         self.write_files(config.site_dir)
-        if not (config.strict and any(getattr(h, "get_counts", None) and h.get_counts() for h in logging.getLogger("mkdocs").handlers)):
-            config.site_dir = self.stage.commit(config.site_dir)  # else MkDocs aborts for the warnings next, and on_build_error aborts the stage
+        if not (config.strict and warned()):  # else MkDocs aborts for the warnings next, and on_build_error aborts the stage
+            config.site_dir = self.stage.commit(config.site_dir)
 
     def on_build_error(self, *, error: Exception) -> None:
         self.stage.abort()
@@ -152,3 +171,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         notified_of_changes(server)
         server.builder = Preview(self, builder, config)
         return server
+
+
+def warned() -> bool:
+    """Whether MkDocs counted a warning in this build (with --strict it aborts the build after on_post_build)."""
+    counts = [getattr(handler, "get_counts", None) for handler in logging.getLogger("mkdocs").handlers]
+    return any(count() for count in counts if count is not None)

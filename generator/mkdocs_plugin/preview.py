@@ -70,15 +70,24 @@ class Preview:
         found = incremental.changes(plugin.renderer, site.renderer)
         if found is None or site.nav != plugin.nav:
             return False
-        languages.rebuild(site.renderer, config.config_file_path, plugin.nav, self.config.site_dir, self.config.site_url,
-                          {lang: found.pages[lang] for lang in found.languages()}, found.feeds)
+        languages.rebuild(
+            site.renderer,
+            config.config_file_path,
+            plugin.nav,
+            self.config.site_dir,
+            self.config.site_url,
+            {lang: found.pages[lang] for lang in found.languages()},
+            found.feeds,
+        )
         for lang in site.settings.languages:
             for url in found.removed[lang]:  # a story renamed or deleted: its old page must not linger
                 Path(self.config.site_dir, url, "index.html").unlink(missing_ok=True)
         plugin.renderer, plugin.files = site.renderer, site_files(site.renderer)
         plugin.write_files(self.config.site_dir)
-        log.info(f"digest: rebuilt {sum(len(found.pages[lang]) for lang in site.settings.languages)} page(s) in "
-                 f"{', '.join(found.languages()) or 'no language'}")
+        log.info(
+            f"digest: rebuilt {sum(len(found.pages[lang]) for lang in site.settings.languages)} page(s) in "
+            f"{', '.join(found.languages()) or 'no language'}"
+        )
         return True
 
 
@@ -95,8 +104,16 @@ def notified_of_changes(server: Any) -> None:
     preview starts its rebuild as soon as a file is saved, and nothing stats every story twice a second. Where
     the system has none, or MkDocs keeps its watches elsewhere than in 1.6, MkDocs' polling stays."""
     try:
-        from watchdog.events import (DirCreatedEvent, DirDeletedEvent, DirMovedEvent, FileClosedEvent, FileCreatedEvent,
-                                     FileDeletedEvent, FileModifiedEvent, FileMovedEvent)
+        from watchdog.events import (
+            DirCreatedEvent,
+            DirDeletedEvent,
+            DirMovedEvent,
+            FileClosedEvent,
+            FileCreatedEvent,
+            FileDeletedEvent,
+            FileModifiedEvent,
+            FileMovedEvent,
+        )
         from watchdog.observers.inotify import InotifyObserver
     except ImportError:  # not Linux, or another watchdog
         return
@@ -104,13 +121,22 @@ def notified_of_changes(server: Any) -> None:
     if not isinstance(paths, dict) or not hasattr(server, "observer"):
         return
     # Changes only: inotify also reports files opened and read, and every build reads the templates.
-    changes = [FileCreatedEvent, FileDeletedEvent, FileModifiedEvent, FileMovedEvent, FileClosedEvent,
-               DirCreatedEvent, DirDeletedEvent, DirMovedEvent]
+    changes = [
+        FileCreatedEvent,
+        FileDeletedEvent,
+        FileModifiedEvent,
+        FileMovedEvent,
+        FileClosedEvent,
+        DirCreatedEvent,
+        DirDeletedEvent,
+        DirMovedEvent,
+    ]
 
     class ChangesObserver(InotifyObserver):
         def schedule(self, event_handler, path, *, recursive=False, event_filter=None, follow_symlink=False):
-            return super().schedule(event_handler, path, recursive=recursive, event_filter=event_filter or changes,
-                                    follow_symlink=follow_symlink)
+            return super().schedule(
+                event_handler, path, recursive=recursive, event_filter=event_filter or changes, follow_symlink=follow_symlink
+            )
 
     watched = list(paths)
     for path in watched:

@@ -25,8 +25,10 @@ def index_for_search(site_dir: str, lang: str, pages: list[tuple[str, str]]) -> 
             target = os.path.join(source, url, "index.html")
             os.makedirs(os.path.dirname(target), exist_ok=True)
             with open(target, "w", encoding="utf-8") as handle:
-                handle.write(f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"></head>'
-                             f"<body><main data-pagefind-body>{content}</main></body></html>")
+                handle.write(
+                    f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"></head>'
+                    f"<body><main data-pagefind-body>{content}</main></body></html>"
+                )
         run_pagefind(source, os.path.join(site_dir, "pagefind"))
     finally:
         shutil.rmtree(source, ignore_errors=True)

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from markupsafe import Markup, escape
+from markupsafe import escape
 
 from .. import urls
 from ..model import Story, Topic
@@ -56,22 +57,16 @@ def template_helpers(renderer: Renderer, lang: str, here: str | None) -> dict[st
     links are site paths between markers, made relative to each page once it is rendered."""
     settings, t = renderer.settings, renderer.strings[lang]
 
-    def url(target: Any, slug: str = "", lang_: str | None = None) -> str:
-        """Relative link from this page to a story, a topic, or a named page ('home', 'archive', 'topics', 'issues', 'issue')."""
-        target_lang = lang_ or lang
-        if isinstance(target, Story):
-            to = renderer.story_urls[target]
-        elif isinstance(target, Topic):
-            to = urls.page_url(settings, target_lang, "topic", target.slug)
-        else:
-            to = urls.page_url(settings, target_lang, target, slug)
-        return urls.relative(here, to) if here is not None else f"{LINK_START}{to}{LINK_END}"
+    url = linker(renderer, lang, here)
 
     def other_versions(story: Story) -> list[dict[str, str]]:
         """The story's other language versions, in the site's language order."""
         versions = renderer.versions.get(story.key, {})
-        return [{"lang": other, "name": language_name(other, settings), "url": url(versions[other])}
-                for other in settings.languages if other != story.lang and other in versions]
+        return [
+            {"lang": o, "name": language_name(o, settings), "url": url(versions[o])}
+            for o in settings.languages
+            if o != story.lang and o in versions
+        ]
 
     def date(value: dt.date | dt.datetime | Story, form: str = "long") -> str:
         return localized_date(value.date if isinstance(value, Story) else value, form, lang)
@@ -83,15 +78,39 @@ def template_helpers(renderer: Renderer, lang: str, here: str | None) -> dict[st
     def reading_time(story: Story) -> str:
         return t["reading_time"].format(duration=minutes_in_words(reading_minutes(story, float(t["reading_wpm"])), lang))
 
-    def card(story: Story, heading: str) -> Markup:
-        """partials/story-card.html for a story, rendered once per build, language and heading level."""
-        return renderer.card(lang, story, heading)
-
     return {
-        "card": card,
-        "lang": lang, "t": t, "settings": settings, "site_name": settings.site_name, "topics": renderer.topics,
-        "url": url, "other_versions": other_versions, "format_date": date, "format_month": month,
-        "week_title": lambda week: issue_title(t, week), "week_dates": lambda week: week_interval(lang, week),
-        "reading_time": reading_time, "is_scheduled": lambda story: story.published > settings.current_time(),
-        "feeds": bool(settings.site_url), "language_name": lambda code: language_name(code, settings),
+        "card": lambda story, heading: renderer.card(lang, story, heading),  # once per build, language and heading level
+        "lang": lang,
+        "t": t,
+        "settings": settings,
+        "site_name": settings.site_name,
+        "topics": renderer.topics,
+        "url": url,
+        "other_versions": other_versions,
+        "format_date": date,
+        "format_month": month,
+        "week_title": lambda week: issue_title(t, week),
+        "week_dates": lambda week: week_interval(lang, week),
+        "reading_time": reading_time,
+        "is_scheduled": lambda story: story.published > settings.current_time(),
+        "feeds": bool(settings.site_url),
+        "language_name": lambda code: language_name(code, settings),
     }
+
+
+def linker(renderer: Renderer, lang: str, here: str | None) -> Callable[..., str]:
+    """`url(target)` for templates: a relative link from the page at `here` (or a marked site path in a card)."""
+    settings = renderer.settings
+
+    def url(target: Any, slug: str = "", lang_: str | None = None) -> str:
+        """Relative link from this page to a story, a topic, or a named page ('home', 'archive', 'topics', 'issues', 'issue')."""
+        target_lang = lang_ or lang
+        if isinstance(target, Story):
+            to = renderer.story_urls[target]
+        elif isinstance(target, Topic):
+            to = urls.page_url(settings, target_lang, "topic", target.slug)
+        else:
+            to = urls.page_url(settings, target_lang, target, slug)
+        return urls.relative(here, to) if here is not None else f"{LINK_START}{to}{LINK_END}"
+
+    return url

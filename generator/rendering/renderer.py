@@ -68,11 +68,25 @@ class Renderer:
             context = {**context, "body": BODY}
         html = self.env.get_template(template).render(**helpers, **context, page_feeds=list(feeds))
         og = {"type": "website", "title": meta["title"], "description": meta.get("description", ""), **(og or {})}
-        og.update({"site_name": self.settings.site_name, "locale": og_locale(lang),
-                   "locale_alternates": [og_locale(other) for other in targets if other != lang],
-                   "url": urls.absolute(self.settings, here) or ""})
-        front = {**meta, "digest": {"lang": lang, "kind": kind, "alternates": self._selector(lang, here, targets),
-                                    "hreflang": self._hreflang(here, targets), "feeds": list(feeds), "og": og}}
+        og.update(
+            {
+                "site_name": self.settings.site_name,
+                "locale": og_locale(lang),
+                "locale_alternates": [og_locale(other) for other in targets if other != lang],
+                "url": urls.absolute(self.settings, here) or "",
+            }
+        )
+        front = {
+            **meta,
+            "digest": {
+                "lang": lang,
+                "kind": kind,
+                "alternates": self._selector(lang, here, targets),
+                "hreflang": self._hreflang(here, targets),
+                "feeds": list(feeds),
+                "og": og,
+            },
+        }
         # Material prints page.meta values unescaped, so every text in the front matter is stored escaped.
         front = escape_all(front)
         html = relative_links(html, here)  # links of shared story cards, relative to this page now
@@ -83,14 +97,21 @@ class Renderer:
 
     def _selector(self, lang: str, here: str, targets: dict[str, str]) -> list[dict[str, str]]:
         """Links for the language selector: the same page in each language, else that language's home."""
-        return [{"lang": other, "name": language_name(other, self.settings),
-                 "url": urls.relative(here, targets.get(other, urls.page_url(self.settings, other, "home")))}
-                for other in self.settings.languages]
+        return [
+            {
+                "lang": other,
+                "name": language_name(other, self.settings),
+                "url": urls.relative(here, targets.get(other, urls.page_url(self.settings, other, "home"))),
+            }
+            for other in self.settings.languages
+        ]
 
     def _hreflang(self, here: str, targets: dict[str, str]) -> list[dict[str, str]]:
         """rel=alternate links to every language version, and x-default to the first in site order."""
+
         def href(url: str) -> str:
             return urls.absolute(self.settings, url) or urls.relative(here, url)
+
         links = [{"lang": lang, "href": href(targets[lang])} for lang in self.settings.languages if lang in targets]
         if links:
             first = next(lang for lang in self.settings.languages if lang in targets)
@@ -116,14 +137,33 @@ class Renderer:
         t, settings, prefix = self.strings[lang], self.settings, self.settings.language_prefix(lang)
         stories = self.by_language.get(lang, [])
         by_topic = indexing.group_by_topic(stories)
-        files = build_feed(settings, lang, language_feed_title(self, lang), t["home_description"].format(site=settings.site_name),
-                           urls.page_url(settings, lang, "home"), prefix, stories, self.story_urls, self.topics)
+        files = build_feed(
+            settings,
+            lang,
+            language_feed_title(self, lang),
+            t["home_description"].format(site=settings.site_name),
+            urls.page_url(settings, lang, "home"),
+            prefix,
+            stories,
+            self.story_urls,
+            self.topics,
+        )
         for slug, topic in self.topics.items():
             folder = urls.page_url(settings, lang, "topic", slug)
-            files.update(build_feed(settings, lang, t["topic_feed_title"].format(site=settings.site_name, topic=topic.label(lang)),
-                                    t["topic_description"].format(topic=topic.label(lang)), folder, folder,
-                                    by_topic.get(slug, []), self.story_urls, self.topics))
-        return [Asset(lang, path[len(prefix):], text, url=path) for path, text in sorted(files.items())]
+            files.update(
+                build_feed(
+                    settings,
+                    lang,
+                    t["topic_feed_title"].format(site=settings.site_name, topic=topic.label(lang)),
+                    t["topic_description"].format(topic=topic.label(lang)),
+                    folder,
+                    folder,
+                    by_topic.get(slug, []),
+                    self.story_urls,
+                    self.topics,
+                )
+            )
+        return [Asset(lang, path[len(prefix) :], text, url=path) for path, text in sorted(files.items())]
 
     def nav(self, lang: str) -> list[Any]:
         """The header tabs of one language, as MkDocs' nav: home, issues, topics (each topic), archive."""
@@ -135,6 +175,9 @@ class Renderer:
         return [
             {t["home"]: path("home")},
             {t["issues"]: path("issues")},
-            {t["topics"]: [path("topics")] + [{html.escape(topic.label(lang), quote=False): path("topic", slug)} for slug, topic in self.topics.items()]},  # Material prints nav titles unescaped
+            {
+                t["topics"]: [path("topics")]
+                + [{html.escape(topic.label(lang), quote=False): path("topic", slug)} for slug, topic in self.topics.items()]
+            },  # Material prints nav titles unescaped
             {t["archive"]: path("archive")},
         ]

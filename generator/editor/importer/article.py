@@ -9,19 +9,21 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
+from ...model import Source, Story, Topic
+from ...slugs import slug_for
+from ..scaffold import StoryDraft, source_from_url
 from . import junk
 from .datelines import find_date, is_dateline
-from ...model import Source, Story, Topic
-from ..scaffold import StoryDraft, source_from_url
-from ...slugs import slug_for
 from .suggesting import Suggestion, suggest
 from .summarizing import lede, summary
 
 URL = re.compile(r"https?://[^\s<>\"'()\[\]]+[^\s<>\"'()\[\].,;:!?»”]")
-SOURCE_LINE = re.compile(r"^\W*(?:source|original|via|link|источник|оригинал|ссылка|quelle|fuente|fonte|lien)?\s*[:\-–—]?\s*(https?://\S+)\s*$", re.IGNORECASE)
+SOURCE_LINE = re.compile(
+    r"^\W*(?:source|original|via|link|источник|оригинал|ссылка|quelle|fuente|fonte|lien)?\s*[:\-–—]?\s*(https?://\S+)\s*$", re.IGNORECASE
+)
 IMAGE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|avif)(?:\?|$)", re.IGNORECASE)
 # 'Headline - FT', 'Headline | Reuters', 'Titre — Le Monde': a short, capitalised site name after a dash or bar.
 SITE_SUFFIX = re.compile(r"^(?P<title>.{12,}?)\s+[-|–—]\s+(?P<site>(?:[A-ZÀ-ÖØ-ÞА-ЯЁ0-9][\w.&'’-]*\s?){1,4})$")
@@ -56,15 +58,28 @@ def normalise(raw: str) -> list[str]:
 
 def is_title(line: str) -> bool:
     count = len(junk.words(line))
-    return (3 <= count <= 30 and not junk.is_junk(line) and not junk.is_end(line) and not is_dateline(line)
-            and not line.rstrip().endswith((".", ":", ";")) and not URL.search(line))
+    return (
+        3 <= count <= 30
+        and not junk.is_junk(line)
+        and not junk.is_end(line)
+        and not is_dateline(line)
+        and not line.rstrip().endswith((".", ":", ";"))
+        and not URL.search(line)
+    )
 
 
 def continues_title(headline: list[str], line: str) -> bool:
     """A headline wrapped onto the next line: that line reads like the rest of one, with no blank line between."""
-    return (bool(line) and not headline[-1].endswith(("?", "!")) and len(junk.words(" ".join([*headline, line]))) <= 30
-            and not junk.is_junk(line) and not junk.is_end(line) and not is_dateline(line)
-            and not line.rstrip().endswith((".", ":", ";")) and not URL.search(line))
+    return (
+        bool(line)
+        and not headline[-1].endswith(("?", "!"))
+        and len(junk.words(" ".join([*headline, line]))) <= 30
+        and not junk.is_junk(line)
+        and not junk.is_end(line)
+        and not is_dateline(line)
+        and not line.rstrip().endswith((".", ":", ";"))
+        and not URL.search(line)
+    )
 
 
 def find_title(lines: list[str]) -> tuple[int, int]:
@@ -161,9 +176,19 @@ class Imported:
     notes: list[str]  # what the editor must still do, one sentence each
 
 
-def draft_story(article: Article, *, today: dt.date, topics: dict[str, Topic], stories: Iterable[Story],
-                lang: str | None = None, chosen_topics: list[str] | None = None, key: str | None = None,
-                source_url: str | None = None, date: dt.date | None = None, sentences: int = 3) -> Imported:
+def draft_story(
+    article: Article,
+    *,
+    today: dt.date,
+    topics: dict[str, Topic],
+    stories: Iterable[Story],
+    lang: str | None = None,
+    chosen_topics: list[str] | None = None,
+    key: str | None = None,
+    source_url: str | None = None,
+    date: dt.date | None = None,
+    sentences: int = 3,
+) -> Imported:
     """A draft story from a cleaned article: lede, summary, suggested topics; notes for what is missing.
 
     The editor's own choices (lang, topics, key, source_url, date) win over what the text says.
@@ -189,9 +214,19 @@ def draft_story(article: Article, *, today: dt.date, topics: dict[str, Topic], s
         notes.append("the text has no source address: fill in source: (digest check reports it until you do)")
     first = lede(article.paragraphs, lang)
     picked_sentences = summary(article.paragraphs, lang, count=sentences, skip=first)
-    body = ("<!-- Drafted by digest import from the article's own sentences: rewrite them in your own words. -->\n\n"
-            + " ".join(picked_sentences))
+    body = "<!-- Drafted by digest import from the article's own sentences: rewrite them in your own words. -->\n\n" + " ".join(
+        picked_sentences
+    )
     comments["summary"] = "the article's first sentence: rewrite it"
-    draft = StoryDraft(title=article.title, date=date or article.date or today, lang=lang, topics=picked, story=key or slug_for(article.title),
-                       sources=sources, summary=first or article.title, body=body, comments=comments)
+    draft = StoryDraft(
+        title=article.title,
+        date=date or article.date or today,
+        lang=lang,
+        topics=picked,
+        story=key or slug_for(article.title),
+        sources=sources,
+        summary=first or article.title,
+        body=body,
+        comments=comments,
+    )
     return Imported(draft, article, suggestion, notes)

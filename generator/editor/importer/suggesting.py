@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from ...model import Story, Topic
 from .summarizing import stems
@@ -49,6 +49,8 @@ def label_scores(text: str, topics: dict[str, Topic]) -> dict[str, float]:
         # Words alone may be another sense ('language models' in a chip story): only a whole label reaches 1.
         found[slug] = min(1.0 if phrases else 0.75, (2 * phrases + words) / 4)
     return found
+
+
 def vector(text: str, idf: dict[str, float]) -> dict[str, float]:
     counts = Counter(stems(text))
     vec = {stem: (1 + math.log(tf)) * idf.get(stem, 0.0) for stem, tf in counts.items()}
@@ -64,7 +66,7 @@ def neighbours(text: str, stories: list[Story]) -> list[tuple[float, Story]]:
     idf = {stem: math.log(n / k) for stem, k in df.items()}
     mine = vector(text, idf)
     scored = []
-    for story, doc in zip(stories, documents):
+    for story, doc in zip(stories, documents, strict=True):
         other = vector(doc, idf)
         scored.append((sum(v * other.get(stem, 0.0) for stem, v in mine.items()), story))
     return sorted(scored, key=lambda pair: (-pair[0], pair[1].path))
@@ -75,7 +77,7 @@ def suggest(text: str, topics: dict[str, Topic], stories: Iterable[Story]) -> Su
     ranked = neighbours(text, list(stories))
     best = ranked[0][0] if ranked else 0.0
     near = [(score, story) for score, story in ranked[:NEIGHBOURS] if score >= MIN_SIMILARITY and score >= best / 2]
-    votes: Counter[str] = Counter()
+    votes: dict[str, float] = defaultdict(float)
     for score, story in near:
         for slug in story.topics:
             if slug in topics:

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-import yaml
 from babel import Locale
 from babel.core import get_global
 from babel.dates import format_date, format_interval
@@ -26,15 +25,14 @@ from markupsafe import Markup, escape
 from . import indexing, urls
 from .feeds import ATOM, RSS, build_feed
 from .model import Asset, Page, Settings, Story, Topic
+from .translations import Words, load_words
 
-STRINGS_FILE = "strings.yml"
 BODY = Markup("\x00digest-body\x00")  # where a template puts the story's Markdown; no editor's text holds NUL
 CARD = "partials/story-card.html"
 # A link in a shared card: the site path between these, replaced by a link relative to the page that shows the card.
 # Editors' texts cannot hold them (validation refuses control characters).
 LINK_START, LINK_END = "\x01", "\x02"
 LINK = re.compile("\x01([^\x02]*)\x02")
-WORD = re.compile(r"\w+")
 
 
 def language_name(lang: str, settings: Settings) -> str:
@@ -55,10 +53,10 @@ def locale(lang: str) -> Locale:
     return Locale.parse(lang)
 
 
-def issue_title(t: dict[str, Any], week: str) -> str:
+def issue_title(words: Words, week: str) -> str:
     """An ISO week in the language's words: 'Неделя 45, 2025'."""
     year, number = week.split("-W")
-    return t["issue_title"].format(week=int(number), year=year)
+    return words.gettext("Week %(week)s, %(year)s", week=int(number), year=year)
 
 
 @functools.lru_cache(maxsize=65536)  # a story's date shows on every index that lists it; Babel is slow to format
@@ -83,13 +81,6 @@ def og_locale(lang: str) -> str:
     """Open Graph wants language_TERRITORY: 'ru' -> 'ru_RU', 'en' -> 'en_US'."""
     likely = Locale.parse(get_global("likely_subtags").get(lang, lang))
     return f"{lang}_{likely.territory}" if likely.territory else lang
-
-
-def load_strings(templates: Path, settings: Settings) -> dict[str, dict[str, Any]]:
-    """Interface strings per language; a language without its own falls back to the default's, then English."""
-    raw = yaml.safe_load((templates / STRINGS_FILE).read_text(encoding="utf-8")) or {}
-    base = {**raw.get("en", {}), **raw.get(settings.default_language, {})}
-    return {lang: {**base, **raw.get(lang, {})} for lang in settings.languages}
 
 
 def escape_all(value: Any) -> Any:
@@ -141,9 +132,11 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
             auto_reload=False,  # a Renderer lives for one build: no stat() of every template at every include
+            extensions=["jinja2.ext.i18n"],  # _() and ngettext() in templates; each page passes its language's
         )
+        self.env.newstyle_gettext = True  # _("Week %(week)s", week=...): keyword arguments fill the placeholders
         self.env.filters["groupby_month"] = indexing.group_by_month
-        self.strings = load_strings(self.templates, settings)
+        self.strings = load_words(self.templates, settings.languages)  # each language's words (translations.py)
         self.by_language = indexing.group_by_language(stories)
         self.versions = indexing.translations(stories)
         self.story_urls = {story: urls.story_url(story, settings) for story in stories}
@@ -156,7 +149,7 @@ class Renderer:
     def _helpers(self, lang: str, here: str | None) -> dict[str, Any]:
         """What templates may call. With `here` None (a story card, shared by every page that lists the story),
         links are site paths between markers, made relative to each page once it is rendered."""
-        settings, t = self.settings, self.strings[lang]
+        settings, words = self.settings, self.strings[lang]
 
         def url(target: Any, slug: str = "", lang_: str | None = None) -> str:
             """Relative link from this page to a story, a topic, or a named page ('home', 'archive', 'topics', 'issues', 'issue')."""
@@ -185,15 +178,14 @@ class Renderer:
             return name[:1].upper() + name[1:]
 
         def week_title(week: str) -> str:
-            return issue_title(t, week)
+            return issue_title(words, week)
 
         def week_dates(week: str) -> str:
             return week_interval(lang, week)
 
         def reading_time(story: Story) -> str:
-            words = len(WORD.findall(story.body)) + len(WORD.findall(story.summary))
-            minutes = max(1, round(words / float(t["reading_wpm"])))
-            return t["reading_time"].format(duration=minutes_in_words(minutes, lang))
+            minutes = words.reading_minutes(story.body + "\n" + story.summary)
+            return words.gettext("%(duration)s read", duration=minutes_in_words(minutes, lang))
 
         def is_scheduled(story: Story) -> bool:
             return story.published > settings.current_time()
@@ -207,7 +199,7 @@ class Renderer:
 
         return {
             "card": card,
-            "lang": lang, "t": t, "settings": settings, "site_name": settings.site_name, "topics": self.topics,
+            **words.template_globals(), "lang": lang, "settings": settings, "site_name": settings.site_name, "topics": self.topics,
             "url": url, "other_versions": other_versions, "format_date": date, "format_month": month,
             "week_title": week_title, "week_dates": week_dates, "reading_time": reading_time,
             "is_scheduled": is_scheduled, "feeds": bool(settings.site_url),
@@ -286,7 +278,7 @@ class Renderer:
                      "previous": urls.relative(here, paged_url(first, number - 1)) if number > 1 else None,
                      "next": urls.relative(here, paged_url(first, number + 1)) if number < len(chunks) else None,
                      "pages": [{"number": n, "url": urls.relative(here, paged_url(first, n))} for n in range(1, len(chunks) + 1)]}
-            page_meta = dict(meta) if number == 1 else {**meta, "title": f"{meta['title']} ({self.strings[lang]['page']} {number})"}
+            page_meta = dict(meta) if number == 1 else {**meta, "title": self.strings[lang].gettext("%(title)s (page %(number)s)", title=meta["title"], number=number)}
             feeds = self._feed_links(lang, here, feeds_folder, feed_title) if feeds_folder is not None else []
             pages.append(self._page(lang, here, template, kind, page_meta, targets, feeds=feeds, items=chunk, pager=pager, **context))
         return pages
@@ -306,27 +298,29 @@ class Renderer:
         return self._specs[lang]
 
     def _make_specs(self, lang: str) -> list[PageSpec]:
-        settings, t = self.settings, self.strings[lang]
+        settings, words = self.settings, self.strings[lang]
         stories = self.by_language.get(lang, [])
         by_topic = indexing.group_by_topic(stories)
         related_index = indexing.related_index(stories)
         weeks = self.weeks.get(lang, [])
         prefix = settings.language_prefix(lang)
-        language_feed = t["feed_title"].format(site=settings.site_name, language=language_name(lang, settings))
+        language_feed = words.gettext("%(site)s (%(language)s)", site=settings.site_name, language=language_name(lang, settings))
 
         latest_week, latest = weeks[0] if weeks else (None, [])
         rest = [story for story in stories if story not in latest][: max(0, settings.home_size - len(latest))]
         home = urls.page_url(settings, lang, "home")
         pages = [self._page(
             lang, home, "home.md", "home",
-            {"title": t["home_title"], "description": t["home_description"].format(site=settings.site_name),
+            {"title": words.gettext("Latest stories"),
+             "description": words.gettext("The latest stories of %(site)s, newest first.", site=settings.site_name),
              "hide": ["navigation", "toc"]},
             self._same_page("home"), feeds=self._feed_links(lang, home, prefix, language_feed),
             week=latest_week, groups=indexing.by_primary_topic(latest, self.topics),
             previous_week=weeks[1][0] if len(weeks) > 1 else None, more=rest)]
 
         pages += self._paged(lang, "issues", "", "issues.md", "issues",
-                             {"title": t["issues"], "description": t["issues_description"].format(site=settings.site_name),
+                             {"title": words.gettext("Issues"),
+                              "description": words.gettext("Every weekly issue of %(site)s, newest first.", site=settings.site_name),
                               "hide": ["navigation", "toc"]}, [week for week, _ in weeks],
                              counts={week: len(items) for week, items in weeks})
         for position, (week, items) in enumerate(weeks):
@@ -335,24 +329,27 @@ class Renderer:
             older = weeks[position + 1][0] if position + 1 < len(weeks) else None
             pages.append(self._page(
                 lang, here, "issue.md", "issue",
-                {"title": issue_title(t, week),
-                 "description": t["issue_description"].format(site=settings.site_name, dates=week_interval(lang, week)),
+                {"title": issue_title(words, week),
+                 "description": words.gettext("%(site)s: the stories of %(dates)s, by topic.", site=settings.site_name,
+                                              dates=week_interval(lang, week)),
                  "hide": ["navigation"]},
                 {lang: here}, lastmod=items[0].date,
                 week=week, groups=indexing.by_primary_topic(items, self.topics), newer=newer, older=older))
 
         pages.append(self._page(lang, urls.page_url(settings, lang, "topics"), "topics.md", "topics",
-                                {"title": t["topics"], "description": t["topics_description"].format(site=settings.site_name)},
+                                {"title": words.gettext("Topics"),
+                                 "description": words.gettext("The topics %(site)s follows.", site=settings.site_name)},
                                 self._same_page("topics"), counts={slug: len(by_topic.get(slug, [])) for slug in self.topics}))
         pages += self._paged(lang, "archive", "", "archive.md", "archive",
-                             {"title": t["archive"], "description": t["archive_description"].format(site=settings.site_name),
+                             {"title": words.gettext("Archive"),
+                              "description": words.gettext("Every story of %(site)s, by month.", site=settings.site_name),
                               "hide": ["navigation", "toc"]}, stories)
         for slug, topic in self.topics.items():
             label = topic.label(lang)
             pages += self._paged(lang, "topic", slug, "topic.md", "topic",
-                                 {"title": label, "description": t["topic_description"].format(topic=label)},
+                                 {"title": label, "description": words.gettext("Stories about %(topic)s, newest first.", topic=label)},
                                  by_topic.get(slug, []), feeds_folder=urls.page_url(settings, lang, "topic", slug),
-                                 feed_title=t["topic_feed_title"].format(site=settings.site_name, topic=label), topic=topic)
+                                 feed_title=words.gettext("%(site)s: %(topic)s", site=settings.site_name, topic=label), topic=topic)
 
         for story in stories:
             here = self.story_urls[story]
@@ -372,29 +369,31 @@ class Renderer:
         """Atom and RSS for the language and for each topic in it, as files beside the pages."""
         if not self.settings.site_url:
             return []
-        t, settings, prefix = self.strings[lang], self.settings, self.settings.language_prefix(lang)
+        words, settings, prefix = self.strings[lang], self.settings, self.settings.language_prefix(lang)
         stories = self.by_language.get(lang, [])
         by_topic = indexing.group_by_topic(stories)
-        language_feed = t["feed_title"].format(site=settings.site_name, language=language_name(lang, settings))
-        files = build_feed(settings, lang, language_feed, t["home_description"].format(site=settings.site_name),
+        language_feed = words.gettext("%(site)s (%(language)s)", site=settings.site_name, language=language_name(lang, settings))
+        files = build_feed(settings, lang, language_feed,
+                           words.gettext("The latest stories of %(site)s, newest first.", site=settings.site_name),
                            urls.page_url(settings, lang, "home"), prefix, stories, self.story_urls, self.topics)
         for slug, topic in self.topics.items():
             folder = urls.page_url(settings, lang, "topic", slug)
-            files.update(build_feed(settings, lang, t["topic_feed_title"].format(site=settings.site_name, topic=topic.label(lang)),
-                                    t["topic_description"].format(topic=topic.label(lang)), folder, folder,
+            label = topic.label(lang)
+            files.update(build_feed(settings, lang, words.gettext("%(site)s: %(topic)s", site=settings.site_name, topic=label),
+                                    words.gettext("Stories about %(topic)s, newest first.", topic=label), folder, folder,
                                     by_topic.get(slug, []), self.story_urls, self.topics))
         return [Asset(lang, path[len(prefix):], text, url=path) for path, text in sorted(files.items())]
 
     def nav(self, lang: str) -> list[Any]:
         """The header tabs of one language, as MkDocs' nav: home, issues, topics (each topic), archive."""
-        t = self.strings[lang]
+        words = self.strings[lang]
 
         def path(name: str, slug: str = "") -> str:
             return urls.docs_path(urls.page_url(self.settings, lang, name, slug), self.settings, lang)
 
         return [
-            {t["home"]: path("home")},
-            {t["issues"]: path("issues")},
-            {t["topics"]: [path("topics")] + [{html.escape(topic.label(lang), quote=False): path("topic", slug)} for slug, topic in self.topics.items()]},  # Material prints nav titles unescaped
-            {t["archive"]: path("archive")},
+            {words.gettext("Home"): path("home")},
+            {words.gettext("Issues"): path("issues")},
+            {words.gettext("Topics"): [path("topics")] + [{html.escape(topic.label(lang), quote=False): path("topic", slug)} for slug, topic in self.topics.items()]},  # Material prints nav titles unescaped
+            {words.gettext("Archive"): path("archive")},
         ]

@@ -391,9 +391,10 @@ class Renderer:
         def path(name: str, slug: str = "") -> str:
             return urls.docs_path(urls.page_url(self.settings, lang, name, slug), self.settings, lang)
 
+        escape = functools.partial(html.escape, quote=False)  # Material prints nav titles unescaped
         return [
-            {words.gettext("Home"): path("home")},
-            {words.gettext("Issues"): path("issues")},
-            {words.gettext("Topics"): [path("topics")] + [{html.escape(topic.label(lang), quote=False): path("topic", slug)} for slug, topic in self.topics.items()]},  # Material prints nav titles unescaped
-            {words.gettext("Archive"): path("archive")},
+            {escape(words.gettext("Home")): path("home")},
+            {escape(words.gettext("Issues")): path("issues")},
+            {escape(words.gettext("Topics")): [path("topics")] + [{escape(topic.label(lang)): path("topic", slug)} for slug, topic in self.topics.items()]},
+            {escape(words.gettext("Archive")): path("archive")},
         ]

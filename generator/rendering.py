@@ -132,7 +132,7 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
             auto_reload=False,  # a Renderer lives for one build: no stat() of every template at every include
-            extensions=["jinja2.ext.i18n"],  # _() and ngettext() in templates; each page passes its language's
+            extensions=["jinja2.ext.i18n"],  # _() and ngettext(); each render passes its language's gettext (translations.py)
         )
         self.env.newstyle_gettext = True  # _("Week %(week)s", week=...): keyword arguments fill the placeholders
         self.env.filters["groupby_month"] = indexing.group_by_month

@@ -119,5 +119,7 @@ def test_an_edit_every_page_shows_asks_for_a_full_rebuild(tmp_path, what):
     if what == "topics":
         edit(project, "content/topics.yml", r"^robotics:.*en: [^,}]+", "robotics: {en: Robots")
     else:
-        edit(project, "templates/strings.yml", r"^  archive: .*$", "  archive: Everything")
+        own = project / "templates/locales/en/LC_MESSAGES/digest.po"  # the site's own word for the archive
+        own.parent.mkdir(parents=True)
+        own.write_text('msgid "Archive"\nmsgstr "Everything"\n', encoding="utf-8")
     assert changes(old, render(project, cache)) is None

@@ -249,7 +249,7 @@ def also_in(body: str) -> list[tuple[str, str, str]]:
 def test_also_in_links_point_to_the_other_language_versions(site):
     here = "ru/2025/04/chipy/"
     _, body = split(text_of(page(site, "ru", "2025/04/chipy/index.md")))
-    assert '<p class="digest-also-in" data-pagefind-ignore>Также на:' in body
+    assert '<p class="digest-also-in" data-pagefind-ignore>На других языках:' in body
     found = also_in(body)
     assert [(lang, name) for _, lang, name in found] == [("en", "English"), ("fr", "Français")]
     assert [resolve(here, href) for href, _, _ in found] == ["2025/04/chips/", "fr/2025/04/puces/"]
@@ -263,7 +263,7 @@ def test_also_in_from_the_default_language(site):
 
 def test_also_in_on_cards(site):
     _, body = split(text_of(page(site, "fr", "index.md")))
-    assert '<p class="digest-also-in" data-pagefind-ignore>Aussi en:' in body
+    assert '<p class="digest-also-in" data-pagefind-ignore>Disponible aussi en\u00a0:' in body
     assert [(resolve("fr/", href), name) for href, _, name in also_in(body)] == [
         ("2025/04/chips/", "English"),
         ("ru/2025/04/chipy/", "Русский"),
@@ -316,8 +316,12 @@ def test_a_topic_without_stories_in_a_language_says_so(site):
 
 def test_topics_page_counts_stories_per_language(site):
     _, body = split(text_of(page(site, "ru", "topics/index.md")))
-    found = re.findall(r'<li><a href="([^"]+)">([^<]+)</a> <span class="digest-count">(\d+)</span></li>', body)
-    assert found == [("ai-chips/", "ИИ-чипы", "1"), ("geopolitics/", "Геополитика", "2"), ("robotics/", "Робототехника", "0")]
+    found = re.findall(r'<li><a href="([^"]+)">([^<]+)</a> <span class="digest-count">([^<]+)</span></li>', body)
+    assert found == [
+        ("ai-chips/", "ИИ-чипы", "1 новость"),
+        ("geopolitics/", "Геополитика", "2 новости"),
+        ("robotics/", "Робототехника", "0 новостей"),
+    ]
 
 
 def test_topic_links_on_a_story_use_the_pages_language(site):

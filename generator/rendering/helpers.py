@@ -25,7 +25,6 @@ CARD = "partials/story-card.html"
 # Editors' texts cannot hold them (validation refuses control characters).
 LINK_START, LINK_END = "\x01", "\x02"
 LINK = re.compile("\x01([^\x02]*)\x02")
-WORD = re.compile(r"\w+")
 
 
 def relative_links(html: str, here: str) -> str:
@@ -46,16 +45,10 @@ def escape_all(value: Any) -> Any:
     return value
 
 
-def reading_minutes(story: Story, words_per_minute: float) -> int:
-    """At least one minute: the words of the lede and the body at the language's reading speed."""
-    words = len(WORD.findall(story.body)) + len(WORD.findall(story.summary))
-    return max(1, round(words / words_per_minute))
-
-
 def template_helpers(renderer: Renderer, lang: str, here: str | None) -> dict[str, Any]:
     """What templates may call. With `here` None (a story card, shared by every page that lists the story),
     links are site paths between markers, made relative to each page once it is rendered."""
-    settings, t = renderer.settings, renderer.strings[lang]
+    settings, words = renderer.settings, renderer.strings[lang]
 
     url = linker(renderer, lang, here)
 
@@ -76,12 +69,13 @@ def template_helpers(renderer: Renderer, lang: str, here: str | None) -> dict[st
         return name[:1].upper() + name[1:]
 
     def reading_time(story: Story) -> str:
-        return t["reading_time"].format(duration=minutes_in_words(reading_minutes(story, float(t["reading_wpm"])), lang))
+        minutes = words.reading_minutes(story.body + "\n" + story.summary)
+        return words.gettext("%(duration)s read", duration=minutes_in_words(minutes, lang))
 
     return {
         "card": lambda story, heading: renderer.card(lang, story, heading),  # once per build, language and heading level
+        **words.template_globals(),
         "lang": lang,
-        "t": t,
         "settings": settings,
         "site_name": settings.site_name,
         "topics": renderer.topics,
@@ -89,7 +83,7 @@ def template_helpers(renderer: Renderer, lang: str, here: str | None) -> dict[st
         "other_versions": other_versions,
         "format_date": date,
         "format_month": month,
-        "week_title": lambda week: issue_title(t, week),
+        "week_title": lambda week: issue_title(words, week),
         "week_dates": lambda week: week_interval(lang, week),
         "reading_time": reading_time,
         "is_scheduled": lambda story: story.published > settings.current_time(),

@@ -17,9 +17,11 @@ from markupsafe import Markup
 from .. import indexing, urls
 from ..feeds import build_feed
 from ..model import Asset, Page, Settings, Story, Topic
+from ..translations import load_words
 from .helpers import CARD, escape_all, relative_links, template_helpers
-from .specs import PageSpec, language_feed_title, language_specs
-from .words import language_name, load_strings, og_locale
+from .sections import language_feed_title, language_specs
+from .specs import PageSpec
+from .words import language_name, og_locale
 
 BODY = Markup("\x00digest-body\x00")  # where a template puts the story's Markdown; no editor's text holds NUL
 
@@ -39,9 +41,11 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
             auto_reload=False,  # a Renderer lives for one build: no stat() of every template at every include
+            extensions=["jinja2.ext.i18n"],  # _() and ngettext(); each render passes its language's gettext (translations.py)
         )
+        self.env.newstyle_gettext = True  # type: ignore[attr-defined]  # _("Week %(week)s", week=...): keyword arguments fill the placeholders
         self.env.filters["groupby_month"] = indexing.group_by_month
-        self.strings = load_strings(self.templates, settings)
+        self.strings = load_words(self.templates, settings.languages)  # each language's words (translations.py)
         self.by_language = indexing.group_by_language(stories)
         self.versions = indexing.translations(stories)
         self.story_urls = {story: urls.story_url(story, settings) for story in stories}
@@ -134,50 +138,33 @@ class Renderer:
         """Atom and RSS for the language and for each topic in it, as files beside the pages."""
         if not self.settings.site_url:
             return []
-        t, settings, prefix = self.strings[lang], self.settings, self.settings.language_prefix(lang)
+        words, settings, prefix = self.strings[lang], self.settings, self.settings.language_prefix(lang)
         stories = self.by_language.get(lang, [])
         by_topic = indexing.group_by_topic(stories)
-        files = build_feed(
-            settings,
-            lang,
-            language_feed_title(self, lang),
-            t["home_description"].format(site=settings.site_name),
-            urls.page_url(settings, lang, "home"),
-            prefix,
-            stories,
-            self.story_urls,
-            self.topics,
-        )
+        about = words.gettext("The latest stories of %(site)s, newest first.", site=settings.site_name)
+        home = urls.page_url(settings, lang, "home")
+        files = build_feed(settings, lang, language_feed_title(self, lang), about, home, prefix, stories, self.story_urls, self.topics)
         for slug, topic in self.topics.items():
-            folder = urls.page_url(settings, lang, "topic", slug)
-            files.update(
-                build_feed(
-                    settings,
-                    lang,
-                    t["topic_feed_title"].format(site=settings.site_name, topic=topic.label(lang)),
-                    t["topic_description"].format(topic=topic.label(lang)),
-                    folder,
-                    folder,
-                    by_topic.get(slug, []),
-                    self.story_urls,
-                    self.topics,
-                )
-            )
+            folder, label = urls.page_url(settings, lang, "topic", slug), topic.label(lang)
+            title = words.gettext("%(site)s: %(topic)s", site=settings.site_name, topic=label)
+            about = words.gettext("Stories about %(topic)s, newest first.", topic=label)
+            files.update(build_feed(settings, lang, title, about, folder, folder, by_topic.get(slug, []), self.story_urls, self.topics))
         return [Asset(lang, path[len(prefix) :], text, url=path) for path, text in sorted(files.items())]
 
     def nav(self, lang: str) -> list[Any]:
         """The header tabs of one language, as MkDocs' nav: home, issues, topics (each topic), archive."""
-        t = self.strings[lang]
+        words = self.strings[lang]
 
         def path(name: str, slug: str = "") -> str:
             return urls.docs_path(urls.page_url(self.settings, lang, name, slug), self.settings, lang)
 
+        def title(text: str) -> str:
+            return html.escape(text, quote=False)  # Material prints nav titles unescaped
+
+        topics = [{title(topic.label(lang)): path("topic", slug)} for slug, topic in self.topics.items()]
         return [
-            {t["home"]: path("home")},
-            {t["issues"]: path("issues")},
-            {
-                t["topics"]: [path("topics")]
-                + [{html.escape(topic.label(lang), quote=False): path("topic", slug)} for slug, topic in self.topics.items()]
-            },  # Material prints nav titles unescaped
-            {t["archive"]: path("archive")},
+            {title(words.gettext("Home")): path("home")},
+            {title(words.gettext("Issues")): path("issues")},
+            {title(words.gettext("Topics")): [path("topics"), *topics]},
+            {title(words.gettext("Archive")): path("archive")},
         ]

@@ -1,4 +1,4 @@
-"""The site's words in each language: names of languages, dates, weeks, durations, and the strings of strings.yml.
+"""The site's words in each language besides its catalog: names of languages, dates, weeks, durations.
 
 Babel formats them; each is cached, as the same date or week shows on many pages.
 """
@@ -7,10 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from pathlib import Path
-from typing import Any
 
-import yaml
 from babel import Locale
 from babel.core import get_global
 from babel.dates import format_date, format_interval
@@ -18,8 +15,7 @@ from babel.units import format_unit
 
 from .. import indexing
 from ..model import Settings
-
-STRINGS_FILE = "strings.yml"
+from ..translations import Words
 
 
 def language_name(lang: str, settings: Settings) -> str:
@@ -40,10 +36,10 @@ def locale(lang: str) -> Locale:
     return Locale.parse(lang)
 
 
-def issue_title(t: dict[str, Any], week: str) -> str:
+def issue_title(words: Words, week: str) -> str:
     """An ISO week in the language's words: 'Неделя 45, 2025'."""
     year, number = week.split("-W")
-    return t["issue_title"].format(week=int(number), year=year)
+    return words.gettext("Week %(week)s, %(year)s", week=int(number), year=year)
 
 
 @functools.lru_cache(maxsize=65536)  # a story's date shows on every index that lists it; Babel is slow to format
@@ -68,10 +64,3 @@ def og_locale(lang: str) -> str:
     """Open Graph wants language_TERRITORY: 'ru' -> 'ru_RU', 'en' -> 'en_US'."""
     likely = Locale.parse(get_global("likely_subtags").get(lang, lang))
     return f"{lang}_{likely.territory}" if likely.territory else lang
-
-
-def load_strings(templates: Path, settings: Settings) -> dict[str, dict[str, Any]]:
-    """Interface strings per language; a language without its own falls back to the default's, then English."""
-    raw = yaml.safe_load((templates / STRINGS_FILE).read_text(encoding="utf-8")) or {}
-    base = {**raw.get("en", {}), **raw.get(settings.default_language, {})}
-    return {lang: {**base, **raw.get(lang, {})} for lang in settings.languages}

@@ -1,0 +1,171 @@
+"""The sections of a language's site, as page specs: home, the weekly issues, the topics, the archive, the stories."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from markupsafe import Markup
+
+from .. import indexing, urls
+from .specs import PageSpec, feed_links, paged, same_page, spec
+from .words import issue_title, language_name, week_interval
+
+if TYPE_CHECKING:
+    from .renderer import Renderer
+
+
+def language_feed_title(r: Renderer, lang: str) -> str:
+    return r.strings[lang].gettext("%(site)s (%(language)s)", site=r.settings.site_name, language=language_name(lang, r.settings))
+
+
+def language_specs(r: Renderer, lang: str) -> list[PageSpec]:
+    """Every page of one language: home, issues, topics, archive, stories."""
+    stories = r.by_language.get(lang, [])
+    return [home_spec(r, lang, stories), *issue_specs(r, lang), *index_specs(r, lang, stories), *story_specs(r, lang, stories)]
+
+
+def home_spec(r: Renderer, lang: str, stories: list) -> PageSpec:
+    """The latest issue, then earlier stories up to home_size."""
+    settings, words, weeks = r.settings, r.strings[lang], r.weeks.get(lang, [])
+    latest_week, latest = weeks[0] if weeks else (None, [])
+    rest = [story for story in stories if story not in latest][: max(0, settings.home_size - len(latest))]
+    home = urls.page_url(settings, lang, "home")
+    return spec(
+        r,
+        lang,
+        home,
+        "home.md",
+        "home",
+        {
+            "title": words.gettext("Latest stories"),
+            "description": words.gettext("The latest stories of %(site)s, newest first.", site=settings.site_name),
+            "hide": ["navigation", "toc"],
+        },
+        same_page(r, "home"),
+        feeds=feed_links(r, home, settings.language_prefix(lang), language_feed_title(r, lang)),
+        week=latest_week,
+        groups=indexing.by_primary_topic(latest, r.topics),
+        previous_week=weeks[1][0] if len(weeks) > 1 else None,
+        more=rest,
+    )
+
+
+def issue_specs(r: Renderer, lang: str) -> list[PageSpec]:
+    """The list of weekly issues, and a page for each, linked to the weeks before and after it."""
+    settings, words, weeks = r.settings, r.strings[lang], r.weeks.get(lang, [])
+    pages = paged(
+        r,
+        lang,
+        "issues",
+        "",
+        "issues.md",
+        "issues",
+        {
+            "title": words.gettext("Issues"),
+            "description": words.gettext("Every weekly issue of %(site)s, newest first.", site=settings.site_name),
+            "hide": ["navigation", "toc"],
+        },
+        [week for week, _ in weeks],
+        counts={week: len(items) for week, items in weeks},
+    )
+    for position, (week, items) in enumerate(weeks):
+        here = urls.page_url(settings, lang, "issue", week)
+        pages.append(
+            spec(
+                r,
+                lang,
+                here,
+                "issue.md",
+                "issue",
+                {
+                    "title": issue_title(words, week),
+                    "description": words.gettext(
+                        "%(site)s: the stories of %(dates)s, by topic.", site=settings.site_name, dates=week_interval(lang, week)
+                    ),
+                    "hide": ["navigation"],
+                },
+                {lang: here},
+                lastmod=items[0].date,
+                week=week,
+                groups=indexing.by_primary_topic(items, r.topics),
+                newer=weeks[position - 1][0] if position > 0 else None,
+                older=weeks[position + 1][0] if position + 1 < len(weeks) else None,
+            )
+        )
+    return pages
+
+
+def index_specs(r: Renderer, lang: str, stories: list) -> list[PageSpec]:
+    """The topic list, the archive, and each topic's page."""
+    settings, words = r.settings, r.strings[lang]
+    by_topic = indexing.group_by_topic(stories)
+    pages = [
+        spec(
+            r,
+            lang,
+            urls.page_url(settings, lang, "topics"),
+            "topics.md",
+            "topics",
+            {"title": words.gettext("Topics"), "description": words.gettext("The topics %(site)s follows.", site=settings.site_name)},
+            same_page(r, "topics"),
+            counts={slug: len(by_topic.get(slug, [])) for slug in r.topics},
+        )
+    ]
+    pages += paged(
+        r,
+        lang,
+        "archive",
+        "",
+        "archive.md",
+        "archive",
+        {
+            "title": words.gettext("Archive"),
+            "description": words.gettext("Every story of %(site)s, by month.", site=settings.site_name),
+            "hide": ["navigation", "toc"],
+        },
+        stories,
+    )
+    for slug, topic in r.topics.items():
+        label = topic.label(lang)
+        pages += paged(
+            r,
+            lang,
+            "topic",
+            slug,
+            "topic.md",
+            "topic",
+            {"title": label, "description": words.gettext("Stories about %(topic)s, newest first.", topic=label)},
+            by_topic.get(slug, []),
+            feeds_folder=urls.page_url(settings, lang, "topic", slug),
+            feed_title=words.gettext("%(site)s: %(topic)s", site=settings.site_name, topic=label),
+            topic=topic,
+        )
+    return pages
+
+
+def story_specs(r: Renderer, lang: str, stories: list) -> list[PageSpec]:
+    """A page per story, linked to its other language versions and to related stories."""
+    settings, prefix, feed_title = r.settings, r.settings.language_prefix(lang), language_feed_title(r, lang)
+    related_index = indexing.related_index(stories)
+    pages = []
+    for story in stories:
+        here = r.story_urls[story]
+        og = {"type": "article", "published_time": story.published.isoformat(), "tags": [r.topics[s].label(lang) for s in story.topics]}
+        pages.append(
+            spec(
+                r,
+                lang,
+                here,
+                "story.md",
+                "story",
+                {"title": story.title, "description": story.summary, "hide": ["navigation"]},
+                {other: r.story_urls[s] for other, s in r.versions[story.key].items()},
+                feeds=feed_links(r, here, prefix, feed_title),
+                og=og,
+                lastmod=story.date,
+                story=story,
+                body=Markup(story.body),
+                related=indexing.related(story, related_index, settings.related_count),
+            )
+        )
+    return pages

@@ -14,7 +14,7 @@ COMPILE := $(UV) pip compile pyproject.toml --quiet --universal --generate-hashe
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup site serve test lint test-latest lock golden bench clean
+.PHONY: setup site serve test lint test-latest lock golden bench import-score clean
 
 # The virtual environment and uv in it, from requirements/uv.txt (pinned and hash-checked, like everything else).
 $(UV): requirements/uv.txt
@@ -67,10 +67,13 @@ lock: $(UV)  ## refresh requirements/*.txt to the newest releases pyproject.toml
 	echo 'uv==$(UV_VERSION)' | $(UV) pip compile - --quiet --universal --generate-hashes --custom-compile-command 'make lock' -o requirements/uv.txt
 
 golden: $(DEV_STAMP)  ## rewrite the expected output of the golden cases after a deliberate change
-	UPDATE_GOLDEN=1 $(BIN)/python -m pytest tests/test_golden.py -q
+	UPDATE_GOLDEN=1 $(BIN)/python -m pytest tests/test_golden.py tests/test_golden_pages.py -q
 
 bench: $(DEV_STAMP)  ## build synthetic digests of 100, 1,000 and 10,000 stories and print what each build costs (see bench/README.md)
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+import-score: $(DEV_STAMP)  ## how well `digest import` finds headline, start and end on real pages (tests/import_corpus/), per half and language
+	$(BIN)/python bench/import_score.py $(SCORE_ARGS)
 
 clean:
 	rm -rf site .digest

@@ -1,0 +1,62 @@
+"""The import corpus (tests/import_corpus/, issue 13) is well-formed. No thresholds on the importer's scores here:
+bench/import_score.py measures those."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+CORPUS = Path(__file__).resolve().parent / "import_corpus"
+FIELDS = ("id", "language", "site", "split", "source", "text", "headline", "first_sentence", "last_sentence", "body")
+
+
+@pytest.fixture(scope="module")
+def pages() -> list[dict]:
+    return json.loads((CORPUS / "manifest.json").read_text(encoding="utf-8"))["pages"]
+
+
+def test_every_page_has_its_fields_and_its_copied_text(pages):
+    for page in pages:
+        assert all(page.get(name) for name in FIELDS), page.get("id")
+        assert page["split"] in ("dev", "heldout"), page["id"]
+        assert {"repo", "path", "commit"} <= set(page["source"]), page["id"]
+        assert len(page["source"]["commit"]) == 40, page["id"]
+        text = (CORPUS / page["text"]).read_text(encoding="utf-8")
+        assert text.strip(), page["id"]
+
+
+def test_ids_are_unique_and_every_text_file_is_listed(pages):
+    ids = [page["id"] for page in pages]
+    assert len(ids) == len(set(ids))
+    listed = {page["text"] for page in pages}
+    on_disk = {f"pages/{path.name}" for path in (CORPUS / "pages").glob("*.txt")}
+    assert listed == on_disk
+
+
+def test_both_halves_and_no_site_in_both(pages):
+    halves = defaultdict(set)
+    for page in pages:
+        halves[page["site"]].add(page["split"])
+    assert all(len(splits) == 1 for splits in halves.values()), [s for s, h in halves.items() if len(h) > 1]
+    assert {page["split"] for page in pages} == {"dev", "heldout"}
+    by_language = defaultdict(set)
+    for page in pages:
+        by_language[page["language"]].add(page["split"])
+    assert all(splits == {"dev", "heldout"} for splits in by_language.values()), dict(by_language)
+
+
+def test_the_truth_is_in_the_copied_text(pages):
+    """The first and last sentences were checked against the copied text when the corpus was built."""
+    import re
+    import unicodedata
+
+    def flat(text):
+        return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).casefold()
+
+    for page in pages:
+        text = flat((CORPUS / page["text"]).read_text(encoding="utf-8"))
+        assert flat(page["headline"]) in text, page["id"]
+        assert flat(page["first_sentence"]).rstrip(".!?。！？ ")[:60] in text, page["id"]

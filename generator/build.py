@@ -7,24 +7,28 @@ tests. It checks everything and indexes it; pages are then rendered when a clien
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from . import urls
+from .addresses import check_aliases, check_pages
+from .attachments import Attachment, attached
 from .caching import StoryCache
 from .loading import load_document
-from .model import Problem, Settings, Site, Story, Topic
+from .model import Problem, Settings, Site, SitePage, Story, Topic
 from .rendering import Renderer
+from .site_pages import check_page, is_page_file, page_files
 from .sitemap import sitemap_xml
 from .topics import read_topics
 from .validation import check_collection, check_story
 
 
 def story_files(settings: Settings) -> list[Path]:
-    """Every Markdown file under the content folder, in a stable order."""
+    """Every Markdown file under the content folder but its pages folder, in a stable order."""
     content = Path(settings.root) / settings.content_dir
-    return sorted(
-        p for p in content.rglob("*.md") if p.is_file() and not any(part.startswith(".") for part in p.relative_to(content).parts)
-    )
+    found = (p for p in content.rglob("*.md") if p.is_file() and not any(part.startswith(".") for part in p.relative_to(content).parts))
+    return sorted(p for p in found if not is_page_file(p, settings))
 
 
 def publishable(story: Story, settings: Settings) -> bool:
@@ -35,33 +39,54 @@ def publishable(story: Story, settings: Settings) -> bool:
 
 
 def load_site(settings: Settings, cache: StoryCache | None = None) -> Site:
-    """Read and check everything; the Site holds the stories or every problem found.
+    """Read and check everything; the Site holds the stories and pages, or every problem found.
 
     With a cache (a preview that rebuilds on every edit), files whose stamp did not change are not read again."""
     root = Path(settings.root)
-    site = Site(settings)
     problems: list[Problem] = []
-    languages = list(settings.languages)
-    if len(set(languages)) != len(languages):
-        problems.append(Problem("mkdocs.yml", None, "languages", f"a language is listed twice: {', '.join(languages)}"))
+    if len(set(settings.languages)) != len(settings.languages):
+        problems.append(Problem("mkdocs.yml", None, "languages", f"a language is listed twice: {', '.join(settings.languages)}"))
     topics, found = read_topics(settings)
     problems += found
-    stories: list[Story] = []
-    paths = story_files(settings)
+    files = {"story": story_files(settings), "page": page_files(settings)}
     if cache is not None:
         cache.start(settings, topics)
-        cache.keep_only(paths)
-    for path in paths:
-        read = functools.partial(load_story, path, root, settings, topics)
-        story, found = read() if cache is None else cache.load(path, read)
-        problems += found
-        if story is not None:
-            stories.append(story)
+        cache.keep_only(files["story"] + files["page"])
+    stories, found = load_all(files["story"], functools.partial(load_story, root=root, settings=settings, topics=topics), cache)
+    problems += found
+    pages, found = load_all(files["page"], functools.partial(load_page, root=root, settings=settings), cache)
+    problems += found
     stories = [story for story in stories if publishable(story, settings)]
+    files_of, found = attachments_of([*stories, *pages], settings)
+    problems += found
     problems += check_collection(stories, {story: urls.story_url(story, settings) for story in stories})
-    site.stories, site.topics = stories, topics
+    problems += check_pages(pages) + check_aliases(settings, stories, pages, topics)
+    site = Site(settings, stories=stories, site_pages=pages, topics=topics, attachments=files_of)
     site.problems = sorted(problems, key=lambda p: (p.path, p.line or 0, p.field))
     return site
+
+
+def load_all(paths: list[Path], load: Callable[[Path], tuple[Any, list[Problem]]], cache: StoryCache | None) -> tuple[list, list[Problem]]:
+    """Each file read and checked (or taken from the cache while its stamp is unchanged): what loaded, and the problems."""
+    loaded, problems = [], []
+    for path in paths:
+        item, found = load(path) if cache is None else cache.load(path, functools.partial(load, path))
+        problems += found
+        if item is not None:
+            loaded.append(item)
+    return loaded, problems
+
+
+def attachments_of(items: list[Story | SitePage], settings: Settings) -> tuple[dict[str, list[Attachment]], list[Problem]]:
+    """The files each story and page links to, by the editor's file; checked on every build, as files beside a
+    story come and go without the story's own file changing."""
+    found: dict[str, list[Attachment]] = {}
+    problems: list[Problem] = []
+    for item in items:
+        url = urls.story_url(item, settings) if isinstance(item, Story) else urls.page_url(settings, item.lang, "page", item.name)
+        files, wrong = attached(item, Path(settings.root), url[len(settings.language_prefix(item.lang)) :], item.body_line)
+        found[item.path], problems = files, problems + wrong
+    return found, problems
 
 
 def load_story(path: Path, root: Path, settings: Settings, topics: dict[str, Topic]) -> tuple[Story | None, list[Problem]]:
@@ -73,13 +98,22 @@ def load_story(path: Path, root: Path, settings: Settings, topics: dict[str, Top
     return story, problems + found
 
 
+def load_page(path: Path, root: Path, settings: Settings) -> tuple[SitePage | None, list[Problem]]:
+    """One page file (content/pages/), read and checked."""
+    document, problems = load_document(path, root)
+    if document is None:
+        return None, problems
+    page, found = check_page(document, settings)
+    return page, problems + found
+
+
 def prepare(settings: Settings, cache: StoryCache | None = None) -> Site:
     """Load and check everything; when nothing is wrong, index it: the site gets its renderer, which renders any
     page on demand, and the nav of every language. With problems, the site holds them and nothing else."""
     site = load_site(settings, cache)
     if site.problems:
         return site
-    site.renderer = Renderer(settings, site.stories, site.topics)
+    site.renderer = Renderer(settings, site.stories, site.topics, site.site_pages, site.attachments)
     site.nav = {lang: site.renderer.nav(lang) for lang in settings.languages}
     return site
 

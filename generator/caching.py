@@ -7,17 +7,18 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
-from .model import Problem, Settings, Story, Topic
+from .model import Problem, Settings, Topic
 
 
 @dataclass
 class StoryCache:
-    """Checked story files by path, kept while the file's stamp (size, mtime, inode) stays the same."""
+    """Checked story and page files by path, kept while the file's stamp (size, mtime, inode) stays the same."""
 
     settings: Settings | None = None
     topics: dict[str, Topic] | None = None
-    entries: dict[Path, tuple[tuple[int, int, int], Story | None, list[Problem]]] = field(default_factory=dict)
+    entries: dict[Path, tuple[tuple[int, int, int], Any, list[Problem]]] = field(default_factory=dict)
 
     def start(self, settings: Settings, topics: dict[str, Topic]) -> None:
         """Forget everything when what a check depends on changed: the settings (but the clock) or the topics."""
@@ -26,7 +27,7 @@ class StoryCache:
             self.entries.clear()
         self.settings, self.topics = settings, topics
 
-    def load(self, path: Path, read: Callable[[], tuple[Story | None, list[Problem]]]) -> tuple[Story | None, list[Problem]]:
+    def load(self, path: Path, read: Callable[[], tuple[Any, list[Problem]]]) -> tuple[Any, list[Problem]]:
         """What `read` gives for the file, read again only when its stamp changed. The stamp is taken before
         reading, so a save during the read is seen next time."""
         seen = stamp(path)

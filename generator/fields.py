@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .model import Source
+from .urls import unsafe as unsafe_url
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")  # \Z, not $: '$' also matches before a final newline
 LANG = re.compile(r"^[a-z]{2}\Z")
@@ -156,6 +157,44 @@ def date_or_datetime(value: Any) -> dt.date | dt.datetime:
     raise Invalid(f"expected a date (YYYY-MM-DD) or an ISO date-time, got {describe(value)}")
 
 
+def integer(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise Invalid(f"expected a whole number, got {describe(value)}")
+    return value
+
+
+def site_path(value: Any) -> str:
+    """An address inside the language's part of the site, as a story's own is written: '2025/04/old-slug/'."""
+    if not isinstance(value, str) or not value.strip():
+        raise Invalid(f"expected an address like 2025/04/old-slug/, got {describe(value)}")
+    path = value.strip().strip("/")
+    parts = path.split("/")
+    if re.match(r"^[a-z][a-z0-9+.-]*:", path) or value.strip().startswith("//") or any(p in ("", ".", "..") for p in parts):
+        raise Invalid(f"expected an address inside the site, relative to the language's root, got {describe(value)}")
+    if any(char.isspace() for char in path) or unprintable(path) or "\\" in path or "?" in path or "#" in path:
+        raise Invalid(f"expected an address without spaces, '?', '#' or control characters, got {describe(value)}")
+    reason = unsafe_url(path + "/")
+    if reason:
+        raise Invalid(f"expected an address that every system can publish, got {describe(value)}, which {reason}")
+    return path if path.endswith((".html", ".htm")) else path + "/"
+
+
+def alias_list(value: Any) -> tuple[str, ...]:
+    items = value if isinstance(value, list) else [value]
+    if not items:
+        raise Invalid("expected a list of earlier addresses, got an empty list")
+    return tuple(dict.fromkeys(site_path(item) for item in items))
+
+
+def image_ref(value: Any) -> str:
+    """A file beside the story (a relative path) or a web address."""
+    if isinstance(value, str) and re.match(r"^https?://", value.strip()):
+        return web_url(value.strip())
+    if not isinstance(value, str) or not value.strip() or value.strip().startswith("/") or unprintable(value):
+        raise Invalid(f"expected a picture file beside the story (e.g. chart.png) or a web address, got {describe(value)}")
+    return value.strip()
+
+
 # name -> (required, check, example). The public format: add fields freely, rename none.
 FIELDS: dict[str, tuple[bool, Callable[[Any], Any], str]] = {
     "title": (True, text, "title: Huawei builds three AI chip plants near its campus"),
@@ -167,6 +206,8 @@ FIELDS: dict[str, tuple[bool, Callable[[Any], Any], str]] = {
     "summary": (True, text, "summary: One sentence that tells the news."),
     "draft": (False, boolean, "draft: true"),
     "slug": (False, story_key, "slug: huawei-ascend-910d"),
+    "aliases": (False, alias_list, "aliases: [2025/04/old-slug/]"),
+    "image": (False, image_ref, "image: chart.png"),
 }
 
 

@@ -16,9 +16,10 @@ from .rendering import Renderer
 
 
 def shared_inputs(renderer: Renderer) -> tuple:
-    """What every page may show besides its own spec: topic labels, interface strings, and the settings (but
-    the clock)."""
-    return replace(renderer.settings, now=None), renderer.topics, renderer.strings
+    """What every page may show besides its own spec: topic labels, interface strings, the settings (but the
+    clock), the site's pages (the tabs), and the files published beside stories and pages."""
+    pages = {lang: tuple(items) for lang, items in renderer.site_pages.items()}
+    return replace(renderer.settings, now=None), renderer.topics, renderer.strings, pages, renderer.attachments
 
 
 def addresses(renderer: Renderer) -> dict[str, dict[str, tuple[str, str]]]:

@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from itertools import combinations
 
-from .model import Story
+from .model import SitePage, Story
 
 
 def newest_first(story: Story) -> tuple:
@@ -126,3 +126,19 @@ def related(story: Story, index: dict[frozenset[str], list[Story]], count: int) 
             if len(chosen) == count:
                 return chosen
     return chosen
+
+
+def group_pages(pages: Iterable[SitePage]) -> dict[str, list[SitePage]]:
+    """Map each language code to its site pages, in tab order: by `order`, then title."""
+    index: dict[str, list[SitePage]] = defaultdict(list)
+    for page in sorted(pages, key=lambda p: (p.order, p.title.casefold(), p.name)):
+        index[page.lang].append(page)
+    return dict(index)
+
+
+def page_versions(pages: Iterable[SitePage]) -> dict[str, dict[str, SitePage]]:
+    """Map each page name to its language versions."""
+    index: dict[str, dict[str, SitePage]] = defaultdict(dict)
+    for page in pages:
+        index[page.name][page.lang] = page
+    return dict(index)

@@ -46,12 +46,32 @@ class Story:
     body: str
     slug: str
     draft: bool = False
+    aliases: tuple[str, ...] = ()  # earlier addresses, relative to the language's root: each gets a redirect
+    image: str | None = None  # a file beside the story or a web address: the picture shared with the link
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
     lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)  # key -> line in the file
+    body_line: int = field(default=1, compare=False, hash=False)  # the line of the file where the body starts
 
     @property
     def date(self) -> dt.date:
         return self.published.date()
+
+
+@dataclass(frozen=True)
+class SitePage:
+    """A page of the site that is not a story (About, Imprint, Privacy): content/pages/<name>.<lang>.md."""
+
+    path: str  # relative to the project root
+    name: str  # from the file name; the same in every language version, and the page's address
+    lang: str
+    title: str
+    body: str
+    summary: str = ""
+    nav: bool = False  # shown in the header tabs of its language
+    order: int = 0  # place among the pages in the tabs
+    aliases: tuple[str, ...] = ()
+    lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
+    body_line: int = field(default=1, compare=False, hash=False)
 
 
 @dataclass(frozen=True)
@@ -71,6 +91,7 @@ class Settings:
     content_dir: str = "content"
     templates_dir: str = "templates"
     topics_file: str = "content/topics.yml"
+    pages_dir: str = "pages"  # inside content_dir: pages that are not stories
     languages: tuple[str, ...] = ("en",)  # the first is the default language, served at /
     language_names: dict[str, str] = field(default_factory=dict)
     site_name: str = "Digest"
@@ -135,11 +156,13 @@ class Site:
 
     settings: Settings
     stories: list[Story] = field(default_factory=list)
+    site_pages: list[SitePage] = field(default_factory=list)
     topics: dict[str, Topic] = field(default_factory=dict)
     pages: dict[str, list[Page | Asset]] = field(default_factory=dict)
     nav: dict[str, list[Any]] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)  # site-wide files by site path, e.g. sitemap.xml
     problems: list[Problem] = field(default_factory=list)
+    attachments: dict[str, list[Any]] = field(default_factory=dict)  # editor's file -> the files it links to (attachments.py)
     renderer: Any = None  # the rendering.Renderer of a prepared site: it renders any page on demand
 
     @property

@@ -44,9 +44,10 @@ def unsafe(url: str) -> str | None:
 
 
 def page_url(settings: Settings, lang: str, name: str, slug: str = "") -> str:
-    """Site path of an index page: name is 'home', 'topics', 'topic' or 'archive'."""
+    """Site path of a named page: 'home', 'topics', 'topic', 'archive', 'issues', 'issue', or a site 'page' (About)."""
     patterns = {
         "home": "",
+        "page": "{slug}/",
         "topics": settings.topics_url,
         "topic": settings.topic_url,
         "archive": settings.archive_url,

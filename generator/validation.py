@@ -144,22 +144,11 @@ def check_story(doc: Document, settings: Settings, topics: dict[str, Topic]) -> 
     if problems or any(value is INVALID for value in doc.values.values()):  # the loader reported those
         return None, problems
     extra = {k: v for k, v in doc.values.items() if k not in FIELDS}
-    return Story(
-        path=doc.path,
-        title=values["title"],
-        published=published,
-        has_time=isinstance(values["date"], dt.datetime),
-        lang=values["lang"],
-        topics=values["topics"],
-        key=values["story"],
-        sources=values["source"],
-        summary=values["summary"],
-        body=doc.body.strip("\n"),
-        slug=values.get("slug", file_slug(file_slug_and_lang(doc.path, settings.languages)[0])),
-        draft=values.get("draft", False),
-        extra=extra,
-        lines=dict(doc.lines),
-    ), []
+    same = {name: values[name] for name in ("title", "lang", "topics", "summary", "draft", "aliases", "image") if name in values}
+    slug = values.get("slug", file_slug(file_slug_and_lang(doc.path, settings.languages)[0]))
+    named = {"key": values["story"], "sources": values["source"], "body": doc.body.strip("\n"), "slug": slug, "lines": dict(doc.lines)}
+    named["body_line"] = doc.start_line + len(doc.body) - len(doc.body.lstrip("\n"))
+    return Story(doc.path, published=published, has_time=isinstance(values["date"], dt.datetime), extra=extra, **named, **same), []
 
 
 def check_collection(stories: list[Story], urls: dict[Story, str]) -> list[Problem]:

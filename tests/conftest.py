@@ -58,6 +58,8 @@ def sample_stories() -> list[dict]:
     """The sample stories read by python-frontmatter, independently of the generator's loader."""
     stories = []
     for path in sorted((ROOT / "content").rglob("*.md")):
+        if path.parent == ROOT / "content" / "pages":  # the site's own pages (About), not stories
+            continue
         post = frontmatter.load(path)
         if post.get("draft"):
             continue

@@ -14,6 +14,7 @@ import click
 
 from ..build import load_site
 from . import coverage as coverage_report
+from . import renames
 from .arguments import CONFIG, settings_of
 from .history import modified_times
 from .importing import import_
@@ -46,23 +47,28 @@ def main() -> None:
     help="json prints a list of {path, line, field, message} for CI bots.",
 )
 def check(config_file: str, fmt: str) -> None:
-    """Validate every story and the topic registry, as the build does.
+    """Validate every story, page and the topic registry, as the build does.
 
-    Prints each problem as path:line: field: message. Exit status: 0 when the content is clean,
-    1 when there are problems, 2 for a usage error.
+    Prints each problem as path:line: field: message. A story or page file that git sees as moved since the
+    last commit gets a note with the `aliases:` line that keeps its old address. Exit status: 0 when the
+    content is clean, 1 when there are problems, 2 for a usage error.
 
     \b
     Example:
       digest check --format json
     """
-    site = load_site(settings_of(config_file))
+    settings = settings_of(config_file)
+    site = load_site(settings)
     if fmt == "json":
         click.echo(json.dumps([p.as_dict() for p in site.problems], ensure_ascii=False, indent=2))
     else:
         for problem in site.problems:
             click.echo(str(problem))
+        for note in renames.notes(settings):
+            click.echo(f"note: {note}", err=True)
         languages = sorted({story.lang for story in site.stories})
-        summary = f"{len(site.stories)} stories in {len(languages)} languages, {len(site.problems)} problem(s)"
+        pages = f", {len(site.site_pages)} pages" if site.site_pages else ""
+        summary = f"{len(site.stories)} stories in {len(languages)} languages{pages}, {len(site.problems)} problem(s)"
         click.echo(summary, err=True)
     sys.exit(1 if site.problems else 0)
 

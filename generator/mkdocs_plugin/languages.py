@@ -30,8 +30,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("mkdocs.plugins.digest")
 
-# The two parts of the default language.
+# The two parts of the default language: the editors' pages (stories and site pages, which search indexes) and the indexes.
 STORIES, INDEXES = "stories", "indexes"
+WRITTEN = ("story", "page")  # the kinds of page an editor writes; the STORIES part builds them
 # The language a forked child process builds; None in the `mkdocs` process itself. Module state, not
 # plugin state: MkDocs keeps plugins that have on_startup alive across loads of mkdocs.yml (serve, nested builds).
 _CHILD_LANGUAGE: str | None = None
@@ -59,7 +60,9 @@ def fork(
     part this process builds (INDEXES when its stories build beside it, else None)."""
     context: Any = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     default = settings.default_language
-    jobs: list[tuple[str, str | None, str | None]] = [(default, STORIES, config.site_url)] if renderer.by_language.get(default) else []
+    jobs: list[tuple[str, str | None, str | None]] = (
+        [(default, STORIES, config.site_url)] if renderer.by_language.get(default) or renderer.site_pages.get(default) else []
+    )
     jobs += [(lang, None, language_url(config.site_url, lang)) for lang in settings.languages[1:]]
     children: list[Child] = []
     for lang, part, url in jobs:
@@ -103,7 +106,7 @@ def join(site_dir: str, children: list[Child], specs: dict[str, PageSpec], langu
 def merge_stories(site_dir: str, building: str, specs: dict[str, PageSpec]) -> None:
     """Move the default language's story pages, built by their own process, into the site."""
     for spec in specs.values():
-        if spec.kind == "story":
+        if spec.kind in WRITTEN:
             target = os.path.join(site_dir, spec.url, "index.html")
             os.makedirs(os.path.dirname(target), exist_ok=True)
             os.replace(os.path.join(building, spec.url, "index.html"), target)

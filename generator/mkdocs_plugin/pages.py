@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import re
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +13,7 @@ from mkdocs.structure.files import File, Files
 
 from ..rendering import PageSpec, Renderer, escape_all
 from ..urls import checked_path
-from .languages import INDEXES, STORIES
+from .languages import INDEXES, STORIES, WRITTEN
 from .preview import KeptFile
 
 
@@ -30,20 +32,35 @@ def add_pages(
     changed: set[str] | None,
     feeds_changed: bool,
 ) -> Files:
-    """Every page and feed of a language (or of its part of it), as virtual files; pages a dirty build leaves
-    alone are KeptFiles."""
+    """Every page, feed, redirect and attached file of a language (or of its part of it), as virtual files; pages a
+    dirty build leaves alone are KeptFiles. A story's or page's file gets the edit link of the editor's own file."""
     if part == STORIES:  # the default language's story pages only: its index pages and files are built beside
         for file in [file for file in files if not file.is_documentation_page()]:
             files.remove(file)
     for path, spec in specs.items():
-        if part == INDEXES and spec.kind == "story":
+        if part == INDEXES and spec.kind == "story":  # site pages build here too: the tabs may link them
             continue
-        kept = (changed is not None and path not in changed) or (part == STORIES and spec.kind != "story")
-        files.append((KeptFile if kept else File).generated(config, path, content=""))
+        kept = (changed is not None and path not in changed) or (part == STORIES and spec.kind not in WRITTEN)
+        file = (KeptFile if kept else File).generated(config, path, content="")
+        file.edit_uri = edit_path(spec.source, renderer.settings.content_dir)
+        files.append(file)
     if part != STORIES:
         for asset in renderer.feed_files(lang):
             files.append((File if feeds_changed else KeptFile).generated(config, checked_path(asset.path), content=asset.text))
+        for asset in renderer.redirect_files(lang):
+            files.append(File.generated(config, asset.path, content=asset.text))
+    for attachment in renderer.attachment_files(lang):  # every part: MkDocs checks the stories' links against them
+        files.append(File.generated(config, checked_path(attachment.path), abs_src_path=attachment.source))
     return files
+
+
+def edit_path(source: str | None, content_dir: str) -> str | None:
+    """The editor's file relative to the content folder, as `edit_uri: edit/main/content/` expects it; None for
+    pages the digest writes itself."""
+    if source is None:
+        return None
+    prefix = content_dir.strip("/") + "/"
+    return source[len(prefix) :] if source.startswith(prefix) else source
 
 
 def title_kept_pages(nav: Any, specs: dict[str, PageSpec]) -> set[str]:
@@ -73,3 +90,31 @@ def shared_renderings(env: jinja2.Environment, cache_dir: Path) -> jinja2.Enviro
         cache_dir.mkdir(parents=True, exist_ok=True)
         env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(cache_dir))
     return env
+
+
+class SourceNames(logging.Filter):
+    """MkDocs' messages about a page name the editor's file, not the virtual docs path the digest gave it
+    ("Doc file '2025/04/chips/index.md' contains a link ..." -> "Doc file 'content/2025/04/chips.en.md' ...")."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sources: dict[str, str] = {}
+
+    def use(self, specs: dict[str, PageSpec]) -> None:
+        """Name the files of these pages, on every handler of MkDocs' log (a filter on the logger would miss its children)."""
+        self.sources = {path: spec.source for path, spec in specs.items() if spec.source}
+        for handler in logging.getLogger("mkdocs").handlers:
+            if self not in handler.filters:
+                handler.addFilter(self)
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if self.sources and record.levelno >= logging.WARNING:
+            message = record.getMessage()
+            for path in QUOTED.findall(message):
+                if path in self.sources:
+                    message = message.replace(f"'{path}'", f"'{self.sources[path]}'")
+            record.msg, record.args = message, ()
+        return True
+
+
+QUOTED = re.compile(r"'([^']+\.md)'")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import gzip
 import logging
 import os
+import posixpath
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
+from ..attachments import sized_images
 from ..build import prepare, site_files
 from ..caching import StoryCache
 from ..rendering import PageSpec, Renderer, language_name
@@ -44,6 +46,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.in_nav: set[str] = set()
         self.searchable: list[tuple[str, str]] = []  # story pages for Pagefind: (URL within the language, HTML)
         self.feeds_changed = True
+        self.source_names = pages.SourceNames()  # MkDocs' warnings name the editor's file
+        self.sizes: dict[str, tuple[int, int]] = {}  # docs path -> width and height of the pictures published with pages
         self.cache = StoryCache()  # under serve: stories parsed by an earlier build, while their files are unchanged
         self.site_config: MkDocsConfig | None = None
         self.children: list[languages.Child] = []
@@ -104,6 +108,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.renderer is not None
         self.specs = pages.page_specs(self.renderer, self.lang)
+        self.sizes = self.renderer.image_sizes(self.lang)
+        self.source_names.use(self.specs)
         return pages.add_pages(files, config, self.renderer, self.lang, self.specs, self.part, self.changed, self.feeds_changed)
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
@@ -128,9 +134,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         around = self.around.pop(page.file.src_uri, None)
         if around is None or self.renderer is None:
             return html
-        html = around[0] + html + around[1]
         spec = self.specs[page.file.src_uri]
-        if spec.kind == "story" and self.config.search and self.changed is None:
+        html = around[0] + sized_images(html, posixpath.dirname(spec.path) + "/", self.sizes) + around[1]
+        if spec.kind in languages.WRITTEN and self.config.search and self.changed is None:
             self.searchable.append((spec.url[len(self.renderer.settings.language_prefix(self.lang)) :], html))
         return html
 

@@ -8,6 +8,7 @@ or lede shows as the editor typed it.
 from __future__ import annotations
 
 import html
+import posixpath
 from pathlib import Path
 from typing import Any
 
@@ -15,21 +16,32 @@ import jinja2
 from markupsafe import Markup
 
 from .. import indexing, urls
+from ..addresses import redirects
+from ..attachments import Attachment, first_image, linked_pages, local_file
 from ..feeds import build_feed
-from ..model import Asset, Page, Settings, Story, Topic
+from ..model import Asset, Page, Settings, SitePage, Story, Topic
 from ..translations import load_words
+from ..urls import checked_path
 from .helpers import CARD, escape_all, relative_links, template_helpers
 from .sections import language_feed_title, language_specs
 from .specs import PageSpec
 from .words import language_name, og_locale
 
+REDIRECT = "redirect.html"  # the page left at an earlier address
 BODY = Markup("\x00digest-body\x00")  # where a template puts the story's Markdown; no editor's text holds NUL
 
 
 class Renderer:
     """Holds the Jinja environment and the indexes; renders pages for one language at a time."""
 
-    def __init__(self, settings: Settings, stories: list[Story], topics: dict[str, Topic]):
+    def __init__(
+        self,
+        settings: Settings,
+        stories: list[Story],
+        topics: dict[str, Topic],
+        pages: list[SitePage] | tuple = (),
+        attachments: dict[str, list[Attachment]] | None = None,
+    ):
         self.settings = settings
         self.topics = topics
         self.templates = Path(settings.root) / settings.templates_dir
@@ -50,6 +62,11 @@ class Renderer:
         self.versions = indexing.translations(stories)
         self.story_urls = {story: urls.story_url(story, settings) for story in stories}
         self.weeks = {lang: indexing.group_by_week(items) for lang, items in self.by_language.items()}
+        self.site_pages = indexing.group_pages(pages)
+        self.page_versions = indexing.page_versions(pages)
+        self.attachments = attachments or {}  # editor's file -> the files published with its page
+        self.urls_of_files = {story.path: url for story, url in self.story_urls.items()}
+        self.urls_of_files |= {page.path: urls.page_url(settings, page.lang, "page", page.name) for page in pages}
         self._specs: dict[str, list[PageSpec]] = {}
         self._cards: dict[tuple[str, str, str], Markup] = {}
 
@@ -68,6 +85,8 @@ class Renderer:
         template, og, context = spec.template, spec.og, spec.context
         helpers = template_helpers(self, lang, here)
         markdown = str(context.get("body", ""))
+        if markdown and spec.source:  # links to other stories' files go to their pages
+            markdown = linked_pages(markdown, spec.source, self.urls_of_files, here, urls.relative)
         if markdown:  # the editor's Markdown stays apart from the template's HTML, for the site builder to convert
             context = {**context, "body": BODY}
         html = self.env.get_template(template).render(**helpers, **context, page_feeds=list(feeds))
@@ -152,7 +171,8 @@ class Renderer:
         return [Asset(lang, path[len(prefix) :], text, url=path) for path, text in sorted(files.items())]
 
     def nav(self, lang: str) -> list[Any]:
-        """The header tabs of one language, as MkDocs' nav: home, issues, topics (each topic), archive."""
+        """The header tabs of one language, as MkDocs' nav: home, issues, topics (each topic), archive, then the site's
+        pages that ask for a tab (`nav: true`), in their order."""
         words = self.strings[lang]
 
         def path(name: str, slug: str = "") -> str:
@@ -162,9 +182,43 @@ class Renderer:
             return html.escape(text, quote=False)  # Material prints nav titles unescaped
 
         topics = [{title(topic.label(lang)): path("topic", slug)} for slug, topic in self.topics.items()]
+        pages = [{title(page.title): path("page", page.name)} for page in self.site_pages.get(lang, []) if page.nav]
         return [
             {title(words.gettext("Home")): path("home")},
             {title(words.gettext("Issues")): path("issues")},
             {title(words.gettext("Topics")): [path("topics"), *topics]},
             {title(words.gettext("Archive")): path("archive")},
+            *pages,
         ]
+
+    def redirect_files(self, lang: str) -> list[Asset]:
+        """A small page at each earlier address (alias) of the language's stories and pages, sending readers on."""
+        targets = {story.path: url for story, url in self.story_urls.items() if story.lang == lang}
+        targets |= {page.path: urls.page_url(self.settings, lang, "page", page.name) for page in self.site_pages.get(lang, [])}
+        items: list[Story | SitePage] = [*self.by_language.get(lang, []), *self.site_pages.get(lang, [])]
+        prefix, files = self.settings.language_prefix(lang), []
+        template = self.env.get_template(REDIRECT)
+        for alias, target in sorted(redirects(self.settings, items, targets).items()):
+            here, folder = (alias, alias.rpartition("/")[0] + "/") if alias.endswith(".html") else (alias + "index.html", alias)
+            text = template.render(lang=lang, url=urls.relative(folder, target), canonical=urls.absolute(self.settings, target))
+            files.append(Asset(lang, checked_path(here[len(prefix) :]), text, url=alias))
+        return files
+
+    def attachment_files(self, lang: str) -> list[Attachment]:
+        """The files published with the language's stories and pages (pictures, PDFs beside them)."""
+        items: list[Story | SitePage] = [*self.by_language.get(lang, []), *self.site_pages.get(lang, [])]
+        return sorted({a.path: a for item in items for a in self.attachments.get(item.path, [])}.values(), key=lambda a: a.path)
+
+    def image_sizes(self, lang: str) -> dict[str, tuple[int, int]]:
+        """Width and height of each picture published with the language's pages, by docs path."""
+        return {a.path: (a.width, a.height) for a in self.attachment_files(lang) if a.width and a.height}
+
+    def share_image(self, item: Story | SitePage, here: str) -> str | None:
+        """The picture shared with a link to the page (Open Graph, feeds): the story's `image:`, else its first
+        picture; an absolute address, or None when the site has no site_url to make one."""
+        target = (item.image if isinstance(item, Story) else None) or first_image(item)
+        if target is None or target.startswith(("http://", "https://")):
+            return target
+        name = local_file(target)
+        url = posixpath.normpath(posixpath.join(here, name)) if name else None
+        return urls.absolute(self.settings, url) if url and not url.startswith("..") else None

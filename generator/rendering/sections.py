@@ -19,9 +19,10 @@ def language_feed_title(r: Renderer, lang: str) -> str:
 
 
 def language_specs(r: Renderer, lang: str) -> list[PageSpec]:
-    """Every page of one language: home, issues, topics, archive, stories."""
+    """Every page of one language: home, issues, topics, archive, stories, and the site's own pages."""
     stories = r.by_language.get(lang, [])
-    return [home_spec(r, lang, stories), *issue_specs(r, lang), *index_specs(r, lang, stories), *story_specs(r, lang, stories)]
+    sections = [home_spec(r, lang, stories), *issue_specs(r, lang), *index_specs(r, lang, stories), *story_specs(r, lang, stories)]
+    return sections + page_specs(r, lang)
 
 
 def home_spec(r: Renderer, lang: str, stories: list) -> PageSpec:
@@ -151,6 +152,7 @@ def story_specs(r: Renderer, lang: str, stories: list) -> list[PageSpec]:
     for story in stories:
         here = r.story_urls[story]
         og = {"type": "article", "published_time": story.published.isoformat(), "tags": [r.topics[s].label(lang) for s in story.topics]}
+        og["image"] = r.share_image(story, here)
         pages.append(
             spec(
                 r,
@@ -163,9 +165,22 @@ def story_specs(r: Renderer, lang: str, stories: list) -> list[PageSpec]:
                 feeds=feed_links(r, here, prefix, feed_title),
                 og=og,
                 lastmod=story.date,
+                source=story.path,
                 story=story,
                 body=Markup(story.body),
                 related=indexing.related(story, related_index, settings.related_count),
             )
         )
+    return pages
+
+
+def page_specs(r: Renderer, lang: str) -> list[PageSpec]:
+    """A page per site page (About, Imprint ...), linked to its other language versions by name."""
+    pages = []
+    for page in r.site_pages.get(lang, []):
+        here = urls.page_url(r.settings, lang, "page", page.name)
+        targets = {other: urls.page_url(r.settings, other, "page", page.name) for other in r.page_versions[page.name]}
+        meta = {"title": page.title, "description": page.summary, "hide": ["navigation"]}
+        og = {"image": r.share_image(page, here)}
+        pages.append(spec(r, lang, here, "page.md", "page", meta, targets, og=og, source=page.path, page=page, body=Markup(page.body)))
     return pages

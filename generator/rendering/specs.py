@@ -29,6 +29,7 @@ class PageSpec:
     og: dict[str, Any] | None
     lastmod: dt.date | None
     context: dict[str, Any]
+    source: str | None = None  # the editor's file (relative to the project root) of a story or a page
 
 
 def paged_url(url: str, number: int) -> str:
@@ -47,12 +48,12 @@ def spec(
     feeds: list[dict[str, str]] | tuple = (),
     og: dict[str, Any] | None = None,
     lastmod: dt.date | None = None,
+    source: str | None = None,
     **context: Any,
 ) -> PageSpec:
     """A page to render later: where it lives and what it shows."""
-    return PageSpec(
-        lang, here, urls.docs_path(here, r.settings, lang), template, kind, meta, dict(targets), list(feeds), og, lastmod, context
-    )
+    path = urls.docs_path(here, r.settings, lang)
+    return PageSpec(lang, here, path, template, kind, meta, dict(targets), list(feeds), og, lastmod, context, source)
 
 
 def same_page(r: Renderer, name: str, slug: str = "") -> dict[str, str]:

@@ -15,6 +15,7 @@ import os
 import shutil
 import sys
 from collections.abc import Mapping
+from typing import Any
 
 ENV_VARS = ("DIGEST_CHROMIUM", "CHROME_PATH")
 NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
@@ -40,21 +41,27 @@ def _executable(path: str) -> bool:
     return os.path.isfile(path) and os.access(path, os.X_OK)
 
 
-def playwright_chromium() -> str | None:
-    """The Chromium that `playwright install chromium` put in Playwright's cache, if it is there."""
+def playwright_chromium(running: Any = None) -> str | None:
+    """The Chromium that `playwright install chromium` put in Playwright's cache, if it is there. Inside a running
+    Playwright, pass it: its sync API cannot be started twice in one thread."""
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
         return None
     try:
-        with sync_playwright() as playwright:
-            path = playwright.chromium.executable_path
+        if running is not None:
+            path = running.chromium.executable_path
+        else:
+            with sync_playwright() as playwright:
+                path = playwright.chromium.executable_path
     except Exception:  # no driver, or called inside a running Playwright: not this lookup's business
         return None
     return path if path and _executable(path) else None
 
 
-def find_chromium(environ: Mapping[str, str] | None = None, path: str | None = None, use_playwright: bool = True) -> str:
+def find_chromium(
+    environ: Mapping[str, str] | None = None, path: str | None = None, use_playwright: bool = True, playwright: Any = None
+) -> str:
     """The browser's executable, looked up in the order of the module docstring.
 
     `environ` and `path` (a PATH string) default to the process's own; tests pass their own to see one step alone.
@@ -66,7 +73,7 @@ def find_chromium(environ: Mapping[str, str] | None = None, path: str | None = N
             if not found:
                 raise BrowserMissing(f"{var}={value} is not an executable file. Point it at Chrome or Chromium, or unset it.")
             return found
-    if use_playwright and (found := playwright_chromium()):
+    if use_playwright and (found := playwright_chromium(playwright)):
         return found
     search = path if path is not None else environ.get("PATH", os.defpath)
     for name in NAMES:

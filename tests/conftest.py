@@ -84,21 +84,27 @@ def served_site(built_site):
 
 
 @pytest.fixture(scope="session")
-def chromium():
+def playwright():
+    """Playwright, started once: its sync API runs one event loop, so a test may not start a second one beside it."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as started:
+        yield started
+
+
+@pytest.fixture(scope="session")
+def chromium(playwright):
     """The Chrome or Chromium that tests/browser.py finds, driven by Playwright. None found fails the test, in CI
     and locally, with what to install: never a skip."""
     from browser import LAUNCH_ARGS, BrowserMissing, find_chromium
 
     try:
-        executable = find_chromium()
+        executable = find_chromium(playwright=playwright)
     except BrowserMissing as missing:
         pytest.fail(str(missing), pytrace=False)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=LAUNCH_ARGS)
-        yield browser
-        browser.close()
+    browser = playwright.chromium.launch(executable_path=executable, args=LAUNCH_ARGS)
+    yield browser
+    browser.close()
 
 
 @pytest.fixture

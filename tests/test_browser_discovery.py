@@ -21,10 +21,10 @@ def fake_browser(folder: Path, name: str) -> Path:
     return path
 
 
-def test_a_chrome_reachable_only_as_google_chrome_on_path_is_found_and_launches(tmp_path):
+def test_a_chrome_reachable_only_as_google_chrome_on_path_is_found_and_launches(tmp_path, playwright):
     """A machine with Google Chrome and no `chromium`: the real browser behind a `google-chrome` link, and a PATH
     that holds nothing else, so that `chromium` cannot be what is found."""
-    real = find_chromium()
+    real = find_chromium(playwright=playwright)
     only_chrome = tmp_path / "bin"
     only_chrome.mkdir()
     (only_chrome / "google-chrome").symlink_to(real)
@@ -32,21 +32,18 @@ def test_a_chrome_reachable_only_as_google_chrome_on_path_is_found_and_launches(
     found = find_chromium(environ={}, path=str(only_chrome), use_playwright=False)
     assert found == str(only_chrome / "google-chrome")
 
-    from playwright.sync_api import sync_playwright
-
     # Debian's /usr/bin/chromium is a shell script that calls uname, grep and find: the system folders stay on PATH
     # for the launch, after the folder that has only google-chrome.
     env = {**os.environ, "PATH": os.pathsep.join([str(only_chrome), "/usr/bin", "/bin"])}
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=found, args=LAUNCH_ARGS, env=env)
-        try:
-            page = browser.new_page()
-            page.set_content("<title>found</title><p id=p>google-chrome</p>")
-            assert page.title() == "found"
-            assert page.inner_text("#p") == "google-chrome"
-            assert "Chrome" in page.evaluate("navigator.userAgent")
-        finally:
-            browser.close()
+    browser = playwright.chromium.launch(executable_path=found, args=LAUNCH_ARGS, env=env)
+    try:
+        page = browser.new_page()
+        page.set_content("<title>found</title><p id=p>google-chrome</p>")
+        assert page.title() == "found"
+        assert page.inner_text("#p") == "google-chrome"
+        assert "Chrome" in page.evaluate("navigator.userAgent")
+    finally:
+        browser.close()
 
 
 def test_with_no_browser_the_error_names_what_to_install(tmp_path):

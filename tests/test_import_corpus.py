@@ -60,3 +60,12 @@ def test_the_truth_is_in_the_copied_text(pages):
         text = flat((CORPUS / page["text"]).read_text(encoding="utf-8"))
         assert flat(page["headline"]) in text, page["id"]
         assert flat(page["first_sentence"]).rstrip(".!?。！？ ")[:60] in text, page["id"]
+
+
+def test_the_corpus_is_big_and_varied_enough(pages):
+    """Issue 13: at least 150 pages from 60 sites in 10 languages, Russian, Ukrainian and Italian among them."""
+    languages = {page["language"] for page in pages}
+    assert len(pages) >= 150
+    assert len({page["site"] for page in pages}) >= 60
+    assert len(languages) >= 10
+    assert {"en", "ru", "uk", "fr", "de", "es", "it", "pt", "zh"} <= languages

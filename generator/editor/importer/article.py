@@ -16,6 +16,7 @@ from ...model import Source, Story, Topic
 from ...slugs import slug_for
 from ..scaffold import StoryDraft, source_from_url
 from . import junk
+from .blocks import article_span, headline_line, is_wrapped
 from .datelines import find_date, is_dateline
 from .suggesting import Suggestion, suggest
 from .summarizing import lede, summary
@@ -121,15 +122,24 @@ def split_site(title: str) -> tuple[str, str | None]:
 def read_article(raw: str, lang: str | None = None) -> Article:
     """Title, date, source address and clean paragraphs of a copied article; lang settles dates like 04/05/2025."""
     lines = normalise(raw)
-    start, after = find_title(lines)
-    end = article_end(lines, after)
+    begin, end = article_span(lines)
+    found_title = headline_line(lines, begin, is_title)
+    if found_title is None:
+        start, after = find_title(lines)
+        begin, end = max(begin, after), max(end, after)
+    else:
+        start, after = found_title, found_title + 1  # one line in a copied page (its <h1>); wrapped in plain text
+        while is_wrapped(lines) and after < begin and continues_title(lines[start:after], lines[after]):
+            after += 1
+    limit = article_end(lines, begin)  # an end marker ('Related stories', a footer) ends the page's article
+    end = min(end, limit)
     headline = " ".join(lines[start:after])
     title, site = split_site(headline)
     found = find_date(lines[:end], lang)
     url = None
     body: list[str] = []
     dropped = [line for line in lines[:start] if line]
-    for index in range(after, end):
+    for index in range(begin, end):
         line = lines[index]
         source = SOURCE_LINE.match(line)
         if source:
@@ -140,8 +150,9 @@ def read_article(raw: str, lang: str | None = None) -> Article:
             body.append(line)
             continue
         body.append("")
+    url = url or next((m.group(1).rstrip(".,;") for line in lines[end:limit] if (m := SOURCE_LINE.match(line))), None)
     if url is None:
-        urls = [u for u in URL.findall("\n".join(lines[:end])) if not IMAGE.search(u)]
+        urls = [u for u in URL.findall("\n".join(lines[:limit])) if not IMAGE.search(u)]
         url = urls[0] if urls else None
     paragraphs = junk.paragraphs(junk.strip_junk(body))
     return Article(title=title, paragraphs=paragraphs, date=found[0] if found else None, url=url, site=site, dropped=dropped)

@@ -12,7 +12,7 @@ from pathlib import Path
 from . import urls
 from .caching import StoryCache
 from .loading import load_document
-from .model import Problem, Settings, Site, Story, Topic
+from .model import WARNING, Problem, Settings, Site, Story, Topic
 from .rendering import Renderer
 from .sitemap import sitemap_xml
 from .topics import read_topics
@@ -60,7 +60,9 @@ def load_site(settings: Settings, cache: StoryCache | None = None) -> Site:
     stories = [story for story in stories if publishable(story, settings)]
     problems += check_collection(stories, {story: urls.story_url(story, settings) for story in stories})
     site.stories, site.topics = stories, topics
-    site.problems = sorted(problems, key=lambda p: (p.path, p.line or 0, p.field))
+    problems.sort(key=lambda p: (p.path, p.line or 0, p.field))
+    site.problems = [p for p in problems if p.severity != WARNING]
+    site.warnings = [p for p in problems if p.severity == WARNING]
     return site
 
 

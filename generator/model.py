@@ -6,22 +6,28 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+ERROR, WARNING = "error", "warning"
+
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with the input, worded for the editor who made it."""
+    """One thing wrong with the input, worded for the editor who made it.
+
+    An error stops the build; a warning (e.g. a topic label missing in one language, shown in the default
+    language's words instead) is reported and the build goes on, unless it is strict (`--strict`)."""
 
     path: str
     line: int | None
     field: str
     message: str
+    severity: str = ERROR
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         return f"{where}: {self.field}: {self.message}"
 
     def as_dict(self) -> dict[str, Any]:
-        return {"path": self.path, "line": self.line, "field": self.field, "message": self.message}
+        return {"path": self.path, "line": self.line, "field": self.field, "message": self.message, "severity": self.severity}
 
 
 @dataclass(frozen=True)
@@ -139,7 +145,8 @@ class Site:
     pages: dict[str, list[Page | Asset]] = field(default_factory=dict)
     nav: dict[str, list[Any]] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)  # site-wide files by site path, e.g. sitemap.xml
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # errors: nothing is built
+    warnings: list[Problem] = field(default_factory=list)  # reported; the build goes on unless it is strict
     renderer: Any = None  # the rendering.Renderer of a prepared site: it renders any page on demand
 
     @property

@@ -43,12 +43,15 @@ def main() -> None:
     type=click.Choice(["text", "json"]),
     default="text",
     show_default=True,
-    help="json prints a list of {path, line, field, message} for CI bots.",
+    help="json prints a list of {path, line, field, message, severity} for CI bots.",
 )
-def check(config_file: str, fmt: str) -> None:
+@click.option("--strict", is_flag=True, help="Exit with status 1 for warnings too, as `mkdocs build --strict` fails on them.")
+def check(config_file: str, fmt: str, strict: bool) -> None:
     """Validate every story and the topic registry, as the build does.
 
-    Prints each problem as path:line: field: message. Exit status: 0 when the content is clean,
+    Prints each problem as path:line: field: message, and each warning (say, a topic with no label in one
+    language, whose pages then show the default language's label) as warning: path:line: field: message.
+    Exit status: 0 when the content has no problems (warnings alone leave it 0, unless --strict),
     1 when there are problems, 2 for a usage error.
 
     \b
@@ -57,14 +60,16 @@ def check(config_file: str, fmt: str) -> None:
     """
     site = load_site(settings_of(config_file))
     if fmt == "json":
-        click.echo(json.dumps([p.as_dict() for p in site.problems], ensure_ascii=False, indent=2))
+        click.echo(json.dumps([p.as_dict() for p in site.problems + site.warnings], ensure_ascii=False, indent=2))
     else:
         for problem in site.problems:
             click.echo(str(problem))
+        for warning in site.warnings:
+            click.echo(f"warning: {warning}")
         languages = sorted({story.lang for story in site.stories})
         summary = f"{len(site.stories)} stories in {len(languages)} languages, {len(site.problems)} problem(s)"
-        click.echo(summary, err=True)
-    sys.exit(1 if site.problems else 0)
+        click.echo(summary + (f", {len(site.warnings)} warning(s)" if site.warnings else ""), err=True)
+    sys.exit(1 if site.problems or (strict and site.warnings) else 0)
 
 
 @main.command(short_help="Show missing and stale translations of every story.")

@@ -85,7 +85,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def start(self, config: MkDocsConfig, settings: Any) -> None:
         """Load, check and index everything, stage site/, and start the other language builds."""
         site = prepare(settings, cache=self.cache if self.command == "serve" else None)
-        stop_on_problems(site.problems, "nothing was built, site/ is unchanged")
+        stop_on_problems(site.problems, "nothing was built, site/ is unchanged", site.warnings)
         log.info(f"digest: {len(site.stories)} stories in {len(settings.languages)} languages")
         self.renderer, self.nav, self.files, self.site_config = site.renderer, site.nav, {}, config
         if self.command != "serve" and not self.dirty:  # serve builds into a temporary folder anyway

@@ -80,6 +80,9 @@ class Settings:
     languages: tuple[str, ...] = ("en",)  # the first is the default language, served at /
     language_names: dict[str, str] = field(default_factory=dict)
     site_name: str = "Digest"
+    site_names: dict[str, str] = field(default_factory=dict)  # language -> its own site name, where it has one
+    site_description: str = ""
+    site_descriptions: dict[str, str] = field(default_factory=dict)  # language -> its own site description
     site_url: str | None = None
     timezone: str = "UTC"
     story_url: str = "{year}/{month}/{slug}/"
@@ -101,6 +104,13 @@ class Settings:
 
     def current_time(self) -> dt.datetime:
         return self.now or dt.datetime.now(dt.UTC)
+
+    def site_name_in(self, lang: str) -> str:
+        """The site's name in a language: its own (`languages: [{locale: ru, site_name: ...}]`), else site_name."""
+        return self.site_names.get(lang) or self.site_name
+
+    def site_description_in(self, lang: str) -> str:
+        return self.site_descriptions.get(lang) or self.site_description
 
     def language_prefix(self, lang: str) -> str:
         """Where a language's pages live in the site: '' for the default language, else 'ru/'."""

@@ -16,7 +16,7 @@ from .addresses import check_aliases, check_pages
 from .attachments import Attachment, attached
 from .caching import StoryCache
 from .loading import load_document
-from .model import Problem, Settings, Site, SitePage, Story, Topic
+from .model import WARNING, Problem, Settings, Site, SitePage, Story, Topic
 from .rendering import Renderer
 from .site_pages import check_page, is_page_file, page_files
 from .sitemap import sitemap_xml
@@ -62,7 +62,9 @@ def load_site(settings: Settings, cache: StoryCache | None = None) -> Site:
     problems += check_collection(stories, {story: urls.story_url(story, settings) for story in stories})
     problems += check_pages(pages) + check_aliases(settings, stories, pages, topics)
     site = Site(settings, stories=stories, site_pages=pages, topics=topics, attachments=files_of)
-    site.problems = sorted(problems, key=lambda p: (p.path, p.line or 0, p.field))
+    problems.sort(key=lambda p: (p.path, p.line or 0, p.field))
+    site.problems = [p for p in problems if p.severity != WARNING]
+    site.warnings = [p for p in problems if p.severity == WARNING]
     return site
 
 

@@ -34,7 +34,7 @@ def build_feed(
     feed.title(title)
     feed.subtitle(subtitle)
     feed.language(lang)
-    feed.author({"name": settings.site_name})
+    feed.author({"name": settings.site_name_in(lang)})
     feed.link(href=base + page_url, rel="alternate")
     feed.link(href=base + feed_folder + ATOM, rel="self")
     feed.generator("Digest")

@@ -6,22 +6,28 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+ERROR, WARNING = "error", "warning"
+
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with the input, worded for the editor who made it."""
+    """One thing wrong with the input, worded for the editor who made it.
+
+    An error stops the build; a warning (e.g. a topic label missing in one language, shown in the default
+    language's words instead) is reported and the build goes on, unless it is strict (`--strict`)."""
 
     path: str
     line: int | None
     field: str
     message: str
+    severity: str = ERROR
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         return f"{where}: {self.field}: {self.message}"
 
     def as_dict(self) -> dict[str, Any]:
-        return {"path": self.path, "line": self.line, "field": self.field, "message": self.message}
+        return {"path": self.path, "line": self.line, "field": self.field, "message": self.message, "severity": self.severity}
 
 
 @dataclass(frozen=True)
@@ -95,6 +101,9 @@ class Settings:
     languages: tuple[str, ...] = ("en",)  # the first is the default language, served at /
     language_names: dict[str, str] = field(default_factory=dict)
     site_name: str = "Digest"
+    site_names: dict[str, str] = field(default_factory=dict)  # language -> its own site name, where it has one
+    site_description: str = ""
+    site_descriptions: dict[str, str] = field(default_factory=dict)  # language -> its own site description
     site_url: str | None = None
     timezone: str = "UTC"
     story_url: str = "{year}/{month}/{slug}/"
@@ -116,6 +125,13 @@ class Settings:
 
     def current_time(self) -> dt.datetime:
         return self.now or dt.datetime.now(dt.UTC)
+
+    def site_name_in(self, lang: str) -> str:
+        """The site's name in a language: its own (`languages: [{locale: ru, site_name: ...}]`), else site_name."""
+        return self.site_names.get(lang) or self.site_name
+
+    def site_description_in(self, lang: str) -> str:
+        return self.site_descriptions.get(lang) or self.site_description
 
     def language_prefix(self, lang: str) -> str:
         """Where a language's pages live in the site: '' for the default language, else 'ru/'."""
@@ -161,7 +177,8 @@ class Site:
     pages: dict[str, list[Page | Asset]] = field(default_factory=dict)
     nav: dict[str, list[Any]] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)  # site-wide files by site path, e.g. sitemap.xml
-    problems: list[Problem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # errors: nothing is built
+    warnings: list[Problem] = field(default_factory=list)  # reported; the build goes on unless it is strict
     attachments: dict[str, list[Any]] = field(default_factory=dict)  # editor's file -> the files it links to (attachments.py)
     renderer: Any = None  # the rendering.Renderer of a prepared site: it renders any page on demand
 

@@ -162,8 +162,22 @@ def test_check_exit_codes_0_1_2(project):
             "line": 5,
             "field": "topics",
             "message": "unknown topic 'ai-chip' (did you mean 'ai-chips'?); the topics are listed in content/topics.yml",
+            "severity": "error",
         }
     ]
+
+
+def test_check_prints_a_missing_topic_label_as_a_warning_and_fails_on_it_only_with_strict(project):
+    topics = project / "content/topics.yml"
+    topics.write_text(topics.read_text(encoding="utf-8").replace(", fr: Robotique}", "}"), encoding="utf-8")
+    result = digest("check")
+    line = next(n for n, text in enumerate(topics.read_text(encoding="utf-8").splitlines(), 1) if text.startswith("robotics:"))
+    assert result.exit_code == 0, result.output
+    assert f"warning: content/topics.yml:{line}: robotics: no label in fr; fr pages show the en label 'Robotics'" in result.stdout
+    assert "1 warning(s)" in result.stderr
+    assert digest("check", "--strict").exit_code == 1
+    [warning] = json.loads(digest("check", "--format", "json").stdout)
+    assert warning["severity"] == "warning" and warning["line"] == line and warning["field"] == "robotics"
 
 
 def test_installed_script_runs_every_command_and_loses_no_editor_file(tmp_path):

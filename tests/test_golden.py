@@ -4,7 +4,8 @@ Each folder under tests/golden/ is one case:
 
     tests/golden/<case>/content/       story .md files and topics.yml, kept byte for byte (see golden/.gitattributes)
     tests/golden/<case>/expected.txt   str(Problem) of every problem, one per line, in the order load_site
-                                       returns them; or the single line OK when there are none
+                                       returns them, then its warnings as `digest check` prints them
+                                       (warning: path:line: ...); or the single line OK when there are none
 
 The test runs load_site(Settings(root=<case>, languages=("en", "ru", "fr"))) and compares its output with
 expected.txt. After a deliberate change to a message, refresh every expected.txt with one command and read
@@ -33,11 +34,12 @@ CASES = sorted(p.name for p in GOLDEN.iterdir() if p.is_dir())
 
 
 def problems_of(case: str) -> list:
-    return load_site(Settings(root=str(GOLDEN / case), languages=LANGUAGES)).problems
+    site = load_site(Settings(root=str(GOLDEN / case), languages=LANGUAGES))
+    return site.problems + site.warnings
 
 
 def output(problems: list) -> str:
-    return "".join(f"{problem}\n" for problem in problems) or "OK\n"
+    return "".join(f"{'warning: ' if problem.severity == 'warning' else ''}{problem}\n" for problem in problems) or "OK\n"
 
 
 @pytest.mark.parametrize("case", CASES)

@@ -17,6 +17,7 @@ from bs4 import BeautifulSoup
 
 from conftest import ROOT, copy_project, mkdocs
 from generator import Settings, build_site
+from generator.rendering import text_direction
 from generator.translations import (
     DEFAULT_WPM,
     LOCALES,
@@ -122,6 +123,20 @@ def test_placeholders_survive_translation(lang):
             assert have <= wanted, (message.id, text)
             if len(numbers_of_form.get(index, ())) > 1:
                 assert have == wanted, f"form {index} serves several numbers, so it must show the number: {text!r}"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_arrows_point_the_languages_reading_direction(lang):
+    """'← Previous' and 'Next →' point back and forward in the reading direction: mirrored in a right-to-left
+    language ('→ السابق', 'التالي ←'), where the arrow leads the text the same way."""
+    back, forward = ("→", "←") if text_direction(lang) == "rtl" else ("←", "→")
+    arrows = [message for message in catalog(lang) if isinstance(message.id, str) and re.search("[←→]", message.id)]
+    assert len(arrows) >= 4
+    for message in arrows:
+        if message.id.startswith("←"):
+            assert message.string.startswith(back) and "←→".replace(back, "") not in message.string, (message.id, message.string)
+        if message.id.endswith("→"):
+            assert message.string.endswith(forward) and "←→".replace(forward, "") not in message.string, (message.id, message.string)
 
 
 @pytest.mark.parametrize(

@@ -435,13 +435,22 @@ def test_a_story_with_problems_is_not_built(tmp_path):
 # -- the topic registry -----------------------------------------------------------------------
 
 
-def test_topic_missing_a_label_for_a_site_language(tmp_path):
-    found = problems(tmp_path, {}, topics="ai-chips: {en: AI chips, ru: ИИ-чипы}\nrobotics: {en: Robotics, ru: '', fr: Robotique}\n")
-    assert found == [
-        "content/topics.yml:1: ai-chips: expected a label in every site language, missing fr; "
-        'e.g. ai-chips: {en: AI chips, ru: ИИ-чипы, fr: "Puces d\'IA"}',
-        "content/topics.yml:2: robotics: expected a label in every site language, missing ru; "
-        'e.g. ai-chips: {en: AI chips, ru: ИИ-чипы, fr: "Puces d\'IA"}',
+def test_topic_missing_a_label_for_a_site_language_falls_back_to_the_default_languages_label(tmp_path):
+    site = load(tmp_path, {}, topics="ai-chips: {en: AI chips, ru: ИИ-чипы}\nrobotics: {en: Robotics, ru: '', fr: Robotique}\n")
+    assert site.problems == [] and site.ok
+    assert [str(w) for w in site.warnings] == [
+        "content/topics.yml:1: ai-chips: no label in fr; fr pages show the en label 'AI chips' instead (add fr: <label> to this line)",
+        "content/topics.yml:2: robotics: no label in ru; ru pages show the en label 'Robotics' instead (add ru: <label> to this line)",
+    ]
+    assert {w.severity for w in site.warnings} == {"warning"}
+    assert site.topics["ai-chips"].label("fr") == "AI chips" and site.topics["robotics"].label("ru") == "Robotics"
+    assert site.topics["robotics"].label("fr") == "Robotique"
+
+
+def test_topic_missing_the_default_languages_label_is_an_error(tmp_path):
+    assert problems(tmp_path, {}, topics="ai-chips: {ru: ИИ-чипы, fr: Puces}\n") == [
+        "content/topics.yml:1: ai-chips: expected a label in en, the default language, whose label the others fall back to; "
+        'e.g. ai-chips: {en: AI chips, ru: ИИ-чипы, fr: "Puces d\'IA"}'
     ]
 
 
@@ -493,7 +502,7 @@ def test_missing_topic_registry_is_one_problem_not_one_per_story(tmp_path):
 
 
 def test_a_topic_with_bad_labels_is_not_called_unknown_in_stories(tmp_path):
-    topics = "ai-chips: {en: AI chips}\ngeopolitics: Geopolitics\n"
+    topics = "ai-chips: {ru: ИИ-чипы}\ngeopolitics: Geopolitics\n"
     found = load(tmp_path, {"a.md": story()}, topics=topics).problems
     assert [(p.path, p.field) for p in found] == [("content/topics.yml", "ai-chips"), ("content/topics.yml", "geopolitics")]
 

@@ -44,14 +44,17 @@ def main() -> None:
     type=click.Choice(["text", "json"]),
     default="text",
     show_default=True,
-    help="json prints a list of {path, line, field, message} for CI bots.",
+    help="json prints a list of {path, line, field, message, severity} for CI bots.",
 )
-def check(config_file: str, fmt: str) -> None:
+@click.option("--strict", is_flag=True, help="Exit with status 1 for warnings too, as `mkdocs build --strict` fails on them.")
+def check(config_file: str, fmt: str, strict: bool) -> None:
     """Validate every story, page and the topic registry, as the build does.
 
-    Prints each problem as path:line: field: message. A story or page file that git sees as moved since the
-    last commit gets a note with the `aliases:` line that keeps its old address. Exit status: 0 when the
-    content is clean, 1 when there are problems, 2 for a usage error.
+    Prints each problem as path:line: field: message, and each warning (say, a topic with no label in one
+    language, whose pages then show the default language's label) as warning: path:line: field: message.
+    A story or page file that git sees as moved since the last commit gets a note with the `aliases:` line
+    that keeps its old address. Exit status: 0 when the content has no problems (warnings alone leave it 0,
+    unless --strict), 1 when there are problems, 2 for a usage error.
 
     \b
     Example:
@@ -60,17 +63,19 @@ def check(config_file: str, fmt: str) -> None:
     settings = settings_of(config_file)
     site = load_site(settings)
     if fmt == "json":
-        click.echo(json.dumps([p.as_dict() for p in site.problems], ensure_ascii=False, indent=2))
+        click.echo(json.dumps([p.as_dict() for p in site.problems + site.warnings], ensure_ascii=False, indent=2))
     else:
         for problem in site.problems:
             click.echo(str(problem))
+        for warning in site.warnings:
+            click.echo(f"warning: {warning}")
         for note in renames.notes(settings):
             click.echo(f"note: {note}", err=True)
         languages = sorted({story.lang for story in site.stories})
         pages = f", {len(site.site_pages)} pages" if site.site_pages else ""
         summary = f"{len(site.stories)} stories in {len(languages)} languages{pages}, {len(site.problems)} problem(s)"
-        click.echo(summary, err=True)
-    sys.exit(1 if site.problems else 0)
+        click.echo(summary + (f", {len(site.warnings)} warning(s)" if site.warnings else ""), err=True)
+    sys.exit(1 if site.problems or (strict and site.warnings) else 0)
 
 
 @main.command(short_help="Show missing and stale translations of every story.")

@@ -25,9 +25,9 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from ..attachments import sized_images
 from ..build import prepare, site_files
 from ..caching import StoryCache
-from ..rendering import PageSpec, Renderer, language_name
+from ..rendering import PageSpec, Renderer
 from . import languages, pages, staging
-from .config import DigestConfig, project_root, settings_from
+from .config import DigestConfig, configure_language, project_root, settings_from, with_direction
 from .preview import Preview, notified_of_changes, stop_on_problems
 from .search import index_for_search
 
@@ -70,26 +70,15 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         docs.mkdir(parents=True, exist_ok=True)
         config.docs_dir, config.nav = str(docs), self.nav[self.lang]
         config.not_in_nav = pathspec.GitIgnoreSpec.from_lines(["*.md"])
-        config.theme["language"] = self.lang
+        configure_language(config, settings, self.lang)  # Material's language and direction, the site's name in it
         config.extra["alternate"] = True  # Material's selector without its site-wide <link rel=alternate>: ours are per page
         config.extra["digest_search"] = self.config.search
-        config.extra["digest_languages"] = [
-            {
-                "lang": other,
-                "name": language_name(other, settings),
-                "link": os.path.relpath(
-                    os.path.join("/", settings.language_prefix(other)), os.path.join("/", settings.language_prefix(self.lang))
-                )
-                + "/",
-            }
-            for other in settings.languages
-        ]
         return config
 
     def start(self, config: MkDocsConfig, settings: Any) -> None:
         """Load, check and index everything, stage site/, and start the other language builds."""
         site = prepare(settings, cache=self.cache if self.command == "serve" else None)
-        stop_on_problems(site.problems, "nothing was built, site/ is unchanged")
+        stop_on_problems(site.problems, "nothing was built, site/ is unchanged", site.warnings)
         log.info(f"digest: {len(site.stories)} stories in {len(settings.languages)} languages")
         self.renderer, self.nav, self.files, self.site_config = site.renderer, site.nav, {}, config
         if self.command != "serve" and not self.dirty:  # serve builds into a temporary folder anyway
@@ -140,6 +129,12 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             self.searchable.append((spec.url[len(self.renderer.settings.language_prefix(self.lang)) :], html))
         return html
 
+    def on_post_page(self, output: str, *, page: MkDocsPage, config: MkDocsConfig) -> str:
+        return with_direction(output, self.lang)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        return with_direction(output_content, self.lang) if template_name.endswith(".html") else output_content
+
     @event_priority(-100)  # last, so the site is swapped in after every plugin has written into it
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if languages.child_language() is not None or self.renderer is None:
@@ -151,7 +146,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             if self.config.search:
                 index_for_search(config.site_dir, self.lang, self.searchable)
 
-        languages.join(config.site_dir, children, self.specs, list(self.config.languages), index_here)
+        languages.join(config.site_dir, children, self.specs, list(self.renderer.settings.languages), index_here)
         self.write_files(config.site_dir)
         if not (config.strict and warned()):  # else MkDocs aborts for the warnings next, and on_build_error aborts the stage
             config.site_dir = self.stage.commit(config.site_dir)

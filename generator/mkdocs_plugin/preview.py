@@ -7,6 +7,7 @@ translations, the topics) rebuilds everything, with MkDocs' own builder.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -66,7 +67,7 @@ class Preview:
         if plugin.renderer is None or config is None:
             return False
         site = prepare(settings_from(plugin.config, config, "serve"), cache=plugin.cache)
-        stop_on_problems(site.problems, "the preview shows the last good build")
+        stop_on_problems(site.problems, "the preview shows the last good build", site.warnings)
         found = incremental.changes(plugin.renderer, site.renderer)
         if found is None or site.nav != plugin.nav:
             return False
@@ -91,8 +92,11 @@ class Preview:
         return True
 
 
-def stop_on_problems(problems: list, outcome: str) -> None:
-    """Log every problem in the content, one line each, and stop the build."""
+def stop_on_problems(problems: list, outcome: str, warnings: Sequence[Any] = ()) -> None:
+    """Log every warning and problem in the content, one line each, and stop the build if there are problems.
+    Warnings are MkDocs warnings: `mkdocs build --strict` fails on them."""
+    for warning in warnings:
+        log.warning(str(warning))
     if problems:
         for problem in problems:
             log.error(str(problem))

@@ -3,6 +3,6 @@
 from .helpers import escape_all
 from .renderer import Renderer
 from .specs import PageSpec
-from .words import language_name
+from .words import language_name, text_direction
 
-__all__ = ["PageSpec", "Renderer", "escape_all", "language_name"]
+__all__ = ["PageSpec", "Renderer", "escape_all", "language_name", "text_direction"]

@@ -77,7 +77,7 @@ def template_helpers(renderer: Renderer, lang: str, here: str | None) -> dict[st
         **words.template_globals(),
         "lang": lang,
         "settings": settings,
-        "site_name": settings.site_name,
+        "site_name": settings.site_name_in(lang),
         "topics": renderer.topics,
         "url": url,
         "other_versions": other_versions,

@@ -93,7 +93,7 @@ class Renderer:
         og = {"type": "website", "title": meta["title"], "description": meta.get("description", ""), **(og or {})}
         og.update(
             {
-                "site_name": self.settings.site_name,
+                "site_name": self.settings.site_name_in(lang),
                 "locale": og_locale(lang),
                 "locale_alternates": [og_locale(other) for other in targets if other != lang],
                 "url": urls.absolute(self.settings, here) or "",
@@ -160,12 +160,12 @@ class Renderer:
         words, settings, prefix = self.strings[lang], self.settings, self.settings.language_prefix(lang)
         stories = self.by_language.get(lang, [])
         by_topic = indexing.group_by_topic(stories)
-        about = words.gettext("The latest stories of %(site)s, newest first.", site=settings.site_name)
+        about = words.gettext("The latest stories of %(site)s, newest first.", site=settings.site_name_in(lang))
         home = urls.page_url(settings, lang, "home")
         files = build_feed(settings, lang, language_feed_title(self, lang), about, home, prefix, stories, self.story_urls, self.topics)
         for slug, topic in self.topics.items():
             folder, label = urls.page_url(settings, lang, "topic", slug), topic.label(lang)
-            title = words.gettext("%(site)s: %(topic)s", site=settings.site_name, topic=label)
+            title = words.gettext("%(site)s: %(topic)s", site=settings.site_name_in(lang), topic=label)
             about = words.gettext("Stories about %(topic)s, newest first.", topic=label)
             files.update(build_feed(settings, lang, title, about, folder, folder, by_topic.get(slug, []), self.story_urls, self.topics))
         return [Asset(lang, path[len(prefix) :], text, url=path) for path, text in sorted(files.items())]

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 
 def language_feed_title(r: Renderer, lang: str) -> str:
-    return r.strings[lang].gettext("%(site)s (%(language)s)", site=r.settings.site_name, language=language_name(lang, r.settings))
+    return r.strings[lang].gettext("%(site)s (%(language)s)", site=r.settings.site_name_in(lang), language=language_name(lang, r.settings))
 
 
 def language_specs(r: Renderer, lang: str) -> list[PageSpec]:
@@ -39,7 +39,7 @@ def home_spec(r: Renderer, lang: str, stories: list) -> PageSpec:
         "home",
         {
             "title": words.gettext("Latest stories"),
-            "description": words.gettext("The latest stories of %(site)s, newest first.", site=settings.site_name),
+            "description": words.gettext("The latest stories of %(site)s, newest first.", site=settings.site_name_in(lang)),
             "hide": ["navigation", "toc"],
         },
         same_page(r, "home"),
@@ -63,7 +63,7 @@ def issue_specs(r: Renderer, lang: str) -> list[PageSpec]:
         "issues",
         {
             "title": words.gettext("Issues"),
-            "description": words.gettext("Every weekly issue of %(site)s, newest first.", site=settings.site_name),
+            "description": words.gettext("Every weekly issue of %(site)s, newest first.", site=settings.site_name_in(lang)),
             "hide": ["navigation", "toc"],
         },
         [week for week, _ in weeks],
@@ -81,7 +81,7 @@ def issue_specs(r: Renderer, lang: str) -> list[PageSpec]:
                 {
                     "title": issue_title(words, week),
                     "description": words.gettext(
-                        "%(site)s: the stories of %(dates)s, by topic.", site=settings.site_name, dates=week_interval(lang, week)
+                        "%(site)s: the stories of %(dates)s, by topic.", site=settings.site_name_in(lang), dates=week_interval(lang, week)
                     ),
                     "hide": ["navigation"],
                 },
@@ -98,7 +98,7 @@ def issue_specs(r: Renderer, lang: str) -> list[PageSpec]:
 
 def index_specs(r: Renderer, lang: str, stories: list) -> list[PageSpec]:
     """The topic list, the archive, and each topic's page."""
-    settings, words = r.settings, r.strings[lang]
+    settings, words, site = r.settings, r.strings[lang], r.settings.site_name_in(lang)
     by_topic = indexing.group_by_topic(stories)
     pages = [
         spec(
@@ -107,7 +107,7 @@ def index_specs(r: Renderer, lang: str, stories: list) -> list[PageSpec]:
             urls.page_url(settings, lang, "topics"),
             "topics.md",
             "topics",
-            {"title": words.gettext("Topics"), "description": words.gettext("The topics %(site)s follows.", site=settings.site_name)},
+            {"title": words.gettext("Topics"), "description": words.gettext("The topics %(site)s follows.", site=site)},
             same_page(r, "topics"),
             counts={slug: len(by_topic.get(slug, [])) for slug in r.topics},
         )
@@ -121,7 +121,7 @@ def index_specs(r: Renderer, lang: str, stories: list) -> list[PageSpec]:
         "archive",
         {
             "title": words.gettext("Archive"),
-            "description": words.gettext("Every story of %(site)s, by month.", site=settings.site_name),
+            "description": words.gettext("Every story of %(site)s, by month.", site=site),
             "hide": ["navigation", "toc"],
         },
         stories,
@@ -138,7 +138,7 @@ def index_specs(r: Renderer, lang: str, stories: list) -> list[PageSpec]:
             {"title": label, "description": words.gettext("Stories about %(topic)s, newest first.", topic=label)},
             by_topic.get(slug, []),
             feeds_folder=urls.page_url(settings, lang, "topic", slug),
-            feed_title=words.gettext("%(site)s: %(topic)s", site=settings.site_name, topic=label),
+            feed_title=words.gettext("%(site)s: %(topic)s", site=site, topic=label),
             topic=topic,
         )
     return pages

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 from babel.dates import format_date, format_interval
 from babel.units import format_unit
@@ -29,6 +29,17 @@ def language_name(lang: str, settings: Settings) -> str:
 def own_name(lang: str) -> str:
     name = Locale.parse(lang).get_display_name(lang) or lang
     return name[:1].upper() + name[1:]
+
+
+@functools.cache
+def text_direction(lang: str) -> str:
+    """'rtl' for a language written right to left (Arabic, Hebrew, Persian, Urdu ...), else 'ltr', from Babel's CLDR
+    data, so that a language Material does not know gets the right direction too."""
+    try:
+        order = Locale.parse(lang).character_order
+    except (ValueError, TypeError, UnknownLocaleError):  # not a locale Babel knows: most scripts run left to right
+        return "ltr"
+    return "rtl" if order == "right-to-left" else "ltr"
 
 
 @functools.cache  # Babel parses a locale on every call that is given a string: parse each once

@@ -255,3 +255,25 @@ def test_no_digest_command_but_new_and_import_writes_into_content(project, monke
     mkdocs(project, "build", "--strict")
     assert "check" in ran
     assert snapshot(project / "content") == before, f"after: {ran}, import --text-only and mkdocs build"
+
+
+def test_a_full_disk_is_one_line_naming_the_path_and_loses_nothing(tmp_path):
+    """RLIMIT_FSIZE makes every write past 100 KB fail as a full disk does (Python ignores SIGXFSZ, so the write
+    raises OSError): the build says so in one line that names the file, with no traceback from any process."""
+    import resource
+
+    project = copy_project(tmp_path)
+    before = old_site(project)
+
+    def small_files() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (100_000, 100_000))
+
+    run = subprocess.run([*MKDOCS, "build"], cwd=project, env=BUILD_ENV, capture_output=True, text=True, timeout=600,
+                         preexec_fn=small_files)  # fmt: skip
+    assert run.returncode != 0
+    assert "Traceback" not in run.stderr and "KeyboardInterrupt" not in run.stderr, run.stderr
+    lines = [line for line in run.stderr.splitlines() if "File too large" in line]
+    assert lines and all(str(project) in line for line in lines), run.stderr
+    assert any("digest: the build stopped: File too large (" in line for line in lines), run.stderr
+    assert snapshot(project / "site") == before
+    assert leftovers(project) == []

@@ -11,6 +11,7 @@ import logging
 import multiprocessing
 import os
 import shutil
+import signal
 import sys
 from typing import TYPE_CHECKING, Any, cast
 
@@ -182,6 +183,8 @@ def build_language(
     for search. `changed` limits a preview's rebuild to those pages (a dirty build: the others stay as built)."""
     global _CHILD_LANGUAGE
     _CHILD_LANGUAGE = lang
+    for number in (signal.SIGINT, signal.SIGTERM):  # stopped by the parent (or Ctrl-C): no traceback of our own
+        signal.signal(number, lambda *_: os._exit(1))
     if changed is not None or part is not None:  # MkDocs warns that a dirty build may leave links stale; the digest chose the pages
         logging.getLogger(mkdocs_build.__module__).addFilter(lambda record: "'dirty' build" not in record.getMessage())
     sub = load_config(config_file=config_file, site_dir=site_dir, site_url=site_url, strict=strict)
@@ -196,5 +199,12 @@ def build_language(
         if search:
             index_for_search(site_dir, lang, plugin.searchable)
     except Exception as err:  # reported here, the parent only sees the exit code
-        log.error(f"digest: building '{lang}' failed: {err}")
+        log.error(f"digest: building '{lang}' failed: {system_error(err) if isinstance(err, OSError) else err}")
         sys.exit(1)
+
+
+def system_error(error: OSError) -> str:
+    """A failure of the machine, not of the content, in one line that names the path."""
+    path = error.filename2 or error.filename  # a copy that fails to write names its source first, its target second
+    where = f" ({path})" if path else ""
+    return f"digest: the build stopped: {error.strerror or error}{where}; site/ is unchanged"

@@ -17,7 +17,7 @@ from typing import Any
 
 import pathspec
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page as MkDocsPage
@@ -28,6 +28,7 @@ from ..caching import StoryCache
 from ..rendering import PageSpec, Renderer
 from . import languages, pages, staging
 from .config import DigestConfig, configure_language, project_root, settings_from, with_direction
+from .languages import system_error
 from .preview import Preview, notified_of_changes, stop_on_problems
 from .search import index_for_search
 
@@ -153,6 +154,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self.stage.abort()
+        if isinstance(error, OSError):  # a full disk, a folder it may not write: one line, not a traceback
+            raise Abort(system_error(error)) from None
 
     def write_files(self, site_dir: str) -> None:
         """One sitemap for all languages at the root (each language keeps MkDocs' own, which Material's instant

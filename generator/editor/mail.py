@@ -125,7 +125,7 @@ def deliver(edition: Edition, settings: Settings, sender: str, recipients: list[
                 raise MailError(f"{server.host}: refused the message to {to}: {err.smtp_code} {reply(err.smtp_error)}") from err
             except (OSError, smtplib.SMTPException) as err:
                 raise MailError(f"{server.host}: sending to {to} failed: {err}") from err
-            log.record(edition.week, edition.lang, to, str(message["Message-ID"]))
+            log.record(edition.week, edition.lang, to, str(message["Message-ID"]).strip())
             click.echo(f"sent {edition.week} ({edition.lang}) to {to}")
     finally:
         try:

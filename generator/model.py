@@ -118,6 +118,11 @@ class Settings:
     include_drafts: bool = False  # True under `mkdocs serve`: drafts are shown, marked as drafts
     include_future: bool = False  # stories dated after `now` wait for their date unless this is True
     now: dt.datetime | None = None  # the moment of the build; None means the real clock
+    # The email edition and `digest mail` (rendering/email.py, editor/mail.py): the message's headers, when set.
+    mail_from: str | None = None  # From: "Digest <news@example.org>"
+    mail_reply_to: str | None = None  # Reply-To:
+    list_id: str | None = None  # List-Id: "AI Chips Digest <digest.example.org>"
+    list_unsubscribe: str | None = None  # an https:// or mailto: address; List-Unsubscribe: and the edition's footer
 
     @property
     def default_language(self) -> str:

@@ -18,6 +18,7 @@ from . import renames
 from .arguments import CONFIG, settings_of
 from .history import modified_times
 from .importing import import_
+from .mail import mail
 from .new import new
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 110}
@@ -120,6 +121,7 @@ def coverage(fmt: str, fail_under: float | None, config_file: str) -> None:
 
 main.add_command(new)
 main.add_command(import_)
+main.add_command(mail)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -88,6 +88,15 @@ class DigestConfig(base.Config):
     """Index the stories with Pagefind after the build, for the search box."""
     build_dir = c.Type(str, default=".digest")
     """Folder the digest owns (git-ignored); MkDocs' docs_dir becomes an empty folder in it."""
+    # The email edition of each issue (issues/<week>/email.html and email.txt) and `digest mail`:
+    mail_from = c.Optional(c.Type(str))
+    """The sender of `digest mail`, e.g. 'AI Chips Digest <news@example.org>'; --from overrides it."""
+    mail_reply_to = c.Optional(c.Type(str))
+    """Where readers' replies go (Reply-To), e.g. the editors' address or a mailing list."""
+    list_id = c.Optional(c.Type(str))
+    """The List-Id header (RFC 2919), e.g. 'AI Chips Digest <digest.example.org>', so mail clients can filter the list."""
+    list_unsubscribe = c.Optional(c.Type(str))
+    """An https:// or mailto: address that unsubscribes: the List-Unsubscribe header and the edition's footer link."""
 
 
 class SettingsError(Exception):
@@ -121,6 +130,10 @@ def settings_from(options: DigestConfig, config: MkDocsConfig, command: str = "b
         include_drafts=command == "serve",
         include_future=options.future,
         now=build_time(),
+        mail_from=options.mail_from,
+        mail_reply_to=options.mail_reply_to,
+        list_id=options.list_id,
+        list_unsubscribe=options.list_unsubscribe,
     )
 
 

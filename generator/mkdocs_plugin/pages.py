@@ -12,6 +12,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from ..rendering import PageSpec, Renderer, escape_all
+from ..rendering.email import email_files
 from ..urls import checked_path
 from .languages import INDEXES, STORIES, WRITTEN
 from .preview import KeptFile
@@ -47,6 +48,8 @@ def add_pages(
     if part != STORIES:
         for asset in renderer.feed_files(lang):
             files.append((File if feeds_changed else KeptFile).generated(config, checked_path(asset.path), content=asset.text))
+        for asset in email_files(renderer, lang):  # each issue's email edition, beside its page (rendering/email.py)
+            files.append((File if feeds_changed else KeptFile).generated(config, asset.path, content=asset.text))
         for asset in renderer.redirect_files(lang):
             files.append(File.generated(config, asset.path, content=asset.text))
     for attachment in renderer.attachment_files(lang):  # every part: MkDocs checks the stories' links against them

@@ -21,14 +21,13 @@ from ..attachments import first_image, links
 from ..feeds import ATOM, RSS
 from ..model import Asset, Story
 from .plaintext import References, columns, wrap
-from .words import issue_title, localized_date, week_interval
+from .words import issue_title, localized_date, text_direction, week_interval
 
 if TYPE_CHECKING:
     from .renderer import Renderer
 
 HTML, TEXT = "email.html", "email.txt"  # the files beside each issue's page
 HTML_TEMPLATE, TEXT_TEMPLATE = "email/issue.html", "email/issue.txt"
-RTL = frozenset({"ar", "he", "fa", "ur", "ps", "sd", "ug", "yi", "dv", "ckb"})  # written right to left
 WIDTH = 600  # the column, in CSS pixels: what every email client shows without scaling
 PICTURE_WIDTH = 552  # the column less its padding (24 px each side)
 
@@ -76,11 +75,11 @@ def edition_context(r: Renderer, lang: str, week: str, items: list[Story]) -> di
     return {
         **words.template_globals(),
         "lang": lang,
-        "dir": "rtl" if lang.split("-")[0] in RTL else "ltr",
-        "site_name": settings.site_name,
+        "dir": text_direction(lang),
+        "site_name": settings.site_name_in(lang),
         "title": issue_title(words, week),
         "dates": dates,
-        "preheader": words.gettext("%(site)s: the stories of %(dates)s, by topic.", site=settings.site_name, dates=dates),
+        "preheader": words.gettext("%(site)s: the stories of %(dates)s, by topic.", site=settings.site_name_in(lang), dates=dates),
         "groups": groups,
         "web_url": absolute(urls.page_url(settings, lang, "issue", week)),
         "site_url": absolute(urls.page_url(settings, lang, "home")),

@@ -13,9 +13,12 @@ from pathlib import Path
 import click
 
 from ..build import load_site
+from ..validation import site_url_warning
 from . import coverage as coverage_report
 from . import renames
+from . import unfinished as unfinished_work
 from .arguments import CONFIG, settings_of
+from .coverage import read_versions
 from .history import modified_times
 from .importing import import_
 from .new import new
@@ -59,18 +62,27 @@ def check(config_file: str, fmt: str) -> None:
     """
     settings = settings_of(config_file)
     site = load_site(settings)
+    detect = unfinished_work.language_detector()
+    stories = read_versions(settings)
+    found = unfinished_work.unfinished(stories, Path(settings.root), settings.default_language, detect)
+    drafts = {story.path for story in stories if story.draft}
+    problems = sorted([*site.problems, *(p for p in found if p.path not in drafts)], key=lambda p: (p.path, p.line or 0, p.field))
     if fmt == "json":
-        click.echo(json.dumps([p.as_dict() for p in site.problems], ensure_ascii=False, indent=2))
+        click.echo(json.dumps([p.as_dict() for p in problems], ensure_ascii=False, indent=2))
     else:
-        for problem in site.problems:
+        for problem in problems:
             click.echo(str(problem))
-        for note in renames.notes(settings):
+        notes = [*renames.notes(settings), *(f"{p} (a draft: not a problem until it is published)" for p in found if p.path in drafts)]
+        if detect is None:
+            notes.append(unfinished_work.UNCHECKED_LANGUAGE)
+        notes += filter(None, [site_url_warning(settings.site_url)])
+        for note in notes:
             click.echo(f"note: {note}", err=True)
         languages = sorted({story.lang for story in site.stories})
         pages = f", {len(site.site_pages)} pages" if site.site_pages else ""
-        summary = f"{len(site.stories)} stories in {len(languages)} languages{pages}, {len(site.problems)} problem(s)"
+        summary = f"{len(site.stories)} stories in {len(languages)} languages{pages}, {len(problems)} problem(s)"
         click.echo(summary, err=True)
-    sys.exit(1 if site.problems else 0)
+    sys.exit(1 if problems else 0)
 
 
 @main.command(short_help="Show missing and stale translations of every story.")

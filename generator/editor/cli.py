@@ -17,11 +17,12 @@ from ..validation import site_url_warning
 from . import coverage as coverage_report
 from . import renames
 from . import unfinished as unfinished_work
-from .arguments import CONFIG, settings_of
+from .arguments import CONFIG, settings_of, today
 from .coverage import read_versions
 from .history import modified_times
 from .importing import import_
 from .new import new
+from .todo import to_do_list
 
 CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 110}
 
@@ -85,7 +86,7 @@ def check(config_file: str, fmt: str) -> None:
     sys.exit(1 if problems else 0)
 
 
-@main.command(short_help="Show missing and stale translations of every story.")
+@main.command(short_help="List missing and stale translations, newest story first, with what to do.")
 @click.option(
     "--format",
     "fmt",
@@ -99,13 +100,16 @@ def check(config_file: str, fmt: str) -> None:
 )
 @CONFIG
 def coverage(fmt: str, fail_under: float | None, config_file: str) -> None:
-    """Show which stories exist in which language, and which translations are missing or stale.
+    """List every story, newest first, with its translations and what is left to do.
 
-    One row per story key, one column per site language. A version is 'original' (the default language's
-    version, else the earliest dated one), 'ok', 'stale' (the original changed after it: by the `updated:`
-    field when the file has one, else by its last git commit, else by the file's modification time),
-    'draft' or 'missing'. Coverage is the share of originals and up-to-date translations among all
-    story x language versions. Exit status: 0, or 1 when coverage is below --fail-under; 2 for a usage error.
+    For each story: the original's date, title and file, then each language's status: 'original' (the
+    default language's published version, else the earliest dated one), 'ok', 'stale' (the original changed
+    after it: by the `updated:` field when the file has one, else by its last git commit, else by the file's
+    modification time), 'draft' or 'missing'. Each missing translation gets the digest new command that
+    starts it; each stale one, the `updated:` line that marks it reviewed once checked. Stories with drafts
+    only are listed apart and not counted. Coverage is the share of originals and up-to-date translations
+    among all story x language versions. Exit status: 0, or 1 when coverage is below --fail-under; 2 for a
+    usage error.
 
     \b
     Examples:
@@ -119,7 +123,7 @@ def coverage(fmt: str, fail_under: float | None, config_file: str) -> None:
     if fmt == "json":
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:
-        click.echo(coverage_report.table(report))
+        click.echo(to_do_list(report, today(settings)))
     if fail_under is not None and report.percent < fail_under:
         click.echo(f"translation coverage {report.percent:.1f}% is below --fail-under {fail_under:g}%", err=True)
         sys.exit(1)

@@ -169,7 +169,7 @@ def test_colon_in_a_plain_value_reports_the_file_line(tmp_path):
     problem = only_problem(problems)
     assert (problem.path, problem.line, problem.field) == ("content/story.md", 5, "front matter")
     assert problem.message.startswith("invalid YAML: mapping values are not allowed in this context;")
-    assert "e.g. quote a value that holds ': ' as in title: \"Nvidia: a new chip\"" in problem.message
+    assert "a value that holds ': ' needs quotes, e.g. title: \"Nvidia: a new chip\"" in problem.message
 
 
 def test_unclosed_bracket_points_at_the_line_that_opened_it(tmp_path):

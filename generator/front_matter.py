@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from .fields import no_such_day
 from .model import Problem
 from .yaml_limits import MAX_DEPTH, Loader, oversized, too_deep
 
@@ -105,7 +106,7 @@ def marked_problem(err: yaml.MarkedYAMLError, source: str, rel: str, first_line:
     what = " ".join(part for part in (err.context, err.problem) if part)
     if err.context_mark and err.problem_mark and err.problem_mark.line != err.context_mark.line:
         what += f" (noticed on line {at(err.problem_mark.line)})"
-    tab = bool(mark) and "\t" in (source.split("\n")[line - first_line :] or [""])[0][: mark.column + 1]  # libyaml does not name it
+    tab = mark is not None and "\t" in (source.split("\n")[line - first_line :] or [""])[0][: mark.column + 1]  # libyaml does not name it
     if tab:
         what += " (a tab: YAML indents with spaces only)"
     last = at(err.problem_mark.line) if err.problem_mark else line
@@ -172,7 +173,8 @@ def construct_fields(node: yaml.MappingNode, rel: str, at: Callable[[int], int])
             # a wrong explicit tag (!!int abc); only the first is a date problem.
             values[key] = INVALID
             if isinstance(value_node, yaml.ScalarNode) and value_node.tag.endswith(":timestamp"):
-                message = f"{value_node.value!r} is not a real date or time ({err}); e.g. {shown_key(key)}: 2025-04-30"
+                reason = no_such_day(value_node.value) or f"{value_node.value!r} is not a real date or time ({err})"
+                message = f"{reason}; e.g. {shown_key(key)}: 2025-04-30"
             else:
                 message = f"cannot be read: {' '.join(str(err).split())}; e.g. {shown_key(key)}: 2025-04-30 for a date, or plain text"
             problems.append(Problem(rel, line, shown_key(key), message))

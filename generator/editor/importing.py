@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from ..slugs import slug_for, story_path
-from .arguments import CONFIG, check_key, check_language, check_topic_names, settings_of, today, topics_of
+from .arguments import CONFIG, Day, check_key, check_language, check_topic_names, settings_of, today, topics_of
 from .coverage import read_versions
 from .scaffold import render
 from .stories import write_story
@@ -21,7 +21,7 @@ from .stories import write_story
 @click.option("--topic", "topics", multiple=True, help="A topic slug to use instead of the suggested ones; repeat for more.")
 @click.option("--source-url", help="The article's address, when the text has none.")
 @click.option("--story", "key", help="File the draft under an existing story key, as a new language version.")
-@click.option("--date", type=click.DateTime(["%Y-%m-%d"]), help="YYYY-MM-DD, instead of the text's dateline (or today when it has none).")
+@click.option("--date", type=Day(), help="YYYY-MM-DD, instead of the text's dateline (or today when it has none).")
 @click.option("--sentences", default=3, show_default=True, type=click.IntRange(1, 10), help="How many sentences the drafted body gets.")
 @CONFIG
 def import_(
@@ -31,7 +31,7 @@ def import_(
     topics: tuple[str, ...],
     source_url: str | None,
     key: str | None,
-    date: dt.datetime | None,
+    date: dt.date | None,
     sentences: int,
     config_file: str,
 ) -> None:
@@ -76,7 +76,7 @@ def import_(
         chosen_topics=chosen,
         key=key,
         source_url=source_url,
-        date=date.date() if date else None,
+        date=date,
         sentences=sentences,
     )
     draft = imported.draft

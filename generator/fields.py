@@ -3,6 +3,7 @@ with what was expected and what was found."""
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import difflib
 import functools
@@ -143,6 +144,20 @@ def boolean(value: Any) -> bool:
     return value
 
 
+def no_such_day(value: str) -> str | None:
+    """Why a date of the right shape names no day ('2025-04-31 does not exist: April 2025 has 30 days'), or None."""
+    found = re.match(r"^\s*(\d{4})-(\d{2})-(\d{2})", value)
+    if not found:
+        return None
+    year, month, day = map(int, found.groups())
+    if not 1 <= month <= 12:
+        return f"{found.group().strip()} does not exist: the month must be 01 to 12"
+    days = calendar.monthrange(year, month)[1] if year else 31
+    if not 1 <= day <= days:
+        return f"{found.group().strip()} does not exist: {calendar.month_name[month]} {year} has {days} days"
+    return None
+
+
 def date_or_datetime(value: Any) -> dt.date | dt.datetime:
     if isinstance(value, (dt.date, dt.datetime)):
         return value
@@ -152,7 +167,9 @@ def date_or_datetime(value: Any) -> dt.date | dt.datetime:
                 dt.datetime.fromisoformat(value.strip()) if "T" in value or " " in value.strip() else dt.date.fromisoformat(value.strip())
             )
         except ValueError as err:
-            if re.match(r"^\d{4}-\d{2}-\d{2}", value.strip()):  # the right shape, an impossible day: say so
+            if no_such_day(value):  # the right shape, an impossible day: say so
+                raise Invalid(str(no_such_day(value))) from None
+            if re.match(r"^\d{4}-\d{2}-\d{2}", value.strip()):  # a real day, an impossible time
                 raise Invalid(f"expected a real date or time, got {describe(value)}, which is not one ({err})") from None
     raise Invalid(f"expected a date (YYYY-MM-DD) or an ISO date-time, got {describe(value)}")
 

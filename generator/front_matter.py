@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from .fields import no_such_day
 from .model import Problem
 from .yaml_limits import MAX_DEPTH, Loader, oversized, too_deep
 
@@ -105,20 +106,32 @@ def marked_problem(err: yaml.MarkedYAMLError, source: str, rel: str, first_line:
     what = " ".join(part for part in (err.context, err.problem) if part)
     if err.context_mark and err.problem_mark and err.problem_mark.line != err.context_mark.line:
         what += f" (noticed on line {at(err.problem_mark.line)})"
-    if mark and "\t" in (source.split("\n")[line - first_line :] or [""])[0][: mark.column + 1]:  # libyaml does not name the character
+    tab = mark is not None and "\t" in (source.split("\n")[line - first_line :] or [""])[0][: mark.column + 1]  # libyaml does not name it
+    if tab:
         what += " (a tab: YAML indents with spaces only)"
     last = at(err.problem_mark.line) if err.problem_mark else line
     hidden = [char for char in "\x85\u2028\u2029" if char in "\n".join(source.split("\n")[line - first_line : last - first_line + 1])]
     if hidden:  # pasted from a web page: invisible, but YAML starts a new line there
         name = unicodedata.name(hidden[0], "NEXT LINE")
         what += f" (the text holds U+{ord(hidden[0]):04X} {name}, an invisible line break; delete it or quote the value)"
-    return Problem(
-        rel,
-        line,
-        "front matter",
-        f"invalid YAML: {' '.join(what.split())}; check quotes, brackets, colons and "
-        "indentation, e.g. quote a value that holds ': ' as in title: \"Nvidia: a new chip\"",
-    )
+    return Problem(rel, line, "front matter", f"invalid YAML: {' '.join(what.split())}; {yaml_hint(err, tab)}")
+
+
+def yaml_hint(err: yaml.MarkedYAMLError, tab: bool) -> str:
+    """What to do about a YAML syntax error, for its own cause: a tab, an unquoted colon, an unclosed quote or bracket."""
+    context, problem = err.context or "", err.problem or ""
+    if tab:
+        return "replace the tab with spaces, e.g. indent a list item with two spaces"
+    if "quoted scalar" in context:
+        return "close the quote on the same value; to put a quote inside, use the other kind, e.g. title: 'Nvidia \"Blackwell\" ships'"
+    if "flow sequence" in context or "flow mapping" in context:
+        return (
+            "close the bracket or brace, and quote an item that holds a comma or bracket, "
+            'e.g. topics: [ai-chips, geopolitics] or source: {name: FT, url: "https://www.ft.com/"}'
+        )
+    if "mapping values are not allowed" in problem:
+        return "a value that holds ': ' needs quotes, e.g. title: \"Nvidia: a new chip\""
+    return "check quotes, brackets, colons and indentation, e.g. quote a value that holds ': ' as in title: \"Nvidia: a new chip\""
 
 
 def construct_fields(node: yaml.MappingNode, rel: str, at: Callable[[int], int]) -> Fields:
@@ -160,7 +173,8 @@ def construct_fields(node: yaml.MappingNode, rel: str, at: Callable[[int], int])
             # a wrong explicit tag (!!int abc); only the first is a date problem.
             values[key] = INVALID
             if isinstance(value_node, yaml.ScalarNode) and value_node.tag.endswith(":timestamp"):
-                message = f"{value_node.value!r} is not a real date or time ({err}); e.g. {shown_key(key)}: 2025-04-30"
+                reason = no_such_day(value_node.value) or f"{value_node.value!r} is not a real date or time ({err})"
+                message = f"{reason}; e.g. {shown_key(key)}: 2025-04-30"
             else:
                 message = f"cannot be read: {' '.join(str(err).split())}; e.g. {shown_key(key)}: 2025-04-30 for a date, or plain text"
             problems.append(Problem(rel, line, shown_key(key), message))

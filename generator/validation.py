@@ -196,3 +196,17 @@ def check_collection(stories: list[Story], urls: dict[Story, str]) -> list[Probl
                 )
             )
     return problems
+
+
+SAMPLE_HOST = "example.github.io"  # the sample's site_url: a site published with it links to someone else's address
+
+
+def site_url_warning(site_url: str | None) -> str | None:
+    """Why the site is not ready to publish at its address, or None: no site_url, or still the sample's."""
+    if not site_url:
+        return "mkdocs.yml has no site_url: feeds, the sitemap and canonical links need it; e.g. site_url: https://you.github.io/digest/"
+    if SAMPLE_HOST in site_url:
+        return (
+            f"site_url is still the sample's {site_url}: set it to the address the site is published at, e.g. https://you.github.io/digest/"
+        )
+    return None

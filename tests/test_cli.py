@@ -220,3 +220,31 @@ def test_installed_script_runs_every_command_and_loses_no_editor_file(tmp_path):
         "2025/03/dutch-lithography-maker-warns-of-slower-orders-as-export-rules-tighten.en.md",
         "2025/04/huawei-ships-clusters.en.md",
     ]
+
+
+@pytest.mark.parametrize(
+    "date, expected",
+    [
+        ("2025-04-31", "2025-04-31 does not exist: April 2025 has 30 days"),
+        ("2025-02-29", "2025-02-29 does not exist: February 2025 has 28 days"),
+        ("2025-13-01", "2025-13-01 does not exist: the month must be 01 to 12"),
+        ("30.04.2025", "expected a date as YYYY-MM-DD, got '30.04.2025'; e.g. 2025-04-30"),
+    ],
+)
+def test_an_impossible_date_is_named_and_nothing_is_written(project, date, expected):
+    before = snapshot(project)
+    result = digest("new", "A headline", "--topic", "ai-chips", "--source-name", "FT", "--date", date)
+    assert result.exit_code == 2
+    assert expected in result.output
+    assert snapshot(project) == before
+    assert digest("new", "A headline", "--topic", "ai-chips", "--source-name", "FT", "--date", "2024-02-29").exit_code == 0
+
+
+def test_new_names_every_way_to_give_the_source(project):
+    result = digest("new", "A headline", "--topic", "ai-chips")
+    assert result.exit_code == 2
+    assert "--source-url" in result.output and "--source-name alone" in result.output
+    named = digest("new", "A headline", "--topic", "ai-chips", "--source-name", "Financial Times", "--date", "2025-05-01")
+    assert named.exit_code == 0, named.output
+    story, problems = validate(project, named.stdout.strip())
+    assert problems == [] and [(s.name, s.url) for s in story.sources] == [("Financial Times", None)]

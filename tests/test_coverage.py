@@ -13,7 +13,8 @@ from click.testing import CliRunner
 
 from conftest import BUILD_ENV, copy_project
 from generator.editor.cli import main
-from generator.editor.coverage import coverage, table
+from generator.editor.coverage import coverage
+from generator.editor.todo import to_do_list
 from generator.model import Source, Story
 
 UTC = dt.UTC
@@ -64,14 +65,47 @@ def test_statuses_and_percent():
     }
     report = coverage(stories, ("en", "ru", "fr"), changed)
     assert [(row.key, row.original, {lang: cell.status for lang, cell in row.cells.items()}) for row in report.rows] == [
-        ("a", "en", {"en": "original", "ru": "stale", "fr": "ok"}),
+        ("c", "ru", {"en": "missing", "ru": "original", "fr": "ok"}),  # newest original first
         ("b", "ru", {"en": "missing", "ru": "original", "fr": "draft"}),
-        ("c", "ru", {"en": "missing", "ru": "original", "fr": "ok"}),
+        ("a", "en", {"en": "original", "ru": "stale", "fr": "ok"}),
     ]
     assert report.percent == pytest.approx(100 * 5 / 9)
-    text = table(report)
+    text = to_do_list(report, dt.date(2025, 5, 2))
     assert "stale: content/a.ru.md (git 2025-05-01 09:00) is older than content/a.en.md (git 2025-05-01 10:00)" in text
-    assert text.endswith("5 of 9 versions up to date (55.6%): 1 stale, 1 draft, 2 missing")
+    assert "5 of 9 versions up to date (55.6%): 1 stale, 1 draft, 2 missing" in text
+    assert "add updated: 2025-05-02" in text
+
+
+def test_a_story_with_drafts_only_is_no_original_and_not_counted():
+    stories = [story("a", "en"), story("d", "ru", day=9, draft=True), story("d", "fr", day=9, draft=True)]
+    report = coverage(stories, ("en", "ru", "fr"), {})
+    assert [row.key for row in report.rows] == ["a"] and report.count("original") == 1
+    assert [(row.key, row.original, [c.status for c in row.cells.values()]) for row in report.drafts] == [
+        ("d", None, ["missing", "draft", "draft"])
+    ]
+    text = to_do_list(report, dt.date(2025, 5, 2))
+    drafts = text.split("Drafts only, not yet published (not counted in the coverage):")[1]
+    assert "content/d.fr.md (story d)" in drafts and "en missing · ru draft · fr draft" in drafts
+    assert "to do: digest new" not in drafts  # nothing to translate until the story is published
+    assert report.as_dict()["drafts"][0]["story"] == "d"
+
+
+def test_the_to_do_list_runs_newest_first_with_the_command_for_each_missing_translation(project):
+    result = digest("coverage")
+    assert result.exit_code == 0
+    dates = [line[:10] for line in result.stdout.splitlines() if line[:4].isdigit() and line[10:12] == "  "]
+    stories = json.loads(digest("coverage", "--format", "json").stdout)["stories"]
+    assert dates == sorted(dates, reverse=True) == [story["date"] for story in stories] and len(dates) == 13
+    xpeng = "content/2025/11/xpeng-predstavila-chelovekopodobnogo-robota-iron-novogo-pokoleniia.ru.md"
+    command = f'digest new "XPeng представила человекоподобного робота IRON нового поколения" --lang fr --translation-of {xpeng}'
+    assert f"to do: {command}" in result.stdout
+    assert "en missing · ru original · fr missing" in result.stdout
+    assert "mark it reviewed: add updated: " in result.stdout
+    assert '"UBTech wins \\$37 million deal' in result.stdout  # quoted for the shell
+    # The command works as printed (title and path as the to-do list gives them).
+    started = CliRunner().invoke(main, ["new", "XPeng показала робота", "--lang", "fr", "--translation-of", xpeng])
+    assert started.exit_code == 0, started.output
+    assert "fr draft" in digest("coverage").stdout
 
 
 @pytest.fixture
@@ -109,8 +143,8 @@ def test_file_times_make_a_translation_stale_and_updated_wins(project):
     result = digest("coverage")
     assert result.exit_code == 0
     assert f"stale: {RU} (mtime 2025-05-01 00:00) is older than {EN} (mtime 2025-06-01 00:00)" in result.stdout
-    row = next(line for line in result.stdout.splitlines() if line.startswith("huawei-ascend-910d "))
-    assert row.split() == ["huawei-ascend-910d", "original", "stale", "ok"]
+    block = result.stdout.split(f"{EN} (story huawei-ascend-910d)")[1]
+    assert block.splitlines()[1].split() == ["en", "original", "·", "ru", "stale", "·", "fr", "ok"]
 
 
 def test_fail_under(project):

@@ -56,6 +56,11 @@ def repo(tmp_path_factory) -> tuple[Path, Path]:
     base = tmp_path_factory.mktemp("deploy")
     project = copy_project(base / "project")
     shutil.copy(ROOT / ".gitignore", project / ".gitignore")
+    # A site published at its own address: with the sample's example.github.io, gh-deploy warns, and --strict stops.
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("https://example.github.io/", "https://newsroom.example.org/"), encoding="utf-8"
+    )
     remote = base / "remote.git"
     git(base, "init", "--quiet", "--bare", "--initial-branch=main", str(remote))
     git(project, "init", "--quiet", "--initial-branch=main")
@@ -98,3 +103,18 @@ def test_a_second_deploy_publishes_the_change(repo):
     assert len(changed) == 1 and not changed[0].startswith(("gh-pages:ru/", "gh-pages:fr/")), changed
     assert {".nojekyll", "ru/index.html", "fr/index.html"} <= published(remote)
     assert git(remote, "rev-parse", "main") == published_main, "gh-deploy pushes gh-pages only"
+
+
+def test_gh_deploy_stops_at_the_samples_address_under_strict(tmp_path):
+    """Publishing with site_url still https://example.github.io/digest/ warns, and --strict makes that a stop."""
+    project = copy_project(tmp_path / "project")
+    result = subprocess.run(
+        [*MKDOCS, "gh-deploy", "--strict", "--remote-name", "nowhere"],
+        cwd=project,
+        env=GIT_ENV,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode != 0
+    assert "digest: site_url is still the sample's https://example.github.io/digest/" in result.stderr

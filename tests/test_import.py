@@ -199,7 +199,52 @@ def test_a_known_story_is_pointed_out(project):
     )
     result = digest("import", "seed.txt")
     assert result.exit_code == 0, result.output
-    assert "it may be the same news as story 'huawei-ascend-910b-clusters'" in result.stderr
+    # The story is already in English: filing the draft under its key would make a second English version.
+    original = "content/2025/04/huawei-ships-ascend-910b-computing-clusters-to-chinese-customers.en.md"
+    assert f"probably a duplicate of {original} (story 'huawei-ascend-910b-clusters' already has a 'en' version" in result.stderr
+    assert "use story: huawei-ascend-910b-clusters" not in result.stderr
+    (project / result.stdout.strip()).unlink()
+    as_russian = digest("import", "seed.txt", "--lang", "ru")
+    assert as_russian.exit_code == 0, as_russian.output
+    assert "it may be the same news as story 'huawei-ascend-910b-clusters'" in as_russian.stderr
+    assert "use story: huawei-ascend-910b-clusters" in as_russian.stderr
+
+
+ARTICLE_NAMING_FT = (
+    "Samsung doubles its HBM orders from Nvidia\n\n"
+    "Samsung Electronics has doubled the memory it will deliver to Nvidia next year, the Financial Times reported on Monday, "
+    "citing people familiar with the contract. The deal covers high-bandwidth memory for the Blackwell accelerators.\n"
+)
+
+
+def test_a_publication_the_text_names_gives_the_source(project):
+    (project / "ft.txt").write_text(ARTICLE_NAMING_FT, encoding="utf-8")
+    result = digest("import", "ft.txt")
+    assert result.exit_code == 0, result.output
+    story, problems = validate(project, result.stdout.strip())
+    assert problems == [] and [(s.name, s.url) for s in story.sources] == [("Financial Times", "https://www.ft.com/")]
+    assert "note: source: the text names Financial Times" in result.stderr and "no source address" not in result.stderr
+    (project / result.stdout.strip()).unlink()
+    with_address = digest("import", "ft.txt", "--source-url", "https://www.ft.com/content/abc")
+    assert with_address.exit_code == 0, with_address.output
+    story, _ = validate(project, with_address.stdout.strip())
+    assert [(s.name, s.url) for s in story.sources] == [("Financial Times", "https://www.ft.com/content/abc")]
+
+
+def test_publications_are_the_editors_list(project):
+    (project / "ft.txt").write_text(ARTICLE_NAMING_FT.replace("Financial Times", "Daily Chip"), encoding="utf-8")
+    publications = project / "content/publications.yml"
+    publications.write_text('Daily Chip: {url: "https://dailychip.example/", also: [DC]}\n', encoding="utf-8")
+    result = digest("import", "ft.txt")
+    assert result.exit_code == 0, result.output
+    assert "source: {name: Daily Chip, url: 'https://dailychip.example/'}" in (project / result.stdout.strip()).read_text(encoding="utf-8")
+    (project / result.stdout.strip()).unlink()
+    publications.write_text("Daily Chip: [no address]\n", encoding="utf-8")
+    broken = digest("import", "ft.txt")
+    assert broken.exit_code == 1 and "content/publications.yml: Daily Chip: expected its home page" in broken.output
+    publications.unlink()
+    without = digest("import", "ft.txt")
+    assert without.exit_code == 0 and "no source address" in without.stderr
 
 
 @pytest.mark.parametrize(

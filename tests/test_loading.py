@@ -169,7 +169,7 @@ def test_colon_in_a_plain_value_reports_the_file_line(tmp_path):
     problem = only_problem(problems)
     assert (problem.path, problem.line, problem.field) == ("content/story.md", 5, "front matter")
     assert problem.message.startswith("invalid YAML: mapping values are not allowed in this context;")
-    assert "e.g. quote a value that holds ': ' as in title: \"Nvidia: a new chip\"" in problem.message
+    assert "a value that holds ': ' needs quotes, e.g. title: \"Nvidia: a new chip\"" in problem.message
 
 
 def test_unclosed_bracket_points_at_the_line_that_opened_it(tmp_path):
@@ -262,7 +262,7 @@ def test_python_tag_through_the_whole_pipeline_runs_nothing(tmp_path):
 def test_impossible_date_is_a_problem_of_that_field(tmp_path):
     doc, problems = load(tmp_path, "---\ntitle: A\ndate: 2025-02-30\n---\n")
     assert str(only_problem(problems)) == (
-        "content/story.md:3: date: '2025-02-30' is not a real date or time (day is out of range for month); e.g. date: 2025-04-30"
+        "content/story.md:3: date: 2025-02-30 does not exist: February 2025 has 28 days; e.g. date: 2025-04-30"
     )
     assert doc.values["date"] is INVALID
 

@@ -411,7 +411,7 @@ def test_a_problem_stops_the_build_with_no_pages(tmp_path):
     }
     built = build_site(settings(write_project(tmp_path, stories)))
     assert [str(p) for p in built.problems] == [
-        "content/2025/04/bad.en.md:3: date: '2025-02-30' is not a real date or time (day is out of range for month); e.g. date: 2025-04-30"
+        "content/2025/04/bad.en.md:3: date: 2025-02-30 does not exist: February 2025 has 28 days; e.g. date: 2025-04-30"
     ]
     assert built.pages == {} and built.nav == {} and not built.ok
 

@@ -167,9 +167,9 @@ def test_offset_is_kept_so_the_date_is_the_editors(tmp_path):
         ("'2025-4-3'", "expected a date (YYYY-MM-DD) or an ISO date-time, got '2025-4-3' (a string)"),
         ("20250430", "expected a date (YYYY-MM-DD) or an ISO date-time, got 20250430 (a number)"),
         ("", "expected a date (YYYY-MM-DD) or an ISO date-time, got nothing (the field is empty)"),
-        ("'2025-02-30'", "expected a real date or time, got '2025-02-30' (a string), which is not one (day is out of range for month)"),
-        ("2025-02-30", "'2025-02-30' is not a real date or time (day is out of range for month)"),
-        ("2025-13-01", "'2025-13-01' is not a real date or time (month must be in 1..12)"),
+        ("'2025-02-30'", "2025-02-30 does not exist: February 2025 has 28 days"),
+        ("2025-02-30", "2025-02-30 does not exist: February 2025 has 28 days"),
+        ("2025-13-01", "2025-13-01 does not exist: the month must be 01 to 12"),
     ],
 )
 def test_bad_dates(tmp_path, value, message):

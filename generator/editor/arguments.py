@@ -4,14 +4,33 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from zoneinfo import ZoneInfo
 
 import click
 
-from ..fields import SLUG, did_you_mean
+from ..fields import SLUG, did_you_mean, no_such_day
 from ..mkdocs_plugin.config import SettingsError, read_settings
 from ..model import Settings, Topic
 from ..topics import read_topics
+
+
+class Day(click.ParamType):
+    """A YYYY-MM-DD date that says which part is wrong: '2025-04-31 does not exist: April 2025 has 30 days'."""
+
+    name = "YYYY-MM-DD"
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> dt.date:
+        if isinstance(value, dt.date):
+            return value
+        text = str(value).strip()
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            self.fail(f"expected a date as YYYY-MM-DD, got {text!r}; e.g. 2025-04-30", param, ctx)
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError as err:
+            self.fail(no_such_day(text) or f"{text} is not a real date ({err})", param, ctx)
+
 
 CONFIG = click.option("-f", "--config-file", default="mkdocs.yml", show_default=True, help="The site's MkDocs configuration.")
 

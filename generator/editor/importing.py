@@ -7,9 +7,11 @@ from typing import Any
 
 import click
 
+from ..model import Story
 from ..slugs import slug_for, story_path
-from .arguments import CONFIG, check_key, check_language, check_topic_names, settings_of, today, topics_of
+from .arguments import CONFIG, Day, check_key, check_language, check_topic_names, settings_of, today, topics_of
 from .coverage import read_versions
+from .publications import Publication, read_publications, source_for
 from .scaffold import render
 from .stories import write_story
 
@@ -21,7 +23,7 @@ from .stories import write_story
 @click.option("--topic", "topics", multiple=True, help="A topic slug to use instead of the suggested ones; repeat for more.")
 @click.option("--source-url", help="The article's address, when the text has none.")
 @click.option("--story", "key", help="File the draft under an existing story key, as a new language version.")
-@click.option("--date", type=click.DateTime(["%Y-%m-%d"]), help="YYYY-MM-DD, instead of the text's dateline (or today when it has none).")
+@click.option("--date", type=Day(), help="YYYY-MM-DD, instead of the text's dateline (or today when it has none).")
 @click.option("--sentences", default=3, show_default=True, type=click.IntRange(1, 10), help="How many sentences the drafted body gets.")
 @CONFIG
 def import_(
@@ -31,7 +33,7 @@ def import_(
     topics: tuple[str, ...],
     source_url: str | None,
     key: str | None,
-    date: dt.datetime | None,
+    date: dt.date | None,
     sentences: int,
     config_file: str,
 ) -> None:
@@ -76,17 +78,23 @@ def import_(
         chosen_topics=chosen,
         key=key,
         source_url=source_url,
-        date=date.date() if date else None,
+        date=date,
         sentences=sentences,
     )
     draft = imported.draft
+    known = source_for(source_url or imported.article.url, imported.article.title + "\n" + imported.article.text, publications_of(settings))
+    if known is not None:
+        draft.sources, draft.comments["source"] = [known[0]], known[1]
+        imported.notes[:] = [n for n in imported.notes if not n.startswith("the text has no source address")]
+        if not (source_url or imported.article.url):
+            imported.notes.append(f"source: {known[1]}")
     taken = next((s for s in versions if s.key == draft.story and s.lang == draft.lang), None)
     if taken is not None:
         raise click.ClickException(f"story '{draft.story}' already has a '{draft.lang}' version: {taken.path}")
     path = write_story(settings, story_path(settings.content_dir, draft.date, slug_for(draft.title), draft.lang), render(draft), "import")
     click.echo(path)
     click.echo(f"{article.lang} ({article.confidence:.0%} sure), dated {draft.date}, topics: {', '.join(draft.topics) or 'none'}", err=True)
-    for note in notes_on(imported, settings.languages, key):
+    for note in notes_on(imported, settings.languages, key, versions):
         click.echo(f"note: {note}", err=True)
 
 
@@ -101,9 +109,16 @@ def read_text(file: Any) -> str:
         ) from None
 
 
-def notes_on(imported: Any, languages: tuple[str, ...], key: str | None) -> list[str]:
+def publications_of(settings: Any) -> list[Publication]:
+    try:
+        return read_publications(settings)
+    except ValueError as err:
+        raise click.ClickException(str(err)) from None
+
+
+def notes_on(imported: Any, languages: tuple[str, ...], key: str | None, versions: list[Story]) -> list[str]:
     """What the editor should look at in the draft: the importer's notes, a language the site lacks, and the
-    existing stories that may be the same news."""
+    existing stories that may be the same news (a duplicate, when that story is already in the draft's language)."""
     draft, notes = imported.draft, list(imported.notes)
     if draft.lang not in languages:
         notes.append(
@@ -113,8 +128,15 @@ def notes_on(imported: Any, languages: tuple[str, ...], key: str | None) -> list
     if key is None:
         similar = {story.key: (score, story) for score, story in reversed(imported.suggestion.similar)}  # best per key
         for score, story in sorted(similar.values(), key=lambda pair: -pair[0])[:3]:
-            notes.append(
-                f"it may be the same news as story '{story.key}' ({story.path}, {score:.0%} alike): "
-                f"to file it as a version of that story, use story: {story.key}"
-            )
+            same = next((s for s in versions if s.key == story.key and s.lang == draft.lang), None)
+            if same is not None:
+                notes.append(
+                    f"probably a duplicate of {same.path} (story '{story.key}' already has a '{draft.lang}' version, "
+                    f"{score:.0%} alike): compare them, and delete the draft if it is the same news"
+                )
+            else:
+                notes.append(
+                    f"it may be the same news as story '{story.key}' ({story.path}, {score:.0%} alike): "
+                    f"to file it as the '{draft.lang}' version of that story, use story: {story.key}"
+                )
     return notes

@@ -9,7 +9,7 @@ import click
 
 from ..model import Source
 from ..slugs import slug_for, story_path
-from .arguments import CONFIG, check_key, check_language, check_topic_names, settings_of, today, topics_of
+from .arguments import CONFIG, Day, check_key, check_language, check_topic_names, settings_of, today, topics_of
 from .scaffold import new_story, render, source_from_url, translation_stub
 from .stories import existing_version, read_story, write_story
 
@@ -18,11 +18,13 @@ from .stories import existing_version, read_story, write_story
 @click.argument("title")
 @click.option("--lang", help="The story's language; the site's first language when not given.")
 @click.option("--topic", "topics", multiple=True, help="A topic slug from the topic registry; repeat for more.")
-@click.option("--source-url", help="The address of the article the story summarises.")
-@click.option("--source-name", help="The publication's name; the site's host name when not given.")
+@click.option("--source-url", help="The address of the article the story summarises (this, --source-name or both is required).")
+@click.option(
+    "--source-name", help="The publication's name; alone when there is no address; with --source-url, the site's host name when not given."
+)
 @click.option("--summary", help="The one-sentence lede; a placeholder when not given.")
 @click.option("--story", "key", help="The story key shared by every language version; made from the title when not given.")
-@click.option("--date", type=click.DateTime(["%Y-%m-%d"]), help="YYYY-MM-DD; today in the site's time zone when not given.")
+@click.option("--date", type=Day(), help="YYYY-MM-DD; today in the site's time zone when not given.")
 @click.option(
     "--translation-of",
     type=click.Path(exists=True, dir_okay=False, path_type=Path),
@@ -37,7 +39,7 @@ def new(
     source_name: str | None,
     summary: str | None,
     key: str | None,
-    date: dt.datetime | None,
+    date: dt.date | None,
     translation_of: Path | None,
     config_file: str,
 ) -> None:
@@ -74,10 +76,13 @@ def new(
         if not chosen:
             raise click.UsageError(f"give at least one --topic; the topics are: {', '.join(sorted(registry))}")
         if not sources:
-            raise click.UsageError("give --source-url (and optionally --source-name) for the article the story summarises")
+            raise click.UsageError(
+                "give the story's source: --source-url with the article's address (the source is then named after its site, "
+                "or after --source-name), or --source-name alone when there is no address, e.g. --source-name 'Financial Times'"
+            )
         draft = new_story(
             title,
-            date=date.date() if date else today(settings),
+            date=date or today(settings),
             lang=lang,
             topics=chosen,
             story=key or slug_for(title),

@@ -18,6 +18,9 @@ from ..model import Source, Story
 
 SUMMARY_PLACEHOLDER = "One sentence that tells the news."
 BODY_PLACEHOLDER = "<!-- Write the summary here, in Markdown: a few short paragraphs, lists or links. -->"
+# How the comments that translation stubs and imported drafts start with begin: `digest check` looks for them.
+TRANSLATE_NOTE = "<!-- Translate from "
+DRAFTED_NOTE = "<!-- Drafted by digest import"
 
 
 @dataclass
@@ -102,9 +105,7 @@ def translation_stub(original: Story, date: dt.date | dt.datetime, title: str, l
     if summary is None:
         comments["summary"] = f"still the {original.lang} original: translate it"
     quoted = "\n\n".join(part for part in (f"Title: {original.title}", f"Summary: {original.summary}", original.body) if part.strip())
-    body = (
-        f"<!-- Translate from {original.path} ({original.lang}); this comment is not published.\n\n{quoted.replace('-->', '- ->')}\n-->\n"
-    )
+    body = f"{TRANSLATE_NOTE}{original.path} ({original.lang}); this comment is not published.\n\n{quoted.replace('-->', '- ->')}\n-->\n"
     return StoryDraft(
         title=title,
         date=date,

@@ -26,6 +26,7 @@ from ..attachments import sized_images
 from ..build import prepare, site_files
 from ..caching import StoryCache
 from ..rendering import PageSpec, Renderer
+from ..validation import site_url_warning
 from . import languages, pages, staging
 from .config import DigestConfig, configure_language, project_root, settings_from, with_direction
 from .languages import system_error
@@ -67,6 +68,10 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.lang = languages.child_language() or settings.default_language
         if languages.child_language() is None:  # the `mkdocs` process: check everything before MkDocs reads a page
             self.start(config, settings)
+            # Publishing to the sample's (or no) address: warn, which stops `gh-deploy --strict`; `build` stays quiet,
+            # since the sample itself builds --strict with example.github.io.
+            if self.command == "gh-deploy" and (warning := site_url_warning(settings.site_url)):
+                log.warning(f"digest: {warning}")
         docs = Path(settings.root, self.config.build_dir, "docs")  # empty: every page is a virtual file
         docs.mkdir(parents=True, exist_ok=True)
         config.docs_dir, config.nav = str(docs), self.nav[self.lang]

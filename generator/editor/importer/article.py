@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ...model import Source, Story, Topic
 from ...slugs import slug_for
-from ..scaffold import StoryDraft, source_from_url
+from ..scaffold import DRAFTED_NOTE, StoryDraft, source_from_url
 from . import junk
 from .blocks import article_span, headline_line, is_wrapped
 from .datelines import find_date, is_dateline
@@ -225,9 +225,7 @@ def draft_story(
         notes.append("the text has no source address: fill in source: (digest check reports it until you do)")
     first = lede(article.paragraphs, lang)
     picked_sentences = summary(article.paragraphs, lang, count=sentences, skip=first)
-    body = "<!-- Drafted by digest import from the article's own sentences: rewrite them in your own words. -->\n\n" + " ".join(
-        picked_sentences
-    )
+    body = f"{DRAFTED_NOTE} from the article's own sentences: rewrite them in your own words. -->\n\n" + " ".join(picked_sentences)
     comments["summary"] = "the article's first sentence: rewrite it"
     draft = StoryDraft(
         title=article.title,

@@ -158,3 +158,33 @@ def test_a_broken_story_under_serve_is_reported_and_the_preview_keeps_the_last_g
     assert "digest-card" in fetch(base), "the preview still serves the last good build"
     story.write_text(good.replace("title:", "title: Fixed —", 1), encoding="utf-8")
     wait_for(base, "Fixed —")
+
+
+def test_a_page_and_a_picture_added_under_serve_show_on_save(served):
+    """A new page in content/pages/ gets its address and its tab; a picture saved beside a story is served with
+    it (it changes no story file, yet the preview copies it)."""
+    from test_attachments import png
+
+    project, base = served
+    wait_for(base, "digest-card")
+    (project / "content/pages/imprint.en.md").write_text(
+        "---\ntitle: Imprint\nlang: en\nnav: true\norder: 2\n---\n\nPublished by the newsroom.\n", encoding="utf-8"
+    )
+    wait_for(base + "imprint/", "Published by the newsroom.")
+    wait_for(base, 'href="imprint/"')
+    story = project / "content/2025/04/satellite-images-point-to-new-huawei-ai-chip-plants.en.md"
+    story.write_text(story.read_text(encoding="utf-8") + "\n![Output by year](chart.png)\n", encoding="utf-8")
+    time.sleep(2)  # the link to a picture not saved yet is a problem: the preview keeps the last good build
+    (project / "content/2025/04/chart.png").write_bytes(png(40, 20))
+    wait_for(base + "2025/04/satellite-images-point-to-new-huawei-ai-chip-plants/", "Output by year")
+    url = base + "2025/04/satellite-images-point-to-new-huawei-ai-chip-plants/chart.png"
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if response.read(8) == b"\x89PNG\r\n\x1a\n":
+                    return
+        except OSError:
+            pass
+        time.sleep(0.3)
+    raise AssertionError(f"{url} was not served within 90 s")

@@ -72,12 +72,19 @@ def template_helpers(renderer: Renderer, lang: str, here: str | None) -> dict[st
         minutes = words.reading_minutes(story.body + "\n" + story.summary)
         return words.gettext("%(duration)s read", duration=minutes_in_words(minutes, lang))
 
+    def picture(story: Story) -> str | None:
+        """A link to the story's own picture (cards show it as a thumbnail), or None."""
+        path = renderer.picture(story, renderer.story_urls[story])
+        return None if path is None else (urls.relative(here, path) if here is not None else f"{LINK_START}{path}{LINK_END}")
+
     return {
         "card": lambda story, heading: renderer.card(lang, story, heading),  # once per build, language and heading level
         **words.template_globals(),
         "lang": lang,
         "settings": settings,
         "site_name": settings.site_name_in(lang),
+        "site_description": settings.site_description_in(lang),
+        "picture": picture,
         "topics": renderer.topics,
         "url": url,
         "other_versions": other_versions,

@@ -72,11 +72,6 @@ def template_helpers(renderer: Renderer, lang: str, here: str | None) -> dict[st
         minutes = words.reading_minutes(story.body + "\n" + story.summary)
         return words.gettext("%(duration)s read", duration=minutes_in_words(minutes, lang))
 
-    def picture(story: Story) -> str | None:
-        """A link to the story's own picture (cards show it as a thumbnail), or None."""
-        path = renderer.picture(story, renderer.story_urls[story])
-        return None if path is None else (urls.relative(here, path) if here is not None else f"{LINK_START}{path}{LINK_END}")
-
     return {
         "card": lambda story, heading: renderer.card(lang, story, heading),  # once per build, language and heading level
         **words.template_globals(),
@@ -84,7 +79,7 @@ def template_helpers(renderer: Renderer, lang: str, here: str | None) -> dict[st
         "settings": settings,
         "site_name": settings.site_name_in(lang),
         "site_description": settings.site_description_in(lang),
-        "picture": picture,
+        "picture": pictures(renderer, here),
         "topics": renderer.topics,
         "url": url,
         "other_versions": other_versions,
@@ -115,3 +110,15 @@ def linker(renderer: Renderer, lang: str, here: str | None) -> Callable[..., str
         return urls.relative(here, to) if here is not None else f"{LINK_START}{to}{LINK_END}"
 
     return url
+
+
+def pictures(renderer: Renderer, here: str | None) -> Callable[[Story], str | None]:
+    """`picture(story)` for templates: a link to the story's own picture (cards show it as a thumbnail), or None."""
+
+    def picture(story: Story) -> str | None:
+        path = renderer.picture(story, renderer.story_urls[story])
+        if path is None:
+            return None
+        return urls.relative(here, path) if here is not None else f"{LINK_START}{path}{LINK_END}"
+
+    return picture

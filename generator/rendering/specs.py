@@ -116,6 +116,6 @@ def footer(r: Renderer, lang: str, here: str) -> dict[str, Any]:
         "home": urls.relative(here, urls.page_url(settings, lang, "home")),
         "site_name": site,
         "feeds": feed_links(r, here, settings.language_prefix(lang), site),
-        "subscribe": words.gettext("Subscribe"),
+        "subscribe": words.gettext("Subscribe:"),
         "languages": words.gettext("Languages"),
     }

@@ -19,7 +19,8 @@ def shared_inputs(renderer: Renderer) -> tuple:
     """What every page may show besides its own spec: topic labels, interface strings, the settings (but the
     clock), the site's pages (the tabs), and the files published beside stories and pages."""
     pages = {lang: tuple(items) for lang, items in renderer.site_pages.items()}
-    return replace(renderer.settings, now=None), renderer.topics, renderer.strings, pages, renderer.attachments
+    attached = {path: files for path, files in renderer.attachments.items() if files}
+    return replace(renderer.settings, now=None), renderer.topics, renderer.strings, pages, attached
 
 
 def addresses(renderer: Renderer) -> dict[str, dict[str, tuple[str, str]]]:

@@ -30,7 +30,7 @@ from ..validation import site_url_warning
 from . import languages, pages, staging
 from .config import DigestConfig, configure_language, project_root, settings_from, with_direction
 from .languages import system_error
-from .preview import Preview, notified_of_changes, stop_on_problems
+from .preview import Preview, notified_of_changes, show_problems, stop_on_problems
 from .search import index_for_search
 
 log = logging.getLogger("mkdocs.plugins.digest")
@@ -79,11 +79,14 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         configure_language(config, settings, self.lang)  # Material's language and direction, the site's name in it
         config.extra["alternate"] = True  # Material's selector without its site-wide <link rel=alternate>: ours are per page
         config.extra["digest_search"] = self.config.search
+        config.extra["digest_preview"] = self.command == "serve"  # main.html shows the preview's problems
         return config
 
     def start(self, config: MkDocsConfig, settings: Any) -> None:
         """Load, check and index everything, stage site/, and start the other language builds."""
         site = prepare(settings, cache=self.cache if self.command == "serve" else None)
+        if self.command == "serve":  # shown on the open page (the last good build) until fixed
+            show_problems(config.site_dir, self.renderer, site.problems)
         stop_on_problems(site.problems, "nothing was built, site/ is unchanged", site.warnings)
         log.info(f"digest: {len(site.stories)} stories in {len(settings.languages)} languages")
         self.renderer, self.nav, self.files, self.site_config = site.renderer, site.nav, {}, config
@@ -154,6 +157,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
         languages.join(config.site_dir, children, self.specs, list(self.renderer.settings.languages), index_here)
         self.write_files(config.site_dir)
+        if self.command == "serve":
+            show_problems(config.site_dir, self.renderer, [])
         if not (config.strict and warned()):  # else MkDocs aborts for the warnings next, and on_build_error aborts the stage
             config.site_dir = self.stage.commit(config.site_dir)
 

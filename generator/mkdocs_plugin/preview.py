@@ -6,6 +6,7 @@ translations, the topics) rebuilds everything, with MkDocs' own builder.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Sequence
 from pathlib import Path
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from .plugin import DigestPlugin
 
 log = logging.getLogger("mkdocs.plugins.digest")
+STATUS = "digest-preview.json"  # in each language's folder of the served site; main.html shows what it holds
 
 
 class KeptFile(File):
@@ -67,6 +69,7 @@ class Preview:
         if plugin.renderer is None or config is None:
             return False
         site = prepare(settings_from(plugin.config, config, "serve"), cache=plugin.cache)
+        show_problems(self.config.site_dir, plugin.renderer, site.problems)
         stop_on_problems(site.problems, "the preview shows the last good build", site.warnings)
         found = incremental.changes(plugin.renderer, site.renderer)
         if found is None or site.nav != plugin.nav:
@@ -90,6 +93,20 @@ class Preview:
             f"{', '.join(found.languages()) or 'no language'}"
         )
         return True
+
+
+def show_problems(site_dir: str, renderer: Any, problems: Sequence[Any]) -> None:
+    """Under `mkdocs serve`: the content's problems, for the open page to show over the last good build (main.html
+    reads STATUS in the page's language folder when it loads and every few seconds); none once a build is good."""
+    if renderer is None:
+        return
+    settings = renderer.settings
+    for lang in settings.languages:
+        title = renderer.strings[lang].gettext("The preview shows the last good build until these problems are fixed:")
+        folder = Path(site_dir, settings.language_prefix(lang))
+        folder.mkdir(parents=True, exist_ok=True)
+        status = {"title": title, "problems": [str(problem) for problem in problems]}
+        (folder / STATUS).write_text(json.dumps(status, ensure_ascii=False), encoding="utf-8")
 
 
 def stop_on_problems(problems: list, outcome: str, warnings: Sequence[Any] = ()) -> None:

@@ -78,6 +78,8 @@ def template_helpers(renderer: Renderer, lang: str, here: str | None) -> dict[st
         "lang": lang,
         "settings": settings,
         "site_name": settings.site_name_in(lang),
+        "site_description": settings.site_description_in(lang),
+        "picture": pictures(renderer, here),
         "topics": renderer.topics,
         "url": url,
         "other_versions": other_versions,
@@ -108,3 +110,15 @@ def linker(renderer: Renderer, lang: str, here: str | None) -> Callable[..., str
         return urls.relative(here, to) if here is not None else f"{LINK_START}{to}{LINK_END}"
 
     return url
+
+
+def pictures(renderer: Renderer, here: str | None) -> Callable[[Story], str | None]:
+    """`picture(story)` for templates: a link to the story's own picture (cards show it as a thumbnail), or None."""
+
+    def picture(story: Story) -> str | None:
+        path = renderer.picture(story, renderer.story_urls[story])
+        if path is None:
+            return None
+        return urls.relative(here, path) if here is not None else f"{LINK_START}{path}{LINK_END}"
+
+    return picture

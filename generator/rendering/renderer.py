@@ -24,7 +24,7 @@ from ..translations import load_words
 from ..urls import checked_path
 from .helpers import CARD, escape_all, relative_links, template_helpers
 from .sections import language_feed_title, language_specs
-from .specs import PageSpec
+from .specs import PageSpec, footer
 from .words import language_name, og_locale
 
 REDIRECT = "redirect.html"  # the page left at an earlier address
@@ -108,6 +108,7 @@ class Renderer:
                 "hreflang": self._hreflang(here, targets),
                 "feeds": list(feeds),
                 "og": og,
+                "footer": footer(self, lang, here),
             },
         }
         # Material prints page.meta values unescaped, so every text in the front matter is stored escaped.
@@ -217,8 +218,15 @@ class Renderer:
         """The picture shared with a link to the page (Open Graph, feeds): the story's `image:`, else its first
         picture; an absolute address, or None when the site has no site_url to make one."""
         target = (item.image if isinstance(item, Story) else None) or first_image(item)
-        if target is None or target.startswith(("http://", "https://")):
+        if target is not None and target.startswith(("http://", "https://")):
             return target
-        name = local_file(target)
+        url = self.picture(item, here)
+        return urls.absolute(self.settings, url) if url else None
+
+    def picture(self, item: Story | SitePage, here: str) -> str | None:
+        """The site path of the picture published with the page (its `image:`, else its first picture), for cards
+        and the story's header; None for a picture on another host: the site asks no other host for anything."""
+        target = (item.image if isinstance(item, Story) else None) or first_image(item)
+        name = local_file(target) if target else None
         url = posixpath.normpath(posixpath.join(here, name)) if name else None
-        return urls.absolute(self.settings, url) if url and not url.startswith("..") else None
+        return url if url and not url.startswith("..") else None

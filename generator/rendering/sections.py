@@ -160,7 +160,7 @@ def story_specs(r: Renderer, lang: str, stories: list) -> list[PageSpec]:
                 here,
                 "story.md",
                 "story",
-                {"title": story.title, "description": story.summary, "hide": ["navigation"]},
+                {"title": story.title, "description": story.summary, "hide": ["navigation", "toc"]},
                 {other: r.story_urls[s] for other, s in r.versions[story.key].items()},
                 feeds=feed_links(r, here, prefix, feed_title),
                 og=og,

@@ -105,3 +105,17 @@ def paged(
         feeds = feed_links(r, here, feeds_folder, feed_title) if feeds_folder is not None else []
         pages.append(spec(r, lang, here, template, kind, page_meta, targets, feeds=feeds, items=chunk, pager=pager, **context))
     return pages
+
+
+def footer(r: Renderer, lang: str, here: str) -> dict[str, Any]:
+    """What the site's footer (templates/overrides/partials/footer.html) shows on every page: the language's feeds
+    and its words, which Material's templates cannot translate themselves."""
+    settings, words = r.settings, r.strings[lang]
+    site = settings.site_name_in(lang)
+    return {
+        "home": urls.relative(here, urls.page_url(settings, lang, "home")),
+        "site_name": site,
+        "feeds": feed_links(r, here, settings.language_prefix(lang), site),
+        "subscribe": words.gettext("Subscribe:"),
+        "languages": words.gettext("Languages"),
+    }

@@ -8,6 +8,11 @@ UV := $(BIN)/uv
 BUILD_STAMP := $(VENV)/.build-stamp
 DEV_STAMP := $(VENV)/.dev-stamp
 LATEST := .venv-latest
+# The checkers the tests take from npm (the Nu HTML Checker), pinned in tests/tools/package-lock.json. --ignore-scripts:
+# vnu-jar's install script would download a Java from GitHub; the tests use the machine's (.ci/run installs it).
+TOOLS_STAMP := tests/tools/node_modules/.ci-stamp
+TOOLS := $(MAKE) -s --no-print-directory $(TOOLS_STAMP) || echo "make: npm ci in tests/tools failed (is npm there? \
+	sudo apt-get install nodejs npm); the HTML checker test will say what to install"
 # The locks resolve for every platform (macOS and Windows too) and every Python from requires-python up.
 COMPILE := $(UV) pip compile pyproject.toml --quiet --universal --generate-hashes --python-version 3.11 --upgrade \
 	--custom-compile-command 'make lock'
@@ -28,6 +33,10 @@ $(BUILD_STAMP): requirements/build.txt pyproject.toml $(UV)
 	$(UV) pip install --quiet --python $(BIN)/python --no-deps -e .
 	touch $(BUILD_STAMP)
 
+$(TOOLS_STAMP): tests/tools/package.json tests/tools/package-lock.json
+	cd tests/tools && npm ci --ignore-scripts --no-audit --no-fund
+	touch $(TOOLS_STAMP)
+
 # Everything: the build, `digest import`, the tests and the linters. It holds the build's lock too.
 $(DEV_STAMP): requirements/dev.txt pyproject.toml $(UV)
 	$(UV) pip install --quiet --python $(BIN)/python --require-hashes -r requirements/dev.txt
@@ -47,7 +56,8 @@ lint: $(DEV_STAMP)  ## ruff (lint and format) and mypy, configured in pyproject.
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-test: $(DEV_STAMP) lint  ## lint, then run every test (installs Playwright's Chromium if no browser is found)
+test: $(DEV_STAMP) lint  ## lint, then run every test (installs Playwright's Chromium if no browser is found, and vnu with npm)
+	@$(TOOLS)
 	@$(BIN)/python tests/browser.py >/dev/null 2>&1 || { \
 		echo "make test: no Chrome or Chromium found; running $(BIN)/playwright install chromium"; \
 		$(BIN)/playwright install chromium || echo "make test: playwright install failed; the browser tests will say what to install"; }
@@ -59,6 +69,7 @@ test-latest:  ## run every test in .venv-latest/ against the newest releases of 
 	$(LATEST)/bin/python -m pip install --quiet --upgrade pip
 	$(LATEST)/bin/python -m pip install --quiet --upgrade --upgrade-strategy eager -e '.[test,import,lint]'
 	$(LATEST)/bin/python -m pip list
+	@$(TOOLS)
 	$(LATEST)/bin/python -m pytest
 
 lock: $(UV)  ## refresh requirements/*.txt to the newest releases pyproject.toml allows

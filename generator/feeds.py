@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.feed import FeedGenerator
+from feedgen.util import xml_elem
 
 from .model import Settings, Story, Topic
 
@@ -35,8 +37,7 @@ def build_feed(
     feed.subtitle(subtitle)
     feed.language(lang)
     feed.author({"name": settings.site_name_in(lang)})
-    feed.link(href=base + page_url, rel="alternate")
-    feed.link(href=base + feed_folder + ATOM, rel="self")
+    feed.register_extension("digest_source", BaseExtension, SourceIdentity, atom=True, rss=False)
     feed.generator("Digest")
     # The newest story dates the feed, so two builds of the same content give the same bytes.
     latest = stories[0].published if stories else dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
@@ -59,6 +60,27 @@ def build_feed(
             entry.source(url=first.url, title=first.name)
         entry.dc.dc_language(lang)
     return {
-        feed_folder + ATOM: feed.atom_str(pretty=True).decode("utf-8"),
-        feed_folder + RSS: feed.rss_str(pretty=True).decode("utf-8"),
+        feed_folder + ATOM: _with_links(feed, base + feed_folder + ATOM, base + page_url).atom_str(pretty=True).decode("utf-8"),
+        feed_folder + RSS: _with_links(feed, base + feed_folder + RSS, base + page_url).rss_str(pretty=True).decode("utf-8"),
     }
+
+
+def _with_links(feed: FeedGenerator, itself: str, page: str) -> FeedGenerator:
+    """The feed's own address as its self link, and the HTML page as its alternate. feedgen makes the last link
+    added the RSS channel's <link>, and the first self link its atom:link rel=self: so self first, the page last."""
+    feed.link(href=itself, rel="self", replace=True)
+    feed.link(href=page, rel="alternate")
+    return feed
+
+
+class SourceIdentity(BaseEntryExtension):
+    """An Atom entry's <source> with the id and updated that RFC 4287 (4.2.11) asks for, which feedgen leaves out:
+    the source's address, and the entry's own date (when we read it)."""
+
+    def extend_atom(self, entry):  # an lxml element of feedgen
+        source, updated = entry.find("source"), entry.find("updated")
+        link = source.find("link") if source is not None else None
+        if link is not None:
+            xml_elem("id", source).text = link.get("href")
+            xml_elem("updated", source).text = updated.text if updated is not None else None
+        return entry

@@ -27,7 +27,7 @@ from ..build import prepare, site_files
 from ..caching import StoryCache
 from ..rendering import PageSpec, Renderer
 from ..validation import site_url_warning
-from . import languages, pages, staging
+from . import languages, pages, staging, theme_words
 from .config import DigestConfig, configure_language, project_root, settings_from, with_direction
 from .languages import system_error
 from .preview import Preview, notified_of_changes, show_problems, stop_on_problems
@@ -115,7 +115,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         return nav
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
-        return pages.shared_renderings(env, Path(project_root(config), self.config.build_dir, "jinja"))
+        env = pages.shared_renderings(env, Path(project_root(config), self.config.build_dir, "jinja"))
+        return theme_words.install(env, self.renderer, self.lang) if self.renderer is not None else env
 
     def on_page_markdown(self, markdown: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         """Render the page: its meta for Material, the editor's Markdown for MkDocs, the templates' HTML kept aside."""

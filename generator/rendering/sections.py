@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup
@@ -43,6 +45,7 @@ def home_spec(r: Renderer, lang: str, stories: list) -> PageSpec:
             "hide": ["navigation", "toc"],
         },
         same_page(r, "home"),
+        lastmod=stories[0].date if stories else None,
         feeds=feed_links(r, home, settings.language_prefix(lang), language_feed_title(r, lang)),
         week=latest_week,
         groups=indexing.by_primary_topic(latest, r.topics),
@@ -69,6 +72,8 @@ def issue_specs(r: Renderer, lang: str) -> list[PageSpec]:
         [week for week, _ in weeks],
         counts={week: len(items) for week, items in weeks},
     )
+    stories_of = dict(weeks)
+    dated(pages, lambda listed: stories_of[listed[0]][0].date)
     for position, (week, items) in enumerate(weeks):
         here = urls.page_url(settings, lang, "issue", week)
         pages.append(
@@ -109,6 +114,7 @@ def index_specs(r: Renderer, lang: str, stories: list) -> list[PageSpec]:
             "topics",
             {"title": words.gettext("Topics"), "description": words.gettext("The topics %(site)s follows.", site=site)},
             same_page(r, "topics"),
+            lastmod=stories[0].date if stories else None,
             counts={slug: len(by_topic.get(slug, [])) for slug in r.topics},
         )
     ]
@@ -141,6 +147,14 @@ def index_specs(r: Renderer, lang: str, stories: list) -> list[PageSpec]:
             feed_title=words.gettext("%(site)s: %(topic)s", site=site, topic=label),
             topic=topic,
         )
+    return pages[:1] + dated(pages[1:])  # the topic list, then the archive's pages and each topic's, dated
+
+
+def dated(pages: list[PageSpec], newest: Callable[[list], dt.date] = lambda stories: stories[0].date) -> list[PageSpec]:
+    """Index pages dated, for the sitemap's lastmod, by the newest story each lists (their items are newest first)."""
+    for page in pages:
+        items = page.context["items"]
+        page.lastmod = newest(items) if items else None
     return pages
 
 

@@ -90,7 +90,7 @@ def test_translations_link_each_other_both_ways(built_site, sample_stories):
     for key, versions in translated.items():
         for lang, url in versions.items():
             soup = page(built_site, url)
-            also_in = {a["hreflang"]: resolve(url, a["href"]) for a in soup.select(".digest-story-header .digest-also-in a")}
+            also_in = {a["hreflang"]: resolve(url, a["href"]) for a in soup.select("article .digest-also-in a")}
             assert also_in == {other: u for other, u in versions.items() if other != lang}, (key, lang)
             selector = {a["hreflang"]: resolve(url, a["href"]) for a in soup.select(".md-select__link")}
             assert selector == {other: versions.get(other, home) for other, home in LANGS.items()}, (key, lang)
@@ -125,9 +125,9 @@ def test_story_page_header_in_the_reader_language(built_site, sample_stories, la
 @pytest.mark.parametrize(
     "lang, search, tabs",
     [
-        ("en", "Search", ["Home", "Issues", "Topics", "Archive"]),
-        ("ru", "Поиск", ["Главная", "Выпуски", "Темы", "Архив"]),
-        ("fr", "Recherche", ["Accueil", "Numéros", "Thèmes", "Archives"]),
+        ("en", "Search", ["Home", "Issues", "Topics", "Archive", "About"]),  # About: the sample's page with nav: true
+        ("ru", "Поиск", ["Главная", "Выпуски", "Темы", "Архив", "О дайджесте"]),
+        ("fr", "Recherche", ["Accueil", "Numéros", "Thèmes", "Archives", "À propos"]),
     ],
 )
 def test_interface_is_in_the_page_language(built_site, lang, search, tabs):

@@ -16,7 +16,8 @@ class MissingExtra(ImportError):
 try:
     import py3langid  # noqa: F401 - detect_language loads it when first called; checked here so that a missing extra is named at once
 
-    from .article import Article, clean, detect_language, draft_story, read_article
+    from .article import Article, clean, draft_story, read_article
+    from .language import detect_language
 except ImportError as err:  # py3langid, numpy or the sentence splitter is missing
     if err.name is None or err.name.startswith("generator"):
         raise

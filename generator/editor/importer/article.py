@@ -7,7 +7,6 @@ language are read, and the draft gets a lede, a short extractive summary and sug
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -18,6 +17,7 @@ from ..scaffold import DRAFTED_NOTE, StoryDraft, source_from_url
 from . import junk
 from .blocks import article_span, headline_line, is_wrapped
 from .datelines import find_date, is_dateline
+from .language import detect_language
 from .suggesting import Suggestion, suggest
 from .summarizing import lede, summary
 
@@ -156,19 +156,6 @@ def read_article(raw: str, lang: str | None = None) -> Article:
         url = urls[0] if urls else None
     paragraphs = junk.paragraphs(junk.strip_junk(body))
     return Article(title=title, paragraphs=paragraphs, date=found[0] if found else None, url=url, site=site, dropped=dropped)
-
-
-@functools.cache
-def identifier():
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-
-
-def detect_language(text: str) -> tuple[str, float]:
-    """ISO 639-1 code and probability, from py3langid's model, which ships in its wheel (no download)."""
-    lang, probability = identifier().classify(text)
-    return lang, float(probability)
 
 
 def clean(raw: str) -> Article:

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 
-from .junk import words
+from .datelines import date_in
+from .junk import is_junk, words
 
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 SENTENCE_END = re.compile(r"[.!?…。！？][\"'»”’)\]」』]*$")
@@ -21,6 +22,10 @@ SENTENCE_END = re.compile(r"[.!?…。！？][\"'»”’)\]」』]*$")
 GAP_COST = 40.0
 NOT_PROSE_SHARE = 0.5  # and half its length in characters
 LINK_LIKE = re.compile(r"(?:https?://|www\.|[|›»→>]\s|\s[|›»→>]\s|#\w)")
+# A byline's opening word ('By', 'Posted by', 'Von', 'Par', 'Автор'), and a clock time ('3:46 PM', '10.45'): a line
+# with either, or with a date, is the article's byline or dateline, never its headline.
+BYLINE_START = re.compile(r"^(?:posted\s+)?(?:by|von|par|por|door|przez|автор|текст)\b", re.IGNORECASE)
+CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 
 
 def size(line: str) -> int:
@@ -107,7 +112,8 @@ def article_span(lines: list[str], start: int = 0) -> tuple[int, int]:
 def headline_score(lines: list[str], index: int, distance: int) -> float:
     """How much a title-like line before the article looks like its headline: near the body, of a headline's
     length, and repeated elsewhere on the page (pages print their headline in breadcrumbs, share bars and
-    teasers of themselves); a line of one to three words is a section label."""
+    teasers of themselves); a line of one to three words is a section label, one with a byline's opening word, a
+    date or a clock time is a byline or dateline, and one of share buttons is no headline either."""
     line = lines[index]
     count = size(line)
     folded = line.casefold()
@@ -119,7 +125,15 @@ def headline_score(lines: list[str], index: int, distance: int) -> float:
         - (2.0 if count > 30 else 0.0)
         + (3.0 if repeated else 0.0)
         - (1.5 if LINK_LIKE.search(line) else 0.0)
+        - (3.0 if BYLINE_START.match(line) or CLOCK.search(line) or date_in(line) else 0.0)
+        - (3.0 if buttons(line) else 0.0)
     )
+
+
+def buttons(line: str) -> bool:
+    """A row of buttons ('Facebook Twitter Email LinkedIn', 'Share Close ...'): half its words are junk on their own."""
+    found = words(line)
+    return bool(found) and sum(1 for word in found if is_junk(word)) * 2 >= len(found)
 
 
 def headline_line(lines: list[str], begin: int, is_title, reach: int = 25) -> int | None:

@@ -1,19 +1,18 @@
 """An extractive summary in the article's own language: the lede and the few most central sentences.
 
-No model and no word lists: sentences are split by pysbd's rules, words are cut to a short prefix (a crude
-stem that serves Russian endings as well as English plurals), and a sentence scores by how much it shares,
-weighted by rarity, with the other sentences (the idea of LexRank, without the iteration).
+No model: sentences are split by sentencex's rules (compiled, for ~300 languages; it replaced pysbd, which split
+the corpus's paragraphs the same way 95% of the time but some fifty times more slowly), words are cut to a short
+prefix (a crude stem that serves Russian endings as well as English plurals), and a sentence scores by how much it
+shares, weighted by rarity, with the other sentences (the idea of LexRank, without the iteration).
 """
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 from collections import Counter
 
-import pysbd
-from pysbd.languages import LANGUAGE_CODES
+import sentencex
 
 from .junk import words
 
@@ -26,15 +25,10 @@ def stems(text: str) -> list[str]:
     return [w.lower()[:STEM] for w in words(text) if len(w) >= 3 or any(ch.isdigit() for ch in w)]
 
 
-@functools.cache
-def segmenter(lang: str) -> pysbd.Segmenter:
-    return pysbd.Segmenter(language=lang if lang in LANGUAGE_CODES else "en", clean=False)
-
-
 def sentences(paragraph: str, lang: str) -> list[str]:
     """A paragraph's sentences; lines of a hard-wrapped paragraph are joined first."""
     text = " ".join(paragraph.split())
-    return [s.strip() for s in segmenter(lang).segment(text) if s.strip()]
+    return [s.strip() for s in sentencex.segment(lang, text) if s.strip()]
 
 
 def is_heading(paragraph: str) -> bool:

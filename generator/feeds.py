@@ -27,8 +27,10 @@ def build_feed(
     stories: list[Story],
     story_urls: dict[Story, str],
     topics: dict[str, Topic],
+    images: dict[Story, tuple[str, int, str]] | None = None,
 ) -> dict[str, str]:
-    """The Atom and RSS texts of one feed, keyed by site path; stories must be newest first."""
+    """The Atom and RSS texts of one feed, keyed by site path; stories must be newest first. A story's picture
+    (address, bytes, type) is its entry's enclosure, which feed readers show beside it."""
     base = (settings.site_url or "").rstrip("/") + "/"  # callers write feeds only for a site with a site_url
     feed = FeedGenerator()
     feed.load_extension("dc", atom=False, rss=True)
@@ -38,6 +40,7 @@ def build_feed(
     feed.language(lang)
     feed.author({"name": settings.site_name_in(lang)})
     feed.register_extension("digest_source", BaseExtension, SourceIdentity, atom=True, rss=False)
+    feed.register_extension("digest_image", BaseExtension, Picture, atom=True, rss=True)
     feed.generator("Digest")
     # The newest story dates the feed, so two builds of the same content give the same bytes.
     latest = stories[0].published if stories else dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
@@ -58,6 +61,7 @@ def build_feed(
         first = next((s for s in story.sources if s.url), None)
         if first:
             entry.source(url=first.url, title=first.name)
+        entry.digest_image.picture = images.get(story) if images else None
         entry.dc.dc_language(lang)
     return {
         feed_folder + ATOM: _with_links(feed, base + feed_folder + ATOM, base + page_url).atom_str(pretty=True).decode("utf-8"),
@@ -84,3 +88,24 @@ class SourceIdentity(BaseEntryExtension):
             xml_elem("id", source).text = link.get("href")
             xml_elem("updated", source).text = updated.text if updated is not None else None
         return entry
+
+
+class Picture(BaseEntryExtension):
+    """The story's picture as the entry's enclosure: <link rel="enclosure"> in Atom, <enclosure> in RSS. Written here
+    because feedgen 1.0 drops the rel, type and length of an Atom entry's links (its enclosure() would become a
+    second rel=alternate link)."""
+
+    def __init__(self) -> None:
+        self.picture: tuple[str, int, str] | None = None  # address, bytes, media type
+
+    def extend_atom(self, entry):
+        if self.picture:
+            href, length, kind = self.picture
+            xml_elem("link", entry, rel="enclosure", href=href, type=kind, length=str(length))
+        return entry
+
+    def extend_rss(self, item):
+        if self.picture:
+            href, length, kind = self.picture
+            xml_elem("enclosure", item, url=href, length=str(length), type=kind)
+        return item

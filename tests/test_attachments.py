@@ -86,6 +86,18 @@ def test_the_first_picture_is_the_one_shared_with_the_link(site):
     assert page.find("meta", attrs={"name": "twitter:card"})["content"] == "summary_large_image"
 
 
+def test_the_feed_entry_carries_the_picture(site):
+    import feedparser
+
+    feed = feedparser.parse((site / "ru" / "feed.xml").read_bytes())
+    entry = next(e for e in feed.entries if e.link.endswith(RU_URL))
+    enclosures = [link for link in entry.links if link.rel == "enclosure"]
+    assert [(e.href, e.type) for e in enclosures] == [(f"https://example.github.io/digest/{RU_URL}chart.png", "image/png")]
+    assert int(enclosures[0].length) == len(png(640, 320))
+    rss = feedparser.parse((site / "ru" / "rss.xml").read_bytes())
+    assert next(e for e in rss.entries if e.link.endswith(RU_URL)).enclosures[0].href.endswith("chart.png")
+
+
 def test_a_link_to_another_story_file_goes_to_its_page(site):
     link = soup(site, EN_URL).find("a", string="the story before it")
     assert link["href"] == f"../{OTHER}/"

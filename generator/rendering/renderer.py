@@ -8,6 +8,7 @@ or lede shows as the editor typed it.
 from __future__ import annotations
 
 import html
+import mimetypes
 import posixpath
 from pathlib import Path
 from typing import Any
@@ -163,12 +164,16 @@ class Renderer:
         by_topic = indexing.group_by_topic(stories)
         about = words.gettext("The latest stories of %(site)s, newest first.", site=settings.site_name_in(lang))
         home = urls.page_url(settings, lang, "home")
-        files = build_feed(settings, lang, language_feed_title(self, lang), about, home, prefix, stories, self.story_urls, self.topics)
+        images = self.feed_images(stories)
+        files = build_feed(
+            settings, lang, language_feed_title(self, lang), about, home, prefix, stories, self.story_urls, self.topics, images
+        )
         for slug, topic in self.topics.items():
             folder, label = urls.page_url(settings, lang, "topic", slug), topic.label(lang)
             title = words.gettext("%(site)s: %(topic)s", site=settings.site_name_in(lang), topic=label)
             about = words.gettext("Stories about %(topic)s, newest first.", topic=label)
-            files.update(build_feed(settings, lang, title, about, folder, folder, by_topic.get(slug, []), self.story_urls, self.topics))
+            items = by_topic.get(slug, [])
+            files.update(build_feed(settings, lang, title, about, folder, folder, items, self.story_urls, self.topics, images))
         return [Asset(lang, path[len(prefix) :], text, url=path) for path, text in sorted(files.items())]
 
     def nav(self, lang: str) -> list[Any]:
@@ -209,6 +214,18 @@ class Renderer:
         """The files published with the language's stories and pages (pictures, PDFs beside them)."""
         items: list[Story | SitePage] = [*self.by_language.get(lang, []), *self.site_pages.get(lang, [])]
         return sorted({a.path: a for item in items for a in self.attachments.get(item.path, [])}.values(), key=lambda a: a.path)
+
+    def feed_images(self, stories: list[Story]) -> dict[Story, tuple[str, int, str]]:
+        """Each story's shared picture when it is published with the story: address, bytes and type, for feeds."""
+        found = {}
+        for story in stories:
+            href = self.share_image(story, self.story_urls[story])
+            prefix = (self.settings.site_url or "").rstrip("/") + "/" + self.settings.language_prefix(story.lang)
+            path = href[len(prefix) :] if href and href.startswith(prefix) else None
+            attachment = next((a for a in self.attachments.get(story.path, []) if a.path == path), None)
+            if href and attachment is not None:
+                found[story] = (href, attachment.stamp[1], mimetypes.guess_type(attachment.source)[0] or "application/octet-stream")
+        return found
 
     def image_sizes(self, lang: str) -> dict[str, tuple[int, int]]:
         """Width and height of each picture published with the language's pages, by docs path."""

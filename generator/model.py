@@ -122,6 +122,7 @@ class Settings:
     mail_from: str | None = None  # From: "Digest <news@example.org>"
     mail_reply_to: str | None = None  # Reply-To:
     list_id: str | None = None  # List-Id: "AI Chips Digest <digest.example.org>"
+    newsletter: str | None = None  # the newsletter's sign-up address, linked from the subscribe block
     list_unsubscribe: str | None = None  # an https:// or mailto: address; List-Unsubscribe: and the edition's footer
 
     @property

@@ -97,6 +97,8 @@ class DigestConfig(base.Config):
     """The List-Id header (RFC 2919), e.g. 'AI Chips Digest <digest.example.org>', so mail clients can filter the list."""
     list_unsubscribe = c.Optional(c.Type(str))
     """An https:// or mailto: address that unsubscribes: the List-Unsubscribe header and the edition's footer link."""
+    newsletter = c.Optional(c.Type(str))
+    """Where readers sign up for the newsletter (an https:// or mailto: address): a link in the subscribe block."""
 
 
 class SettingsError(Exception):
@@ -134,6 +136,7 @@ def settings_from(options: DigestConfig, config: MkDocsConfig, command: str = "b
         mail_reply_to=options.mail_reply_to,
         list_id=options.list_id,
         list_unsubscribe=options.list_unsubscribe,
+        newsletter=options.newsletter,
     )
 
 

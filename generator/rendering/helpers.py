@@ -90,6 +90,7 @@ def template_helpers(renderer: Renderer, lang: str, here: str | None) -> dict[st
         "reading_time": reading_time,
         "is_scheduled": lambda story: story.published > settings.current_time(),
         "feeds": bool(settings.site_url),
+        "newsletter": settings.newsletter,
         "language_name": lambda code: language_name(code, settings),
     }
 

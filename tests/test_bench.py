@@ -5,6 +5,7 @@ Nothing here is timed: the figures themselves are only checked to be there and t
 
 from __future__ import annotations
 
+import argparse
 import re
 import subprocess
 import sys
@@ -13,13 +14,16 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import BUILD_ENV, ROOT
 from generator.build import build_site, load_site
 from generator.mkdocs_plugin.config import read_settings
 
 sys.path.insert(0, str(ROOT / "bench"))
-from corpus import WORDS, write_corpus
+from corpus import TOPICS, WORDS, write_corpus
+from floor import write_floor
+from peers import PEERS, read_corpus, write_peer
 
 COLUMNS = [
     "N",
@@ -53,7 +57,9 @@ def number(cell: str) -> float:
 
 def test_the_runner_builds_a_tiny_corpus_and_prints_every_column(tmp_path):
     result = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "run.py"), "--sizes", "12", "--runs", "1", "--serve", "0", "--work", str(tmp_path)],
+        # --peers none: the peers' own table is tested apart, without installing or running them
+        [sys.executable, str(ROOT / "bench" / "run.py"), "--sizes", "12", "--runs", "1", "--serve", "0", "--peers", "none"]
+        + ["--work", str(tmp_path)],
         env=BUILD_ENV,
         capture_output=True,
         text=True,
@@ -160,3 +166,84 @@ def test_the_same_seed_writes_the_same_corpus_and_another_seed_another(tmp_path)
     assert files(tmp_path / "a") == files(tmp_path / "b")
     assert files(tmp_path / "a") != files(tmp_path / "c")
     assert len(files(tmp_path / "a")) == 31  # 30 stories and topics.yml
+
+
+def test_the_peer_writers_write_every_story_for_each_tool_without_running_it(tmp_path):
+    """bench/peers.py's projects for Pelican, Hugo and Zensical hold the corpus's stories; nothing is installed or built."""
+    project = write_corpus(3, tmp_path / "digest", seed=4)
+    floor = write_floor(project, tmp_path / "floor")
+    corpus = read_corpus(project)
+    stories = {story.path: story for story in corpus.stories}
+    assert len(stories) == 3 and corpus.topics == TOPICS
+    out = {name: write_peer(name, project, floor, tmp_path / name, corpus) for name in PEERS}
+    assert set(out) == {"pelican", "hugo", "zensical"}
+
+    # Pelican: one Markdown file per story under its language, with Pelican's metadata header; one original per key.
+    pelican = out["pelican"]
+    config = (pelican / "pelicanconf.py").read_text(encoding="utf-8")
+    assert 'ARTICLE_TRANSLATION_ID = "story"' in config and "DEFAULT_PAGINATION = 20" in config
+    compile(config, "pelicanconf.py", "exec")
+    files = sorted((pelican / "content").rglob("*.md"))
+    assert len(files) == 3
+    originals = set()
+    for path in files:
+        header, body = path.read_text(encoding="utf-8").split("\n\n", 1)
+        meta = dict(line.split(": ", 1) for line in header.splitlines())
+        story = stories[f"{path.relative_to(pelican / 'content' / meta['Lang']).as_posix()[:-3]}.{meta['Lang']}.md"]
+        assert (meta["Title"], meta["Slug"], meta["Story"], meta["Category"]) == (story.title, story.name, story.key, story.lang)
+        assert meta["Tags"] == ", ".join(TOPICS[slug][story.lang] for slug in story.topics)
+        assert body == story.body
+        if "Translation" not in meta:
+            originals.add(story.key)
+    assert originals == {story.key for story in stories.values()}
+
+    # Hugo: a multilingual config, our own layouts, localized topic pages, one file per story with front matter.
+    hugo = out["hugo"]
+    config = (hugo / "hugo.toml").read_text(encoding="utf-8")
+    for lang in ("en", "ru", "fr"):
+        assert f"[languages.{lang}]" in config and f'contentDir = "content/{lang}"' in config
+        for slug, labels in TOPICS.items():
+            assert f'title: "{labels[lang]}"' in (hugo / "content" / lang / "topics" / slug / "_index.md").read_text(encoding="utf-8")
+    assert 'topic = "topics"' in config and "pagerSize = 20" in config
+    assert {p.name for p in (hugo / "layouts").rglob("*.html")} == {"baseof.html", "list.html", "taxonomy.html", "single.html", "card.html"}
+    files = sorted((hugo / "content").glob("*/stories/*/*/*.md"))
+    assert len(files) == 3
+    for path in files:
+        lang = path.relative_to(hugo / "content").parts[0]
+        story = stories[f"{path.relative_to(hugo / 'content' / lang / 'stories').as_posix()[:-3]}.{lang}.md"]
+        _, front, body = path.read_text(encoding="utf-8").split("---\n", 2)
+        meta = yaml.safe_load(front)
+        assert (meta["title"], meta["slug"], meta["translationKey"], meta["topics"]) == (story.title, story.name, story.key, story.topics)
+        assert body.strip() == story.body.strip()
+
+    # Zensical: the floor's project as it is.
+    assert (out["zensical"] / "mkdocs.yml").read_text() == (floor / "mkdocs.yml").read_text()
+    assert sorted(p.relative_to(out["zensical"]) for p in out["zensical"].rglob("*.md")) == sorted(
+        p.relative_to(floor) for p in floor.rglob("*.md")
+    )
+
+
+def test_the_side_by_side_table_divides_our_medians_by_each_tool_and_names_a_failed_peer():
+    from measure import Usage
+    from run import PEER_COLUMNS, Result, chosen_peers, peer_rows
+
+    def usage(wall: float, cpu: float) -> Usage:
+        return Usage(wall=wall, cpu=cpu, max_rss_mb=50, tree_mb=60, returncode=0, log="")
+
+    result = Result(100, ours=[usage(4, 6), usage(5, 7), usage(6, 8)], floor=[usage(2, 2)] * 3, pages=233, floor_pages=101)
+    result.peers = {"hugo": [usage(1, 3.5)] * 3}
+    result.peer_pages = {"hugo": 152}
+    result.peer_failures = {"zensical": "exited with 1: Error: no docs"}
+    rows = peer_rows(result, ["hugo", "zensical"], {"hugo": "0.168.0", "zensical": "0.0.73"})
+    assert all(len(cells) == len(PEER_COLUMNS) for cells in rows)
+    table = {cells[1]: dict(zip(PEER_COLUMNS, cells, strict=True)) for cells in rows}
+    assert list(table) == ["digest (ours)", "floor (MkDocs + Material)", "hugo 0.168.0", "zensical 0.0.73"]
+    assert table["digest (ours)"]["ours / tool wall"] == "1.00"
+    floor, hugo = table["floor (MkDocs + Material)"], table["hugo 0.168.0"]
+    assert (floor["ours / tool wall"], floor["ours / tool CPU"]) == ("2.50", "3.50")
+    assert (hugo["pages"], hugo["ours / tool wall"], hugo["ours / tool CPU"]) == ("152", "5.00", "2.00")
+    assert table["zensical 0.0.73"]["pages"] == "failed: exited with 1: Error: no docs"
+    assert chosen_peers("none") == [] and chosen_peers("all") == ["pelican", "hugo", "zensical"]
+    assert chosen_peers("hugo, pelican") == ["hugo", "pelican"]
+    with pytest.raises(argparse.ArgumentTypeError):
+        chosen_peers("jekyll")

@@ -11,11 +11,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .fields import SLUG, Invalid, alias_list, boolean, did_you_mean, integer, language, text
+from .fields import SLUG, alias_list, boolean, integer, language, text
 from .front_matter import INVALID
 from .loading import Document
 from .model import Problem, Settings, SitePage
-from .validation import check_body, file_slug
+from .validation import check_body, check_fields, file_slug
 
 # name -> (required, check, example)
 PAGE_FIELDS: dict[str, tuple[bool, Callable[[Any], Any], str]] = {
@@ -49,18 +49,7 @@ def reserved_names(settings: Settings) -> set[str]:
 
 def check_page(doc: Document, settings: Settings) -> tuple[SitePage | None, list[Problem]]:
     """Validate one page file; a SitePage when nothing is wrong."""
-    problems: list[Problem] = []
-    values: dict[str, Any] = {}
-    for name, (required, check, example) in PAGE_FIELDS.items():
-        if name not in doc.values:
-            if required:
-                hint = did_you_mean(name, [k for k in doc.values if k not in PAGE_FIELDS])
-                problems.append(Problem(doc.path, 1, name, f"required field is missing{hint}; e.g. {example}"))
-        elif doc.values[name] is not INVALID:
-            try:
-                values[name] = check(doc.values[name])
-            except Invalid as err:
-                problems.append(Problem(doc.path, doc.lines[name], name, f"{err}; e.g. {example}"))
+    values, problems = check_fields(doc, PAGE_FIELDS)
     name, problem = page_name(doc, values, settings)
     problems += ([problem] if problem else []) + check_body(doc)
     if problems or any(value is INVALID for value in doc.values.values()):

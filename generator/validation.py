@@ -48,14 +48,15 @@ def file_slug_and_lang(path: str, languages) -> tuple[str, str | None]:
     return stem, None
 
 
-def check_fields(doc: Document) -> tuple[dict[str, Any], list[Problem]]:
-    """Each field of FIELDS on its own: the checked values, and a problem for each missing or wrong one."""
+def check_fields(doc: Document, fields: dict[str, tuple[bool, Any, str]] = FIELDS) -> tuple[dict[str, Any], list[Problem]]:
+    """Each field of a format (a story's FIELDS, a page's) on its own: the checked values, and a problem for each
+    missing or wrong one."""
     problems: list[Problem] = []
     values: dict[str, Any] = {}
-    for name, (required, check, example) in FIELDS.items():
+    for name, (required, check, example) in fields.items():
         if name not in doc.values:
             if required:
-                hint = did_you_mean(name, [k for k in doc.values if k not in FIELDS])
+                hint = did_you_mean(name, [k for k in doc.values if k not in fields])
                 problems.append(Problem(doc.path, 1, name, f"required field is missing{hint}; e.g. {example}"))
             continue
         if doc.values[name] is INVALID:

@@ -7,6 +7,7 @@ link works on the page, in every language that uses it, at a domain root and und
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from collections.abc import Callable
@@ -123,7 +124,13 @@ def attachment(path: str, file: Path) -> Attachment:
 
 def first_image(item: Story | SitePage) -> str | None:
     """The first picture the body shows, as written."""
-    return next((link.target for link in links(item.body, 1) if link.image), None)
+    return next((link.target for link in images(item.body)), None)
+
+
+@functools.cache
+def images(body: str) -> tuple[Link, ...]:
+    """The pictures a body shows, lines counted from 1; kept per body, since every card and feed entry asks again."""
+    return tuple(link for link in links(body, 1) if link.image)
 
 
 IMG = re.compile(r"<img\b(?P<attrs>[^>]*?)\s*/?>", re.I)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import css_inline
 
 from .. import indexing, urls
-from ..attachments import first_image, links
+from ..attachments import first_image, images
 from ..feeds import ATOM, RSS
 from ..model import Asset, Story
 from .plaintext import References, columns, wrap
@@ -120,7 +120,7 @@ def picture_alt(story: Story) -> str:
     """The alt text the editor gave the picture in the story's body, else the headline it illustrates."""
     if story.image is None:
         target = first_image(story)
-        alt = next((link.alt for link in links(story.body, 1) if link.image and link.target == target), None)
+        alt = next((link.alt for link in images(story.body) if link.target == target), None)
         if alt:
             return alt
     return story.title

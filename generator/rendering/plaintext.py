@@ -3,6 +3,7 @@ Japanese or Korean character takes two columns), and links as numbered reference
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 WIDTH = 72  # RFC 2822 suggests 78; 72 leaves room for the "> " of a quoting reply
@@ -10,7 +11,12 @@ WIDTH = 72  # RFC 2822 suggests 78; 72 leaves room for the "> " of a quoting rep
 
 def columns(text: str) -> int:
     """How many columns the text takes in a monospaced font: wide and full-width characters take two."""
-    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 0 if unicodedata.combining(char) else 1 for char in text)
+    return len(text) if text.isascii() else sum(map(char_columns, text))
+
+
+@functools.cache
+def char_columns(char: str) -> int:
+    return 2 if unicodedata.east_asian_width(char) in "WF" else 0 if unicodedata.combining(char) else 1
 
 
 def wrap(text: str, width: int = WIDTH) -> str:
@@ -23,15 +29,17 @@ def wrap_line(line: str, width: int) -> list[str]:
     if columns(line) <= width:
         return [line]
     indent = line[: len(line) - len(line.lstrip(" "))]
-    lines, current = [], indent
+    lines, current, used = [], indent, len(indent)  # used: the columns the current line takes
     for word in line.split():
         for piece in pieces(word, width - len(indent)):
-            joined = current + (" " if current.strip() else "") + piece
-            if columns(joined) <= width or not current.strip():
-                current = joined
+            size = columns(piece)
+            if current == indent:
+                current, used = current + piece, used + size
+            elif used + 1 + size <= width:
+                current, used = current + " " + piece, used + 1 + size
             else:
                 lines.append(current)
-                current = indent + piece
+                current, used = indent + piece, len(indent) + size
     lines.append(current)
     return lines
 
@@ -40,12 +48,13 @@ def pieces(word: str, width: int) -> list[str]:
     """A word as parts no wider than `width` columns; a link is never broken (a reader's client could not follow it)."""
     if columns(word) <= width or "://" in word or word.startswith("mailto:"):
         return [word]
-    parts, current = [], ""
+    parts, current, used = [], "", 0
     for char in word:
-        if current and columns(current + char) > width:
+        size = char_columns(char)
+        if current and used + size > width:
             parts.append(current)
-            current = ""
-        current += char
+            current, used = "", 0
+        current, used = current + char, used + size
     return parts + [current]
 
 

@@ -106,6 +106,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.renderer is not None
         self.specs = pages.page_specs(self.renderer, self.lang)
+        self.searchable = []  # serve builds again and again with the same plugin
         self.sizes = self.renderer.image_sizes(self.lang)
         self.source_names.use(self.specs)
         return pages.add_pages(files, config, self.renderer, self.lang, self.specs, self.part, self.changed, self.feeds_changed)
@@ -135,7 +136,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             return html
         spec = self.specs[page.file.src_uri]
         html = around[0] + sized_images(html, posixpath.dirname(spec.path) + "/", self.sizes) + around[1]
-        if spec.kind in languages.WRITTEN and self.config.search and self.changed is None:
+        if spec.kind in languages.WRITTEN and self.config.search:  # in a preview's rebuild: the pages it built again
             self.searchable.append((spec.url[len(self.renderer.settings.language_prefix(self.lang)) :], html))
         return html
 

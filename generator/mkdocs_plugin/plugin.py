@@ -57,6 +57,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.command = "build"
         self.dirty = False
         self.stage = staging.Stage()  # the build goes beside site/ and replaces it only once it is complete
+        self.preview: Preview | None = None  # under serve: the rebuilds after edits
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command, self.dirty = command, dirty
@@ -185,8 +186,12 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         for folder in (settings.content_dir, settings.templates_dir):
             server.watch(os.path.join(settings.root, folder))
         notified_of_changes(server)
-        server.builder = Preview(self, builder, config)
+        self.preview = server.builder = Preview(self, builder, config)
         return server
+
+    def on_shutdown(self) -> None:
+        if self.preview is not None:  # serve ends: stop a search update before MkDocs removes the served folder
+            self.preview.search.hold(seconds=5)
 
 
 def warned() -> bool:

@@ -58,21 +58,21 @@ class Preview:
     def __call__(self) -> None:
         seen, self.seen = self.seen, self.stamps()
         self.search.hold()  # no Pagefind reads the pages this build writes
+        jobs: dict[str, Job] = {}
+        built_all = False
         try:
-            searched = self.rebuild_changed() if seen == self.seen else None
-        except PluginError as err:  # the problems are logged above, one per line; the last good build stays served
-            self.search.release({})
-            log.error(str(err))
-            return
-        if searched is not None:
-            self.search.release(self.search_jobs(searched))  # after the pages are written: the reload waits for none of it
-            return
-        try:
+            try:
+                searched = self.rebuild_changed() if seen == self.seen else None
+            except PluginError as err:  # the problems are logged above, one per line; the last good build stays served
+                log.error(str(err))
+                return
+            if searched is not None:
+                jobs = self.search_jobs(searched)  # indexed after the pages are written: the reload waits for none of it
+                return
             self.full_build()  # it indexes every language itself
-        except BaseException:
-            self.search.release({})
-            raise
-        self.search.release({}, built_all=True)
+            built_all = True
+        finally:
+            self.search.release(jobs, built_all)
 
     def search_jobs(self, langs: list[str]) -> dict[str, Job]:
         """Each language's folder of pages for Pagefind (search.py keeps it under serve) and its index."""

@@ -66,7 +66,7 @@ COLUMNS = [
     "ratio",
 ]
 PEER_COLUMNS = ["N", "tool", "pages", "wall s", "CPU s", "max RSS MB", "tree PSS MB", "ours / tool wall", "ours / tool CPU"]
-SERVE_COLUMNS = ["N", "serve", "first build s", "story s", "home s", "topic s", "all three s", "reload s"]
+SERVE_COLUMNS = ["N", "serve", "first build s", "story s", "home s", "topic s", "all three s", "reload s", "search s"]
 
 
 @dataclass
@@ -261,7 +261,8 @@ def serve_rows(n: int, work: Path, seed: int, edits: int) -> list[list[str]]:
             progress(f"N={n}: serve {name} failed: {err}")
             rows.append([f"{n:,}", name, f"failed: {str(err).splitlines()[0]}"] + [""] * (len(SERVE_COLUMNS) - 3))
             continue
-        progress(f"N={n}: serve {name}: all three pages after {times.all:.2f} s, reload logged after {times.reload:.2f} s")
+        found = f", found by search after {times.search:.2f} s" if times.search is not None else ""
+        progress(f"N={n}: serve {name}: all three pages after {times.all:.2f} s, reload logged after {times.reload:.2f} s{found}")
         rows.append(
             [
                 f"{n:,}",
@@ -272,6 +273,7 @@ def serve_rows(n: int, work: Path, seed: int, edits: int) -> list[list[str]]:
                 f"{times.topic:.2f}",
                 f"{times.all:.2f}",
                 f"{times.reload:.2f}" if times.reload is not None else "n/a",
+                f"{times.search:.2f}" if times.search is not None else "n/a",
             ]
         )
     return rows

@@ -3,7 +3,9 @@
 Start the server on the corpus, wait for its first build, then edit the title of the newest English story
 (it is on the home page and first on its topic's page) and poll, over HTTP on 127.0.0.1, the story page, the
 home page and the topic page until each shows the new title. Also note when the server logs "Reloading
-browsers", the moment an open browser would reload. Every wait is bounded.
+browsers", the moment an open browser would reload. Each edit also adds a new word to the story's body: a
+headless Chromium tab asks the served site's Pagefind index (pagefind.js, as the search box does) until it
+finds the story by that word. Every wait is bounded.
 """
 
 from __future__ import annotations
@@ -26,6 +28,19 @@ from generator.mkdocs_plugin.config import read_settings
 POLL = 0.05  # seconds between two requests for one page
 FIRST_BUILD = 1800  # seconds the first build may take before we give up
 EDIT_SHOWN = 300  # seconds an edit may take to show
+SEARCH_FOUND = 120  # seconds the preview's search may take to find an edited story
+ROOT = Path(__file__).resolve().parents[1]
+# In the page: forget the index loaded before (the next search reads pagefind-entry.json again), search, and
+# say whether the story at `path` is among the results with the word in its text.
+FINDS = """async ([bundle, word, path]) => {
+  const pagefind = await import(bundle);
+  await pagefind.destroy();
+  for (const result of (await pagefind.search(word)).results) {
+    const data = await result.data();
+    if (data.url === path && data.content.includes(word)) return true;
+  }
+  return false;
+}"""
 
 
 @dataclass
@@ -37,6 +52,7 @@ class ServeTimes:
     topic: float
     all: float  # until all three showed it
     reload: float | None  # until the server logged "Reloading browsers"
+    search: float | None  # until the preview's Pagefind index found the story by the word the edit added
     first_build: float  # the server's first build, before any edit
     edits: int
 
@@ -53,6 +69,40 @@ class ServerLog:
 
     def first_after(self, moment: float, text: str) -> float | None:
         return next((at for at, line in list(self.lines) if at >= moment and text in line), None)
+
+
+class SearchProbe:
+    """A headless Chromium tab on the served site that searches a language's Pagefind index with pagefind.js."""
+
+    def __init__(self, home: str) -> None:
+        from playwright.sync_api import sync_playwright
+
+        found = subprocess.run([sys.executable, str(ROOT / "tests" / "browser.py")], capture_output=True, text=True)
+        if found.returncode != 0:
+            raise RuntimeError(found.stdout + found.stderr)
+        self.playwright = sync_playwright().start()
+        self.browser = self.playwright.chromium.launch(executable_path=found.stdout.strip(), args=["--no-sandbox", "--disable-gpu"])
+        self.page = self.browser.new_page()
+        self.page.goto(home + "pagefind/pagefind-entry.json")  # same origin as the index, and no reload script
+        self.bundle = home + "pagefind/pagefind.js"
+
+    def finds(self, word: str, url: str) -> bool:
+        try:
+            return bool(self.page.evaluate(FINDS, [self.bundle, word, urlparse(url).path]))
+        except Exception:  # the index changed places between two of its requests: ask again
+            return False
+
+    def close(self) -> None:
+        self.browser.close()
+        self.playwright.stop()
+
+
+def start_probe(home: str) -> SearchProbe | None:
+    try:
+        return SearchProbe(home)
+    except Exception as err:  # no Playwright or no Chromium: the other figures still count
+        print(f"serve: no search measurement, the browser did not start: {err}", file=sys.stderr)
+        return None
 
 
 def free_port() -> int:
@@ -109,7 +159,8 @@ def measure_serve(project: Path, env: dict[str, str], dirty: bool, edits: int = 
     threading.Thread(target=log.follow, args=(server.stderr,), daemon=True).start()
     path = project / story.path
     original = path.read_text(encoding="utf-8")
-    results: dict[str, list[float]] = {name: [] for name in (*pages, "all", "reload")}
+    results: dict[str, list[float]] = {name: [] for name in (*pages, "all", "reload", "search")}
+    probe = None
     try:
         serving = wait_until(
             lambda: log.first_after(started, "Serving on") is not None or server.poll() is not None, FIRST_BUILD, "the first build"
@@ -117,10 +168,12 @@ def measure_serve(project: Path, env: dict[str, str], dirty: bool, edits: int = 
         if server.poll() is not None:
             raise RuntimeError("mkdocs serve stopped:\n" + "\n".join(line for _, line in log.lines[-20:]))
         wait_until(lambda: story.title in fetch(pages["home"]), 60, "the home page")
+        probe = start_probe(pages["home"])
         for number in range(1, edits + 1):
             time.sleep(2)  # let the watcher settle after the previous build
-            title = f"Edited headline {number} for the serve benchmark"
-            path.write_text(original.replace(f'title: "{story.title}"', f'title: "{title}"', 1), encoding="utf-8")
+            title, word = f"Edited headline {number} for the serve benchmark", f"benchmarkword{'abcdefghij'[number % 10]}"
+            edited = original.replace(f'title: "{story.title}"', f'title: "{title}"', 1) + f"\nThe edit adds {word}.\n"
+            path.write_text(edited, encoding="utf-8")
             saved = time.monotonic()
             shown: dict[str, float] = {}
 
@@ -136,7 +189,12 @@ def measure_serve(project: Path, env: dict[str, str], dirty: bool, edits: int = 
             results["all"].append(max(shown.values()))
             wait_until(lambda saved=saved: log.first_after(saved, "Reloading browsers") is not None, EDIT_SHOWN, "the browser reload")
             results["reload"].append(log.first_after(saved, "Reloading browsers") - saved)
+            if probe is not None:
+                found = wait_until(lambda word=word: probe.finds(word, pages["story"]), SEARCH_FOUND, f"edit {number} in search")
+                results["search"].append(found - saved)
     finally:
+        if probe is not None:
+            probe.close()
         path.write_text(original, encoding="utf-8")
         server.terminate()
         try:
@@ -151,6 +209,7 @@ def measure_serve(project: Path, env: dict[str, str], dirty: bool, edits: int = 
         topic=median["topic"],
         all=median["all"],
         reload=median.get("reload"),
+        search=median.get("search"),
         first_build=serving - started,
         edits=edits,
     )

@@ -23,8 +23,8 @@ from mkdocs.exceptions import PluginError
 from ..build import prepare
 from ..model import Settings
 from ..rendering import PageSpec, Renderer
-from .config import settings_from
-from .search import index_for_search
+from .config import project_root, settings_from
+from .search import index_for_search, sources_dir, write_sources
 
 if TYPE_CHECKING:
     from .plugin import DigestPlugin
@@ -199,8 +199,12 @@ def build_language(
             plugin.renderer = prepare(settings_from(plugin.config, sub, "serve" if serving else "build")).renderer
         # A part is a dirty build: the pages of the other part are known to MkDocs (the nav links them) but not built.
         mkdocs_build(sub, serve_url=sub.site_url if serving else None, dirty=dirty or part is not None)
+        # Under serve, the pages for Pagefind stay in .digest/search/<lang>/ for the preview's updates (live_search.py).
+        sources = sources_dir(project_root(sub), plugin.config.build_dir, lang) if serving else None
         if search:
-            index_for_search(site_dir, lang, plugin.searchable)
+            index_for_search(site_dir, lang, plugin.searchable, sources)
+        elif changed is not None and sources and plugin.config.search:  # a preview's rebuild: the pages it built
+            write_sources(sources, lang, plugin.searchable)
     except Exception as err:  # reported here, the parent only sees the exit code
         log.error(f"digest: building '{lang}' failed: {system_error(err) if isinstance(err, OSError) else err}")
         sys.exit(1)

@@ -57,6 +57,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.command = "build"
         self.dirty = False
         self.stage = staging.Stage()  # the build goes beside site/ and replaces it only once it is complete
+        self.preview: Preview | None = None  # under serve: the rebuilds after edits
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command, self.dirty = command, dirty
@@ -106,6 +107,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.renderer is not None
         self.specs = pages.page_specs(self.renderer, self.lang)
+        self.searchable = []  # serve builds again and again with the same plugin
         self.sizes = self.renderer.image_sizes(self.lang)
         self.source_names.use(self.specs)
         return pages.add_pages(files, config, self.renderer, self.lang, self.specs, self.part, self.changed, self.feeds_changed)
@@ -135,7 +137,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             return html
         spec = self.specs[page.file.src_uri]
         html = around[0] + sized_images(html, posixpath.dirname(spec.path) + "/", self.sizes) + around[1]
-        if spec.kind in languages.WRITTEN and self.config.search and self.changed is None:
+        if spec.kind in languages.WRITTEN and self.config.search:  # in a preview's rebuild: the pages it built again
             self.searchable.append((spec.url[len(self.renderer.settings.language_prefix(self.lang)) :], html))
         return html
 
@@ -184,8 +186,12 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         for folder in (settings.content_dir, settings.templates_dir):
             server.watch(os.path.join(settings.root, folder))
         notified_of_changes(server)
-        server.builder = Preview(self, builder, config)
+        self.preview = server.builder = Preview(self, builder, config)
         return server
+
+    def on_shutdown(self) -> None:
+        if self.preview is not None:  # serve ends: stop a search update before MkDocs removes the served folder
+            self.preview.search.hold(seconds=5)
 
 
 def warned() -> bool:

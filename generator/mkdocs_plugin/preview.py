@@ -20,7 +20,9 @@ from .. import incremental
 from ..build import prepare, site_files
 from ..caching import stamp
 from . import languages
-from .config import settings_from
+from .config import project_root, settings_from
+from .live_search import Job, SearchUpdates
+from .search import sources_dir
 
 if TYPE_CHECKING:
     from .plugin import DigestPlugin
@@ -44,6 +46,7 @@ class Preview:
         settings = settings_from(plugin.config, config, "serve")
         self.watched = [Path(settings.root, settings.templates_dir), Path(config.config_file_path)]
         self.seen = self.stamps()
+        self.search = SearchUpdates()  # after a rebuild of some pages, their languages' search in the background
 
     def stamps(self) -> dict[str, tuple[int, int, int]]:
         found = {}
@@ -54,26 +57,47 @@ class Preview:
 
     def __call__(self) -> None:
         seen, self.seen = self.seen, self.stamps()
+        self.search.hold()  # no Pagefind reads the pages this build writes
+        jobs: dict[str, Job] = {}
+        built_all = False
         try:
-            if seen == self.seen and self.rebuild_changed():
+            try:
+                searched = self.rebuild_changed() if seen == self.seen else None
+            except PluginError as err:  # the problems are logged above, one per line; the last good build stays served
+                log.error(str(err))
                 return
-        except PluginError as err:  # the problems are logged above, one per line; the last good build stays served
-            log.error(str(err))
-            return
-        self.full_build()
+            if searched is not None:
+                jobs = self.search_jobs(searched)  # indexed after the pages are written: the reload waits for none of it
+                return
+            self.full_build()  # it indexes every language itself
+            built_all = True
+        finally:
+            self.search.release(jobs, built_all)
 
-    def rebuild_changed(self) -> bool:
+    def search_jobs(self, langs: list[str]) -> dict[str, Job]:
+        """Each language's folder of pages for Pagefind (search.py keeps it under serve) and its index."""
+        plugin = self.plugin
+        if not plugin.config.search or plugin.renderer is None:
+            return {}
+        prefix = plugin.renderer.settings.language_prefix
+        return {lang: (self.sources(lang), str(Path(self.config.site_dir, prefix(lang), "pagefind"))) for lang in langs}
+
+    def sources(self, lang: str) -> str:
+        return sources_dir(project_root(self.config), self.plugin.config.build_dir, lang)
+
+    def rebuild_changed(self) -> list[str] | None:
         """After an edit of stories only: build again just the pages whose inputs changed, every language at once.
-        False when the edit touches what every page shows (a story's URL, translations, topics): build it all."""
+        The languages whose searchable pages changed; None when the edit touches what every page shows (a story's
+        URL, translations, topics): build it all."""
         plugin, config = self.plugin, self.plugin.site_config
         if plugin.renderer is None or config is None:
-            return False
+            return None
         site = prepare(settings_from(plugin.config, config, "serve"), cache=plugin.cache)
         show_problems(self.config.site_dir, plugin.renderer, site.problems)
         stop_on_problems(site.problems, "the preview shows the last good build", site.warnings)
         found = incremental.changes(plugin.renderer, site.renderer)
         if found is None or site.nav != plugin.nav:
-            return False
+            return None
         languages.rebuild(
             site.renderer,
             config.config_file_path,
@@ -83,16 +107,23 @@ class Preview:
             {lang: found.pages[lang] for lang in found.languages()},
             found.feeds,
         )
-        for lang in site.settings.languages:
-            for url in found.removed[lang]:  # a story renamed or deleted: its old page must not linger
+        settings = site.settings
+        for lang in settings.languages:
+            for url in found.removed[lang]:  # a story renamed or deleted: its old page must not linger, nor be found
                 Path(self.config.site_dir, url, "index.html").unlink(missing_ok=True)
+                Path(self.sources(lang), url[len(settings.language_prefix(lang)) :], "index.html").unlink(missing_ok=True)
         plugin.renderer, plugin.files = site.renderer, site_files(site.renderer)
         plugin.write_files(self.config.site_dir)
         log.info(
-            f"digest: rebuilt {sum(len(found.pages[lang]) for lang in site.settings.languages)} page(s) in "
+            f"digest: rebuilt {sum(len(found.pages[lang]) for lang in settings.languages)} page(s) in "
             f"{', '.join(found.languages()) or 'no language'}"
         )
-        return True
+        return [lang for lang in found.languages() if found.removed[lang] or searchable(site.renderer.specs(lang), found.pages[lang])]
+
+
+def searchable(specs: list[Any], changed: set[str]) -> bool:
+    """Whether a page search indexes (a story, a site page) is among the changed ones."""
+    return any(spec.kind in languages.WRITTEN and spec.path in changed for spec in specs)
 
 
 def show_problems(site_dir: str, renderer: Any, problems: Sequence[Any]) -> None:

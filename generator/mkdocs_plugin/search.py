@@ -7,32 +7,46 @@ import shutil
 import signal
 import subprocess
 import sys
+from collections.abc import Callable
 
 from mkdocs.exceptions import PluginError
 
 
-def index_for_search(site_dir: str, lang: str, pages: list[tuple[str, str]]) -> None:
+def index_for_search(site_dir: str, lang: str, pages: list[tuple[str, str]], source: str | None = None) -> None:
     """Index a language's story pages with Pagefind into site_dir/pagefind/.
 
     Pagefind reads each story's content, not the whole themed page: a small HTML file per story, in a hidden
-    folder laid out like the site so that the URLs come out the same. Without stories, it reads the site."""
+    folder laid out like the site so that the URLs come out the same. Without stories, it reads the site.
+    Under serve that folder is `source`, kept after the build: the preview's search updates (live_search.py)
+    index it again after each edit."""
     if not pages:
         run_pagefind(site_dir, os.path.join(site_dir, "pagefind"), glob="{index.html,[!.]*/**/index.html}")
         return
-    source = os.path.join(site_dir, ".digest-search")
-    shutil.rmtree(source, ignore_errors=True)
+    folder = source or os.path.join(site_dir, ".digest-search")
+    shutil.rmtree(folder, ignore_errors=True)
     try:
-        for url, content in pages:
-            target = os.path.join(source, url, "index.html")
-            os.makedirs(os.path.dirname(target), exist_ok=True)
-            with open(target, "w", encoding="utf-8") as handle:
-                handle.write(
-                    f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"></head>'
-                    f"<body><main data-pagefind-body>{content}</main></body></html>"
-                )
-        run_pagefind(source, os.path.join(site_dir, "pagefind"))
+        write_sources(folder, lang, pages)
+        run_pagefind(folder, os.path.join(site_dir, "pagefind"))
     finally:
-        shutil.rmtree(source, ignore_errors=True)
+        if source is None:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def write_sources(folder: str, lang: str, pages: list[tuple[str, str]]) -> None:
+    """What Pagefind reads of each page: its content in a small HTML file at the page's URL within `folder`."""
+    for url, content in pages:
+        target = os.path.join(folder, url, "index.html")
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "w", encoding="utf-8") as handle:
+            handle.write(
+                f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"></head>'
+                f"<body><main data-pagefind-body>{content}</main></body></html>"
+            )
+
+
+def sources_dir(root: str, build_dir: str, lang: str) -> str:
+    """Under serve: where a language's pages for Pagefind stay between builds."""
+    return os.path.join(root, build_dir, "search", lang)
 
 
 def pagefind_command() -> list[str]:
@@ -46,11 +60,25 @@ def pagefind_command() -> list[str]:
         return [sys.executable, "-m", "pagefind"]
 
 
-def run_pagefind(site_dir: str, output: str, glob: str = "**/index.html") -> None:
+def run_pagefind(site_dir: str, output: str, glob: str = "**/index.html", stop: Callable[[], bool] | None = None) -> bool:
+    """Run Pagefind on site_dir into output. With `stop`, in the background: at a lower priority, and stopped
+    (returning False, the output incomplete) as soon as stop() is true."""
     command = [*pagefind_command(), "--site", site_dir, "--output-path", output, "--glob", glob, "--quiet"]
-    result = subprocess.run(command, capture_output=True, text=True)
-    if result.returncode < 0:  # killed: a full disk or a size limit (SIGXFSZ), memory, or someone's kill
-        stopped = signal.Signals(-result.returncode).name
+    if stop is not None and shutil.which("nice"):
+        command = ["nice", "-n", "10", *command]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as process:
+        while True:
+            try:  # retrying communicate() after its timeout loses no output
+                stdout, stderr = process.communicate(timeout=None if stop is None else 0.1)
+                break
+            except subprocess.TimeoutExpired:
+                if stop is not None and stop():
+                    process.kill()
+                    process.communicate()
+                    return False
+    if process.returncode < 0:  # killed: a full disk or a size limit (SIGXFSZ), memory, or someone's kill
+        stopped = signal.Signals(-process.returncode).name
         raise PluginError(f"digest: Pagefind was stopped by {stopped} while writing the search index to {output}")
-    if result.returncode != 0:
-        raise PluginError(f"digest: Pagefind could not index the site ({output}):\n{result.stdout}{result.stderr}")
+    if process.returncode != 0:
+        raise PluginError(f"digest: Pagefind could not index the site ({output}):\n{stdout}{stderr}")
+    return True

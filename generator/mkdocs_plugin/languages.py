@@ -34,10 +34,6 @@ log = logging.getLogger("mkdocs.plugins.digest")
 # The two parts of the default language: the editors' pages (stories and site pages, which search indexes) and the indexes.
 STORIES, INDEXES = "stories", "indexes"
 WRITTEN = ("story", "page")  # the kinds of page an editor writes; the STORIES part builds them
-# A process of their own for the default language's written pages pays only when they outweigh what a process
-# costs to start (MkDocs, Material's templates, its 404 page and sitemap: about half a second of CPU). Below this
-# many, the `mkdocs` process builds them with the index pages (at 100 stories, 3 processes instead of 4).
-SPLIT_FROM = 200
 # The language a forked child process builds; None in the `mkdocs` process itself. Module state, not
 # plugin state: MkDocs keeps plugins that have on_startup alive across loads of mkdocs.yml (serve, nested builds).
 _CHILD_LANGUAGE: str | None = None
@@ -65,8 +61,9 @@ def fork(
     part this process builds (INDEXES when its stories build beside it, else None)."""
     context: Any = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     default = settings.default_language
-    written = len(renderer.by_language.get(default, [])) + len(renderer.site_pages.get(default, []))
-    jobs: list[tuple[str, str | None, str | None]] = [(default, STORIES, config.site_url)] if written >= SPLIT_FROM else []
+    jobs: list[tuple[str, str | None, str | None]] = (
+        [(default, STORIES, config.site_url)] if renderer.by_language.get(default) or renderer.site_pages.get(default) else []
+    )
     jobs += [(lang, None, language_url(config.site_url, lang)) for lang in settings.languages[1:]]
     children: list[Child] = []
     for lang, part, url in jobs:

@@ -199,7 +199,7 @@ def build_language(
         # Under serve, the pages for Pagefind stay in .digest/search/<lang>/ for the preview's updates (live_search.py).
         sources = sources_dir(project_root(sub), plugin.config.build_dir, lang) if serving else None
         if search:
-            index_for_search(site_dir, lang, plugin.searchable, sources)
+            index_for_search(site_dir, lang, plugin.searchable, sources, plugin.config.search_part)
         elif changed is not None and sources and plugin.config.search:  # a preview's rebuild: the pages it built
             write_sources(sources, lang, plugin.searchable)
     except Exception as err:  # reported here, the parent only sees the exit code

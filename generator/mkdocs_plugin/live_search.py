@@ -19,7 +19,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from .search import run_pagefind
+from .search import index_folder
 
 log = logging.getLogger("mkdocs.plugins.digest")
 Job = tuple[str, str]  # the folder of a language's pages for Pagefind, the index folder the site serves
@@ -29,7 +29,8 @@ NEXT = ".digest-pagefind-next"  # the new index, beside the served one until the
 class SearchUpdates:
     """The background updates of the preview's search: `hold()` before a rebuild, `release(jobs)` after it."""
 
-    def __init__(self) -> None:
+    def __init__(self, part: int) -> None:
+        self.part = part  # pages to a Pagefind run (search.py)
         self.cond = threading.Condition()
         self.wanted: dict[str, Job] = {}  # language -> its job, waiting for its thread
         self.running: set[str] = set()
@@ -93,7 +94,7 @@ class SearchUpdates:
         following = os.path.join(os.path.dirname(output), NEXT)
         shutil.rmtree(following, ignore_errors=True)
         try:
-            if not run_pagefind(source, following, stop=stale):
+            if not index_folder(source, following, stop=stale, part=self.part):
                 return None
             made = files_in(following)
             keep_for_open_pages(output, following, self.fresh.get(output), made)

@@ -156,7 +156,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
         def index_here() -> None:
             if self.config.search:
-                index_for_search(config.site_dir, self.lang, self.searchable)
+                index_for_search(config.site_dir, self.lang, self.searchable, part=self.config.search_part)
 
         languages.join(config.site_dir, children, self.specs, list(self.renderer.settings.languages), index_here)
         self.write_files(config.site_dir)

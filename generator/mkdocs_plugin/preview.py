@@ -46,7 +46,7 @@ class Preview:
         settings = settings_from(plugin.config, config, "serve")
         self.watched = [Path(settings.root, settings.templates_dir), Path(config.config_file_path)]
         self.seen = self.stamps()
-        self.search = SearchUpdates()  # after a rebuild of some pages, their languages' search in the background
+        self.search = SearchUpdates(plugin.config.search_part)  # after a rebuild of some pages, their languages' search in the background
 
     def stamps(self) -> dict[str, tuple[int, int, int]]:
         found = {}

@@ -1,8 +1,17 @@
-"""Search: each language's story pages indexed by Pagefind, with word-form stemming per <html lang>."""
+"""Search: each language's story pages indexed by Pagefind, with word-form stemming per <html lang>.
+
+Pagefind holds everything it indexes in memory until it writes the index: about 130 KB for a story of 250
+words, 800 MB for 6,000 such stories. So a language with many stories is indexed in parts of at most PART pages,
+one Pagefind run after the other, each a whole months' worth of stories: the first part is the language's
+pagefind/ bundle, the others go in pagefind/part-2/, part-3/ ..., named in pagefind/digest-parts.json, and the
+search box merges them (Pagefind's mergeIndex).
+"""
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -11,8 +20,12 @@ from collections.abc import Callable
 
 from mkdocs.exceptions import PluginError
 
+PART = 2_000  # pages to a Pagefind run: about 270 MB of its memory
+PARTS = "digest-parts.json"  # in a language's pagefind/: the folders of its other parts, for the search box
+GLOB_SPECIAL = re.compile(r"[][{}*?,!\\]")  # a folder with these in its name is not put in a glob: one part then
 
-def index_for_search(site_dir: str, lang: str, pages: list[tuple[str, str]], source: str | None = None) -> None:
+
+def index_for_search(site_dir: str, lang: str, pages: list[tuple[str, str]], source: str | None = None, part: int = PART) -> None:
     """Index a language's story pages with Pagefind into site_dir/pagefind/.
 
     Pagefind reads each story's content, not the whole themed page: a small HTML file per story, in a hidden
@@ -26,7 +39,7 @@ def index_for_search(site_dir: str, lang: str, pages: list[tuple[str, str]], sou
     shutil.rmtree(folder, ignore_errors=True)
     try:
         write_sources(folder, lang, pages)
-        run_pagefind(folder, os.path.join(site_dir, "pagefind"))
+        index_folder(folder, os.path.join(site_dir, "pagefind"), part=part)
     finally:
         if source is None:
             shutil.rmtree(folder, ignore_errors=True)
@@ -42,6 +55,41 @@ def write_sources(folder: str, lang: str, pages: list[tuple[str, str]]) -> None:
                 f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"></head>'
                 f"<body><main data-pagefind-body>{content}</main></body></html>"
             )
+
+
+def index_folder(source: str, output: str, stop: Callable[[], bool] | None = None, part: int = PART) -> bool:
+    """Index the pages in `source` into `output`, in parts when there are many (see above). False when stop()
+    stopped it (the output is then incomplete)."""
+    parts = part_globs(source, part)
+    for number, glob in enumerate(parts, start=1):
+        target = output if number == 1 else os.path.join(output, f"part-{number}")
+        if not run_pagefind(source, target, glob=glob, stop=stop):
+            return False
+    with open(os.path.join(output, PARTS), "w", encoding="utf-8") as handle:
+        json.dump([f"part-{number}/" for number in range(2, len(parts) + 1)], handle)
+    return True
+
+
+def part_globs(source: str, limit: int) -> list[str]:
+    """Pagefind globs that share out the pages in `source`, a month (YYYY/MM/) or another top folder at a time,
+    in order, at most `limit` pages to a glob unless one month alone has more."""
+    counts: dict[str, int] = {}
+    for folder, _, files in sorted(os.walk(source)):
+        if "index.html" in files:
+            parts = os.path.relpath(folder, source).replace(os.sep, "/").split("/")
+            unit = "/".join(parts[:2]) if parts[0].isdigit() else parts[0]
+            counts[unit] = counts.get(unit, 0) + 1
+    if sum(counts.values()) <= limit or any(GLOB_SPECIAL.search(unit) for unit in counts):
+        return ["**/index.html"]
+    groups: list[list[str]] = [[]]
+    size = 0
+    for unit, count in counts.items():
+        if groups[-1] and size + count > limit:
+            groups.append([])
+            size = 0
+        groups[-1].append(unit)
+        size += count
+    return [(group[0] if len(group) == 1 else "{" + ",".join(group) + "}") + "/**/index.html" for group in groups]
 
 
 def sources_dir(root: str, build_dir: str, lang: str) -> str:

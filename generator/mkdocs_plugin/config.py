@@ -86,9 +86,9 @@ class DigestConfig(base.Config):
     """Publish stories dated in the future right away instead of waiting for their date."""
     search = c.Type(bool, default=True)
     """Index the stories with Pagefind after the build, for the search box."""
-    search_part = c.Type(int, default=2_000)
+    search_part = c.Type(int, default=1_000)
     """Pagefind indexes a language's stories in parts of at most this many (its memory grows with what it indexes:
-    about 270 MB for 2,000 stories of 250 words); the search box searches all parts."""
+    about 135 MB for 1,000 stories of 250 words); the search box searches all parts."""
     build_dir = c.Type(str, default=".digest")
     """Folder the digest owns (git-ignored); MkDocs' docs_dir becomes an empty folder in it."""
     # The email edition of each issue (issues/<week>/email.html and email.txt) and `digest mail`:

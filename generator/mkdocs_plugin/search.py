@@ -1,10 +1,10 @@
 """Search: each language's story pages indexed by Pagefind, with word-form stemming per <html lang>.
 
 Pagefind holds everything it indexes in memory until it writes the index: about 130 KB for a story of 250
-words, 800 MB for 6,000 such stories. So a language with many stories is indexed in parts of at most PART pages,
-one Pagefind run after the other, each a whole months' worth of stories: the first part is the language's
-pagefind/ bundle, the others go in pagefind/part-2/, part-3/ ..., named in pagefind/digest-parts.json, and the
-search box merges them (Pagefind's mergeIndex).
+words, 800 MB for 6,000 such stories. So a language with many stories is indexed in parts of at most
+`search_part` pages (1,000 by default), one Pagefind run after the other, each a whole months' worth of stories:
+the first part is the language's pagefind/ bundle, the others go in pagefind/part-2/, part-3/ ..., named in
+pagefind/digest-parts.json, and the search box merges them (Pagefind's mergeIndex).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from collections.abc import Callable
 
 from mkdocs.exceptions import PluginError
 
-PART = 2_000  # pages to a Pagefind run: about 270 MB of its memory
+PART = 1_000  # pages to a Pagefind run: about 135 MB of its memory
 PARTS = "digest-parts.json"  # in a language's pagefind/: the folders of its other parts, for the search box
 GLOB_SPECIAL = re.compile(r"[][{}*?,!\\]")  # a folder with these in its name is not put in a glob: one part then
 

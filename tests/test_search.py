@@ -1,14 +1,19 @@
 """Search as a reader uses it: the header search box, in Chromium, finds stories by word forms of their language.
 
 Material's own search (lunr) finds neither `чипов` for `чипы` nor `sanction` for `sanctions` (see NOTES.md);
-the digest's Pagefind index stems each language."""
+the digest's Pagefind index stems each language. Pagefind's interface is fetched only when the reader first opens
+the search box."""
 
 from __future__ import annotations
+
+import re
+from urllib.parse import urljoin, urlsplit
 
 import frontmatter
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, newest_first
+from serving import Reader
 
 CASES = [
     # (language home, typed word, a word form the story has, the story's title)
@@ -49,3 +54,59 @@ def test_an_inflected_word_finds_the_story_in_that_language(reader, sample_stori
     assert page.locator(".digest-story-header h1").inner_text() == title
     assert page.evaluate("document.documentElement.lang") == expected_lang
     assert reader.errors == []
+
+
+PHONE = {"viewport": {"width": 390, "height": 844}, "device_scale_factor": 3, "is_mobile": True, "has_touch": True}
+DESKTOP = {"viewport": {"width": 1280, "height": 900}}
+
+
+def search_code(requests: list[str]) -> list[str]:
+    """What of the requests was search (Pagefind's interface and index) or a sitemap."""
+    return [url for url in requests if "/pagefind/" in url or url.endswith("sitemap.xml")]
+
+
+@pytest.mark.parametrize(
+    "lang, opening, screen",
+    [
+        ("en", "a click in the box", DESKTOP),
+        ("ru", "the / key", DESKTOP),
+        ("fr", "the s key", DESKTOP),
+        ("en", "the f key", PHONE),
+        ("ru", "the search button", PHONE),
+    ],
+)
+def test_search_is_loaded_when_the_reader_opens_the_box_and_finds_a_story(chromium, served_site, sample_stories, lang, opening, screen):
+    """A page asks for no search code and no sitemap; once the reader opens the box, in any of the ways the header
+    offers, Pagefind's interface arrives, the box has the focus, and a word of a story's title finds it."""
+    story = newest_first([s for s in sample_stories if s["lang"] == lang])[0]
+    word = max(re.findall(r"\w+", story["title"]), key=len)
+    reader = Reader(chromium, served_site[0], **screen)
+    try:
+        page = reader.open("" if lang == "en" else f"{lang}/")
+        page.wait_for_load_state("networkidle")
+        assert search_code(reader.requests) == []
+        assert page.locator("#digest-search input").count() == 1  # the box is there before its code
+        if opening == "a click in the box":
+            page.locator("#digest-search input").click()
+        elif opening == "the search button":
+            page.locator("label.md-header__button[for=__search]").click()
+        else:
+            page.keyboard.press(opening.split()[1])
+        page.wait_for_function("document.activeElement && document.activeElement.closest('#digest-search') !== null")
+        page.keyboard.type(word)
+        page.keyboard.press("End")  # Playwright's typing of Cyrillic fires no key event; this one does
+        result = page.locator(".pagefind-ui__result-link", has_text=story["title"]).first
+        result.wait_for(timeout=30_000)
+        prefix = "" if lang == "en" else f"{lang}/"
+        fetched = {urlsplit(url).path.removeprefix(urlsplit(reader.base).path) for url in search_code(reader.requests)}
+        assert {f"{prefix}pagefind/pagefind-ui.js", f"{prefix}pagefind/pagefind-ui.css"} <= fetched, fetched
+        assert page.locator("#digest-search input").count() == 1  # Pagefind's own box, in the stand-in's place
+        assert page.locator("#digest-search input").input_value() == word
+        target = urljoin(page.url, result.get_attribute("href"))
+        result.click()
+        page.wait_for_url(target)
+        assert page.locator(".digest-story-header h1").inner_text() == story["title"]
+        assert reader.errors == [], "\n".join(reader.errors)
+        assert reader.foreign_requests() == []
+    finally:
+        reader.close()

@@ -3,9 +3,16 @@ search box searches every part: a reader finds stories of each part from the one
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 
+import pytest
+
+from conftest import copy_project, mkdocs, story_time
 from generator.mkdocs_plugin.search import part_globs
+from serving import Reader, serve, site_prefix
+from test_search import search
 
 
 def pages(folder: Path, counts: dict[str, int]) -> None:
@@ -37,3 +44,36 @@ def test_months_are_shared_out_in_order_and_whole(tmp_path):
 def test_a_folder_name_a_glob_would_misread_keeps_one_part(tmp_path):
     pages(tmp_path, {"2025/01": 2, "a{b,c}": 2})
     assert part_globs(str(tmp_path), 2) == ["**/index.html"]
+
+
+@pytest.fixture(scope="module")
+def parted_site(tmp_path_factory):
+    """The sample built with search parts of two pages: English has four parts (2025/04 and 2025/11, whole months
+    of more stories than a part, 2025/12 with the About page), Russian and French two or more."""
+    project = copy_project(tmp_path_factory.mktemp("parts"))
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("  - digest:\n", "  - digest:\n      search_part: 2\n", 1)
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    mkdocs(project, "build", "--strict")
+    with serve(project / "site", site_prefix(project / "site")) as served:
+        yield project / "site", served[0]
+
+
+def test_the_search_box_finds_stories_of_every_part(parted_site, chromium, sample_stories):
+    site, base = parted_site
+    parts = json.loads((site / "pagefind" / "digest-parts.json").read_text(encoding="utf-8"))
+    assert len(parts) >= 2, parts
+    assert all((site / "pagefind" / part / "pagefind-entry.json").is_file() for part in parts)
+    english = [s for s in sample_stories if s["lang"] == "en"]
+    months = sorted({story_time(s["date"]).strftime("%Y/%m") for s in english})
+    assert len(months) >= 3  # one story of each month: each month is in a part of its own or shares one
+    reader = Reader(chromium, base, viewport={"width": 1280, "height": 900})
+    try:
+        for month in months:
+            story = next(s for s in english if story_time(s["date"]).strftime("%Y/%m") == month)
+            word = max(re.findall(r"\w+", story["title"]), key=len)
+            page = search(reader, "", word)
+            page.locator(".pagefind-ui__result-link", has_text=story["title"]).first.wait_for(timeout=30_000)
+        assert reader.errors == [], "\n".join(reader.errors)
+    finally:
+        reader.close()

@@ -34,6 +34,7 @@ def index_for_search(site_dir: str, lang: str, pages: list[tuple[str, str]], sou
     index it again after each edit."""
     if not pages:
         run_pagefind(site_dir, os.path.join(site_dir, "pagefind"), glob="{index.html,[!.]*/**/index.html}")
+        write_parts(os.path.join(site_dir, "pagefind"), 1)
         return
     folder = source or os.path.join(site_dir, ".digest-search")
     shutil.rmtree(folder, ignore_errors=True)
@@ -65,9 +66,14 @@ def index_folder(source: str, output: str, stop: Callable[[], bool] | None = Non
         target = output if number == 1 else os.path.join(output, f"part-{number}")
         if not run_pagefind(source, target, glob=glob, stop=stop):
             return False
-    with open(os.path.join(output, PARTS), "w", encoding="utf-8") as handle:
-        json.dump([f"part-{number}/" for number in range(2, len(parts) + 1)], handle)
+    write_parts(output, len(parts))
     return True
+
+
+def write_parts(output: str, count: int) -> None:
+    """The folders of a language's other index parts, for the search box."""
+    with open(os.path.join(output, PARTS), "w", encoding="utf-8") as handle:
+        json.dump([f"part-{number}/" for number in range(2, count + 1)], handle)
 
 
 def part_globs(source: str, limit: int) -> list[str]:

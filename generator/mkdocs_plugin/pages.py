@@ -32,16 +32,18 @@ def add_pages(
     part: str | None,
     changed: set[str] | None,
     feeds_changed: bool,
+    reused: set[str] | frozenset[str] = frozenset(),
 ) -> Files:
     """Every page, feed, redirect and attached file of a language (or of its part of it), as virtual files; pages a
-    dirty build leaves alone are KeptFiles. A story's or page's file gets the edit link of the editor's own file."""
+    dirty build leaves alone (and those a warm build reuses) are KeptFiles. A story's or page's file gets the edit link
+    of the editor's own file."""
     if part == STORIES:  # the default language's story pages only: its index pages and files are built beside
         for file in [file for file in files if not file.is_documentation_page()]:
             files.remove(file)
     for path, spec in specs.items():
         if part == INDEXES and spec.kind == "story":  # site pages build here too: the tabs may link them
             continue
-        kept = (changed is not None and path not in changed) or (part == STORIES and spec.kind not in WRITTEN)
+        kept = (changed is not None and path not in changed) or (part == STORIES and spec.kind not in WRITTEN) or path in reused
         file = (KeptFile if kept else File).generated(config, path, content="")
         file.edit_uri = edit_path(spec.source, renderer.settings.content_dir)
         files.append(file)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import logging
+import multiprocessing
 import os
 import posixpath
 from pathlib import Path
@@ -27,7 +28,7 @@ from ..build import prepare, site_files
 from ..caching import StoryCache
 from ..rendering import PageSpec, Renderer
 from ..validation import site_url_warning
-from . import languages, pages, staging, theme_words
+from . import languages, pages, staging, theme_words, warm_build
 from .config import DigestConfig, configure_language, project_root, settings_from, with_direction
 from .languages import system_error
 from .preview import Preview, notified_of_changes, show_problems, stop_on_problems
@@ -46,7 +47,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.changed: set[str] | None = None  # in a preview's rebuild: the only pages to build again
         self.part: str | None = None  # STORIES or INDEXES when the default language is built by two processes
         self.in_nav: set[str] = set()
-        self.searchable: list[tuple[str, str]] = []  # story pages for Pagefind: (URL within the language, HTML)
+        self.searchable: dict[str, tuple[str, str]] = {}  # story pages for Pagefind: docs path -> (URL within the language, HTML)
         self.feeds_changed = True
         self.source_names = pages.SourceNames()  # MkDocs' warnings name the editor's file
         self.sizes: dict[str, tuple[int, int]] = {}  # docs path -> width and height of the pictures published with pages
@@ -57,6 +58,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.command = "build"
         self.dirty = False
         self.stage = staging.Stage()  # the build goes beside site/ and replaces it only once it is complete
+        self.warm: warm_build.WarmBuild | None = None  # a build (not serve, not --dirty): the cache of the last one, and the next
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command, self.dirty = command, dirty
@@ -74,7 +76,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                 log.warning(f"digest: {warning}")
         docs = Path(settings.root, self.config.build_dir, "docs")  # empty: every page is a virtual file
         docs.mkdir(parents=True, exist_ok=True)
-        config.docs_dir, config.nav = str(docs), self.nav[self.lang]
+        config.docs_dir, config.nav = str(docs), ([] if self.part == languages.NOTHING else self.nav[self.lang])
         config.not_in_nav = pathspec.GitIgnoreSpec.from_lines(["*.md"])
         configure_language(config, settings, self.lang)  # Material's language and direction, the site's name in it
         config.extra["alternate"] = True  # Material's selector without its site-wide <link rel=alternate>: ours are per page
@@ -92,6 +94,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.renderer, self.nav, self.files, self.site_config = site.renderer, site.nav, {}, config
         if self.command != "serve" and not self.dirty:  # serve builds into a temporary folder anyway
             config.site_dir = self.stage.begin(config.site_dir)
+            if "fork" in multiprocessing.get_all_start_methods():  # the language builds get the cache by inheritance
+                self.warm = warm_build.start(config, settings, site.renderer, site.nav, self.config.build_dir, self.config.search)
         self.children, self.part = languages.fork(
             config,
             settings,
@@ -101,6 +105,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             dirty=self.dirty,
             search=self.config.search,
             stage=self.stage,
+            warm=self.warm,
         )
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -108,7 +113,13 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.specs = pages.page_specs(self.renderer, self.lang)
         self.sizes = self.renderer.image_sizes(self.lang)
         self.source_names.use(self.specs)
-        return pages.add_pages(files, config, self.renderer, self.lang, self.specs, self.part, self.changed, self.feeds_changed)
+        if self.part == languages.NOTHING:  # a warm build's `mkdocs` process: its pages build in a process of their own
+            return Files([])
+        reused = self.warm.kept.get(self.lang, set()) if self.warm is not None else set()
+        files = pages.add_pages(files, config, self.renderer, self.lang, self.specs, self.part, self.changed, self.feeds_changed, reused)
+        if self.warm is not None:
+            warm_build.restore(self.warm, self.lang, files, self.specs, written_only=self.part == languages.STORIES)
+        return files
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
         self.in_nav = pages.title_kept_pages(nav, self.specs)
@@ -136,7 +147,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         spec = self.specs[page.file.src_uri]
         html = around[0] + sized_images(html, posixpath.dirname(spec.path) + "/", self.sizes) + around[1]
         if spec.kind in languages.WRITTEN and self.config.search and self.changed is None:
-            self.searchable.append((spec.url[len(self.renderer.settings.language_prefix(self.lang)) :], html))
+            self.searchable[page.file.src_uri] = (spec.url[len(self.renderer.settings.language_prefix(self.lang)) :], html)
         return html
 
     def on_post_page(self, output: str, *, page: MkDocsPage, config: MkDocsConfig) -> str:
@@ -154,17 +165,26 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
         def index_here() -> None:
             if self.config.search:
-                index_for_search(config.site_dir, self.lang, self.searchable)
+                index_for_search(config.site_dir, self.lang, list(self.searchable.values()))
 
         languages.join(config.site_dir, children, self.specs, list(self.renderer.settings.languages), index_here)
         self.write_files(config.site_dir)
         if self.command == "serve":
             show_problems(config.site_dir, self.renderer, [])
+        build, self.warm = self.warm, None
+        saved = build is not None and warm_build.finish(build, config.site_dir, [f"{lang}-{part}" for lang, part, _ in children])
         if not (config.strict and warned()):  # else MkDocs aborts for the warnings next, and on_build_error aborts the stage
             config.site_dir = self.stage.commit(config.site_dir)
+            if saved and build is not None:
+                warm_build.commit(build)
+        elif build is not None:
+            warm_build.abort(build)
 
     def on_build_error(self, *, error: Exception) -> None:
         self.stage.abort()
+        if self.warm is not None:
+            warm_build.abort(self.warm)
+            self.warm = None
         if isinstance(error, OSError):  # a full disk, a folder it may not write: one line, not a traceback
             raise Abort(system_error(error)) from None
 

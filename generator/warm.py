@@ -43,7 +43,8 @@ def snapshot(renderer: Renderer, nav: dict[str, list[Any]]) -> Snapshot:
     settings = renderer.settings
     attached = {path: [published(a, settings.root) for a in files] for path, files in renderer.attachments.items() if files}
     words = {lang: renderer.strings[lang].key() for lang in settings.languages}
-    pages = {lang: tuple(items) for lang, items in renderer.site_pages.items()}
+    # Of the site's pages, what other pages show (tabs, links, redirects); a page's own text is in its own spec.
+    pages = {lang: tuple(replace(page, body="", summary="") for page in items) for lang, items in renderer.site_pages.items()}
     now = settings.current_time()
     return Snapshot(
         shared=(replace(settings, now=None, root=""), renderer.topics, words, pages, attached, nav),

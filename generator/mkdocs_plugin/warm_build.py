@@ -66,13 +66,19 @@ def config_text(config: MkDocsConfig) -> str:
     raw = Path(path).read_bytes().decode("utf-8", "replace") if path and os.path.isfile(path) else ""
     modules: Any = config.hooks or []
     files = [getattr(module, "__file__", None) for module in (modules.values() if isinstance(modules, dict) else modules)]
-    hooks = {os.path.relpath(file, root): Path(file).read_bytes().hex() for file in files if file and os.path.isfile(file)}
+    hooks = {within(file, root): Path(file).read_bytes().hex() for file in files if file and os.path.isfile(file)}
     plugins = {name: dict(getattr(plugin, "config", {}) or {}) for name, plugin in config.plugins.items()}
     values = {key: config.get(key) for key in CONFIG_KEYS}
     theme = config.theme
-    dirs = [os.path.relpath(folder, root) for folder in theme.dirs]  # not where the project is
+    dirs = [within(folder, root) for folder in theme.dirs]
     themed = {"name": theme.name, "dirs": dirs, "static_templates": sorted(theme.static_templates), **dict(theme.items())}
     return json.dumps([raw, values, themed, plugins, hooks], sort_keys=True, default=repr)
+
+
+def within(path: str, root: str) -> str:
+    """A path inside the project relative to it (a project moved with its .digest/ keeps its cache), else as it is."""
+    relative = os.path.relpath(path, root)
+    return path if relative.startswith("..") else relative
 
 
 @dataclass

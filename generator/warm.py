@@ -82,6 +82,22 @@ def reusable(old: Snapshot, new: Snapshot) -> dict[str, set[str]] | None:
     return kept
 
 
+def same_indexes(old: Snapshot, new: Snapshot, kept: dict[str, set[str]]) -> tuple[set[str], set[str]]:
+    """The languages whose feeds, and those whose search index, come out as the earlier build's: no story (for
+    the feeds), no story or page (for search) built again, added or removed."""
+    feeds, search = set(), set()
+    for lang, specs in new.specs.items():
+        now = {spec.path: spec.kind for spec in specs if spec.kind in WRITTEN}
+        was = {spec.path: spec.kind for spec in old.specs.get(lang, []) if spec.kind in WRITTEN}
+        rebuilt = {path: kind for path, kind in now.items() if path not in kept.get(lang, set())}
+        removed = {path: kind for path, kind in was.items() if path not in now}
+        if "story" not in rebuilt.values() and "story" not in removed.values():
+            feeds.add(lang)
+        if not rebuilt and not removed:
+            search.add(lang)
+    return feeds, search
+
+
 def links_to_files(spec: PageSpec) -> bool:
     """Whether a page's Markdown may link to another page's file (`../other.en.md`)."""
     return spec.kind in WRITTEN and ".md" in str(spec.context.get("body", ""))

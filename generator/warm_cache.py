@@ -3,7 +3,9 @@
     manifest.json                   written last: the format, the key, the size of every file below
     snapshot.pickle                 what the pages were made from (warm.Snapshot)
     pages/<lang>/<docs path>.html   each page as the build wrote it
+    feeds/<lang>/, emails/<lang>/   each feed and each issue's email edition, at its path in the language's site
     search/<lang>.pickle            what Pagefind indexed of each story and page: docs path -> (URL in the language, HTML)
+    pagefind/<lang>/                the language's search index as Pagefind wrote it
 
 A build writes the next cache into a folder of its own beside it (`warm.new-<pid>`) and puts it in place only
 after the site is complete and nothing warned, so a build that failed, was stopped or warned leaves no cache
@@ -40,6 +42,23 @@ class Earlier:
 
 def page_file(folder: Path, lang: str, docs_path: str) -> Path:
     return folder / "pages" / lang / (docs_path.removesuffix(".md") + ".html")
+
+
+def tree(folder: Path, kind: str, lang: str) -> Path:
+    """Where the cache keeps a language's feeds, email editions or search index (kind: feeds, emails, pagefind)."""
+    return folder / kind / lang
+
+
+def copy_tree(source: str | Path, target: Path, link: bool = False) -> None:
+    """A folder's files into another (hard links when `link` and the file system has them: files of a cache)."""
+    shutil.copytree(source, target, copy_function=link_or_copy if link else shutil.copyfile, dirs_exist_ok=True)
+
+
+def link_or_copy(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
 
 
 def search_file(folder: Path, lang: str) -> Path:
@@ -108,7 +127,6 @@ def write_search(new: Path, lang: str, pages: Search) -> None:
 def save(new: Path, key: str, snapshot: Snapshot, site_dir: str, kept: dict[str, set[str]], earlier: Earlier | None) -> None:
     """Fill the new cache with every page of the finished site (linked from the earlier cache when kept, else
     copied from site_dir) and the snapshot, then write the manifest, which makes it a cache."""
-    files: dict[str, int] = {}
     made: set[Path] = set()
     for lang, specs in snapshot.specs.items():
         for spec in specs:
@@ -117,13 +135,14 @@ def save(new: Path, key: str, snapshot: Snapshot, site_dir: str, kept: dict[str,
                 target.parent.mkdir(parents=True, exist_ok=True)
                 made.add(target.parent)
             keep(spec, lang, target, site_dir, kept, earlier)
-            files[target.relative_to(new).as_posix()] = target.stat().st_size
     with open(new / SNAPSHOT, "wb") as handle:
         pickle.dump(snapshot, handle, protocol=pickle.HIGHEST_PROTOCOL)
-    files[SNAPSHOT] = (new / SNAPSHOT).stat().st_size
+    files = {}
+    for where, _, names in os.walk(new):
+        for name in names:
+            path = os.path.join(where, name)
+            files[os.path.relpath(path, new).replace(os.sep, "/")] = os.stat(path).st_size
     search = sorted(path.stem for path in (new / "search").glob("*.pickle")) if (new / "search").is_dir() else []
-    for lang in search:
-        files[search_file(new, lang).relative_to(new).as_posix()] = search_file(new, lang).stat().st_size
     manifest = {"format": FORMAT, "key": key, "search": search, "files": files}
     (new / MANIFEST).write_text(json.dumps(manifest, sort_keys=True), encoding="utf-8")
 
@@ -132,9 +151,9 @@ def keep(spec: PageSpec, lang: str, target: Path, site_dir: str, kept: dict[str,
     """One page into the new cache: a link to the earlier cache's file when the page was reused, else a copy."""
     if earlier is not None and spec.path in kept.get(lang, set()):
         try:
-            os.link(page_file(earlier.folder, lang, spec.path), target)
+            link_or_copy(str(page_file(earlier.folder, lang, spec.path)), str(target))
             return
-        except OSError:  # a file system without hard links
+        except OSError:  # the earlier build's file is not there: it was checked when the cache was read
             pass
     shutil.copyfile(os.path.join(site_dir, spec.url, "index.html"), target)
 

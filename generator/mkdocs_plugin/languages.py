@@ -227,10 +227,13 @@ def build_language(
             plugin.renderer = prepare(settings_from(plugin.config, sub, "serve" if serving else "build")).renderer
         # A part is a dirty build: the pages of the other part are known to MkDocs (the nav links them) but not built.
         mkdocs_build(sub, serve_url=sub.site_url if serving else None, dirty=dirty or part is not None)
-        if search:
+        if search and not (warm is not None and warm_build.reuse_search(warm, lang, site_dir)):
             pages = plugin.searchable if warm is None else warm_build.searchable(warm, lang, plugin.specs, plugin.searchable)
             index_for_search(site_dir, lang, list(pages.values()))
+            if warm is not None:
+                warm_build.save_search(warm, lang, site_dir)
         if warm is not None:
+            warm_build.save_assets(warm, site_dir)
             warm_build.done(warm, f"{lang}-{part}")
     except Exception as err:  # reported here, the parent only sees the exit code
         log.error(f"digest: building '{lang}' failed: {system_error(err) if isinstance(err, OSError) else err}")

@@ -116,7 +116,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         if self.part == languages.NOTHING:  # a warm build's `mkdocs` process: its pages build in a process of their own
             return Files([])
         reused = self.warm.kept.get(self.lang, set()) if self.warm is not None else set()
-        files = pages.add_pages(files, config, self.renderer, self.lang, self.specs, self.part, self.changed, self.feeds_changed, reused)
+        files = pages.add_pages(
+            files, config, self.renderer, self.lang, self.specs, self.part, self.changed, self.feeds_changed, reused, self.warm
+        )
         if self.warm is not None:
             warm_build.restore(self.warm, self.lang, files, self.specs, written_only=self.part == languages.STORIES)
         return files
@@ -172,6 +174,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         if self.command == "serve":
             show_problems(config.site_dir, self.renderer, [])
         build, self.warm = self.warm, None
+        if build is not None and self.part != languages.NOTHING:  # this process built the default language's feeds
+            warm_build.save_assets(build, config.site_dir)
         saved = build is not None and warm_build.finish(build, config.site_dir, [f"{lang}-{part}" for lang, part, _ in children])
         if not (config.strict and warned()):  # else MkDocs aborts for the warnings next, and on_build_error aborts the stage
             config.site_dir = self.stage.commit(config.site_dir)

@@ -24,7 +24,8 @@ from mkdocs.structure.files import Files
 
 from .. import warm, warm_cache
 from ..model import Settings
-from ..rendering import PageSpec, Renderer
+from ..rendering import PageSpec, Renderer, email
+from ..urls import checked_path
 from .config import project_root
 from .preview import KeptFile
 
@@ -91,6 +92,9 @@ class WarmBuild:
     snapshot: warm.Snapshot
     earlier: warm_cache.Earlier | None
     kept: dict[str, set[str]] = field(default_factory=dict)  # language -> docs paths reused; empty in a cold build
+    feeds: set[str] = field(default_factory=set)  # languages whose feeds are the earlier build's
+    search: set[str] = field(default_factory=set)  # languages whose search index is the earlier build's
+    made: list[tuple[str, str, str, str | None]] = field(default_factory=list)  # this process's feeds and editions
 
     @property
     def reusing(self) -> bool:
@@ -114,6 +118,8 @@ def start(
     if kept and search and earlier is not None:  # a story reused needs its content for the search index
         kept = {lang: indexed(snapshot, lang, paths, earlier.search.get(lang, {})) for lang, paths in kept.items()}
     build = WarmBuild(folder, warm_cache.begin(folder), key, snapshot, earlier, kept or {})
+    if earlier is not None and build.reusing:
+        build.feeds, build.search = warm.same_indexes(earlier.snapshot, snapshot, build.kept)
     total = sum(len(specs) for specs in snapshot.specs.values())
     if build.reusing:
         log.info(f"digest: a warm build: {sum(len(paths) for paths in build.kept.values())} of {total} pages kept from the last build")
@@ -151,6 +157,64 @@ def searchable(build: WarmBuild, lang: str, specs: dict[str, PageSpec], built: d
     pages = {path: built.get(path) or earlier[path] for path, spec in specs.items() if spec.kind in warm.WRITTEN}
     warm_cache.write_search(build.new, lang, pages)
     return pages
+
+
+def language_assets(build: WarmBuild, renderer: Renderer, lang: str) -> list[tuple[str, str | None, str | None]]:
+    """A language's feeds and email editions as (path, text, or the cached file to copy): those of the earlier
+    build when their inputs did not change (all the feeds, or an issue's edition with its page), else rendered."""
+    earlier = build.earlier
+    found: list[tuple[str, str, str | None, str | None]] = []
+    feeds = warm_cache.tree(earlier.folder, "feeds", lang) if earlier is not None else None
+    if feeds is not None and lang in build.feeds and feeds.is_dir():
+        found += [("feeds", path, None, source) for path, source in cached(feeds)]
+    else:
+        found += [("feeds", checked_path(asset.path), asset.text, None) for asset in renderer.feed_files(lang)]
+    prefix, kept = renderer.settings.language_prefix(lang), build.kept.get(lang, set())
+    issues = {spec.url[len(prefix) :] for spec in build.snapshot.specs[lang] if spec.kind == "issue" and spec.path in kept}
+    editions = dict(cached(warm_cache.tree(earlier.folder, "emails", lang))) if earlier is not None and issues else {}
+    reused = {folder for folder in issues if all(folder + name in editions for name in (email.HTML, email.TEXT))}
+    found += [("emails", folder + name, None, editions[folder + name]) for folder in sorted(reused) for name in (email.HTML, email.TEXT)]
+    rendered = email.email_files(renderer, lang, skip=lambda url: url[len(prefix) :] in reused)
+    found += [("emails", asset.path, asset.text, None) for asset in rendered]
+    build.made = [(kind, lang, path, source) for kind, path, _, source in found]
+    return [(path, text, source) for _, path, text, source in found]
+
+
+def cached(folder: Path | None) -> list[tuple[str, str]]:
+    """(path, file) of every file the cache keeps under a folder."""
+    if folder is None or not folder.is_dir():
+        return []
+    return [(path.relative_to(folder).as_posix(), str(path)) for path in sorted(folder.rglob("*")) if path.is_file()]
+
+
+def save_assets(build: WarmBuild, site_dir: str) -> None:
+    """Into the next cache: the feeds and editions this process wrote (linked from the earlier cache when reused)."""
+    for kind, lang, path, source in build.made:
+        target = warm_cache.tree(build.new, kind, lang) / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if source is not None:
+            warm_cache.link_or_copy(source, str(target))
+        else:
+            shutil.copyfile(os.path.join(site_dir, path), target)
+
+
+def reuse_search(build: WarmBuild, lang: str, site_dir: str) -> bool:
+    """The earlier build's search index of a language, when what it indexes did not change; False when it did."""
+    earlier = build.earlier
+    if earlier is None or lang not in build.search or lang not in earlier.search:
+        return False
+    index = warm_cache.tree(earlier.folder, "pagefind", lang)
+    if not index.is_dir():
+        return False
+    warm_cache.copy_tree(index, Path(site_dir, "pagefind"))
+    warm_cache.copy_tree(index, warm_cache.tree(build.new, "pagefind", lang), link=True)
+    warm_cache.search_file(build.new, lang).parent.mkdir(parents=True, exist_ok=True)
+    warm_cache.link_or_copy(str(warm_cache.search_file(earlier.folder, lang)), str(warm_cache.search_file(build.new, lang)))
+    return True
+
+
+def save_search(build: WarmBuild, lang: str, site_dir: str) -> None:
+    warm_cache.copy_tree(Path(site_dir, "pagefind"), warm_cache.tree(build.new, "pagefind", lang))
 
 
 def done(build: WarmBuild, name: str) -> None:

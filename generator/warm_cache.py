@@ -2,6 +2,7 @@
 
     manifest.json                   written last: the format, the key, the size of every file below
     snapshot.pickle                 what the pages were made from (warm.Snapshot)
+    stories.pickle                  every story and page file as read and checked, by its content (caching.ContentCache)
     pages/<lang>/<docs path>.html   each page as the build wrote it
     feeds/<lang>/, emails/<lang>/   each feed and each issue's email edition, at its path in the language's site
     search/<lang>.pickle            what Pagefind indexed of each story and page: docs path -> (URL in the language, HTML)
@@ -24,10 +25,11 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from .caching import ContentCache
 from .rendering import PageSpec
 from .warm import FORMAT, Snapshot
 
-MANIFEST, SNAPSHOT = "manifest.json", "snapshot.pickle"
+MANIFEST, SNAPSHOT, STORIES = "manifest.json", "snapshot.pickle", "stories.pickle"
 Search = dict[str, tuple[str, str]]  # docs path -> (URL within the language, the HTML Pagefind indexes)
 
 
@@ -38,6 +40,7 @@ class Earlier:
     folder: Path
     snapshot: Snapshot
     search: dict[str, Search]
+    stories: ContentCache
 
 
 def page_file(folder: Path, lang: str, docs_path: str) -> Path:
@@ -83,11 +86,17 @@ def load(folder: Path, key: str) -> tuple[Earlier | None, str]:
         for lang in data["search"]:
             with open(search_file(folder, lang), "rb") as handle:
                 search[lang] = pickle.load(handle)
-        if not isinstance(snapshot, Snapshot) or not all(isinstance(pages, dict) for pages in search.values()):
+        with open(folder / STORIES, "rb") as handle:
+            stories = pickle.load(handle)
+        if (
+            not isinstance(snapshot, Snapshot)
+            or not isinstance(stories, ContentCache)
+            or not all(isinstance(p, dict) for p in search.values())
+        ):
             raise ValueError("not a snapshot")
     except Exception as err:  # anything a damaged file can raise while it is read or unpickled
         return None, f"the earlier build's cache is damaged or incomplete ({type(err).__name__}: {err})"
-    return Earlier(folder, snapshot, search), ""
+    return Earlier(folder, snapshot, search, stories), ""
 
 
 def begin(folder: Path) -> Path:
@@ -124,7 +133,9 @@ def write_search(new: Path, lang: str, pages: Search) -> None:
     os.replace(f"{target}.part", target)
 
 
-def save(new: Path, key: str, snapshot: Snapshot, site_dir: str, kept: dict[str, set[str]], earlier: Earlier | None) -> None:
+def save(
+    new: Path, key: str, snapshot: Snapshot, stories: ContentCache, site_dir: str, kept: dict[str, set[str]], earlier: Earlier | None
+) -> None:
     """Fill the new cache with every page of the finished site (linked from the earlier cache when kept, else
     copied from site_dir) and the snapshot, then write the manifest, which makes it a cache."""
     made: set[Path] = set()
@@ -137,6 +148,8 @@ def save(new: Path, key: str, snapshot: Snapshot, site_dir: str, kept: dict[str,
             keep(spec, lang, target, site_dir, kept, earlier)
     with open(new / SNAPSHOT, "wb") as handle:
         pickle.dump(snapshot, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    with open(new / STORIES, "wb") as handle:
+        pickle.dump(stories, handle, protocol=pickle.HIGHEST_PROTOCOL)
     files = {}
     for where, _, names in os.walk(new):
         for name in names:

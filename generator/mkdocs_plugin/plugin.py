@@ -28,7 +28,7 @@ from ..build import prepare, site_files
 from ..caching import StoryCache
 from ..rendering import PageSpec, Renderer
 from ..validation import site_url_warning
-from . import languages, pages, staging, theme_words, warm_build
+from . import languages, pages, staging, theme_words, warm_build, warm_key
 from .config import DigestConfig, configure_language, project_root, settings_from, with_direction
 from .languages import system_error
 from .preview import Preview, notified_of_changes, show_problems, stop_on_problems
@@ -86,7 +86,10 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     def start(self, config: MkDocsConfig, settings: Any) -> None:
         """Load, check and index everything, stage site/, and start the other language builds."""
-        site = prepare(settings, cache=self.cache if self.command == "serve" else None)
+        # A build (not serve, not --dirty) reuses what the last one left in .digest/warm/, when it can (warm_build.py).
+        building = self.command != "serve" and not self.dirty and "fork" in multiprocessing.get_all_start_methods()
+        previous = warm_key.previous(config, settings, self.config.build_dir) if building else None
+        site = prepare(settings, cache=self.cache if self.command == "serve" else previous.stories if previous else None)
         if self.command == "serve":  # shown on the open page (the last good build) until fixed
             show_problems(config.site_dir, self.renderer, site.problems)
         stop_on_problems(site.problems, "nothing was built, site/ is unchanged", site.warnings)
@@ -94,8 +97,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.renderer, self.nav, self.files, self.site_config = site.renderer, site.nav, {}, config
         if self.command != "serve" and not self.dirty:  # serve builds into a temporary folder anyway
             config.site_dir = self.stage.begin(config.site_dir)
-            if "fork" in multiprocessing.get_all_start_methods():  # the language builds get the cache by inheritance
-                self.warm = warm_build.start(config, settings, site.renderer, site.nav, self.config.build_dir, self.config.search)
+            if previous is not None:  # the language builds get the cache by inheritance (fork)
+                self.warm = warm_build.start(previous, site.renderer, site.nav, self.config.search)
         self.children, self.part = languages.fork(
             config,
             settings,

@@ -11,7 +11,6 @@ that fails, or warns (in any process), saves none, so that the next build is col
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import shutil
@@ -19,23 +18,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
 from .. import warm, warm_cache
-from ..model import Settings
+from ..caching import ContentCache
 from ..rendering import PageSpec, Renderer, email
 from ..urls import checked_path
-from .config import project_root
 from .preview import KeptFile
+from .warm_key import Previous
 
 log = logging.getLogger("mkdocs.plugins.digest")
-# The loaded configuration's settings that any page may show (with mkdocs.yml's own bytes, the cache's key).
-CONFIG_KEYS = (
-    "site_name", "site_description", "site_author", "site_url", "repo_url", "repo_name", "edit_uri", "edit_uri_template",
-    "copyright", "use_directory_urls", "extra", "extra_css", "extra_javascript", "extra_templates", "markdown_extensions",
-    "mdx_configs", "validation", "watch",
-)  # fmt: skip
 
 
 class WarningCount(logging.Handler):
@@ -59,29 +51,6 @@ def counting() -> None:
         logging.getLogger("mkdocs").addHandler(COUNT)
 
 
-def config_text(config: MkDocsConfig) -> str:
-    """The loaded configuration, as text for the cache's key: mkdocs.yml's bytes, and what it came to (with the
-    environment's values and the command line's options), the theme and every plugin's options."""
-    path = config.config_file_path
-    root = project_root(config)
-    raw = Path(path).read_bytes().decode("utf-8", "replace") if path and os.path.isfile(path) else ""
-    modules: Any = config.hooks or []
-    files = [getattr(module, "__file__", None) for module in (modules.values() if isinstance(modules, dict) else modules)]
-    hooks = {within(file, root): Path(file).read_bytes().hex() for file in files if file and os.path.isfile(file)}
-    plugins = {name: dict(getattr(plugin, "config", {}) or {}) for name, plugin in config.plugins.items()}
-    values = {key: config.get(key) for key in CONFIG_KEYS}
-    theme = config.theme
-    dirs = [within(folder, root) for folder in theme.dirs]
-    themed = {"name": theme.name, "dirs": dirs, "static_templates": sorted(theme.static_templates), **dict(theme.items())}
-    return json.dumps([raw, values, themed, plugins, hooks], sort_keys=True, default=repr)
-
-
-def within(path: str, root: str) -> str:
-    """A path inside the project relative to it (a project moved with its .digest/ keeps its cache), else as it is."""
-    relative = os.path.relpath(path, root)
-    return path if relative.startswith("..") else relative
-
-
 @dataclass
 class WarmBuild:
     """This build's cache: the earlier one (when usable), the pages kept from it, and the folder of the next."""
@@ -91,6 +60,7 @@ class WarmBuild:
     key: str
     snapshot: warm.Snapshot
     earlier: warm_cache.Earlier | None
+    stories: ContentCache  # read and checked story files, for the next build
     kept: dict[str, set[str]] = field(default_factory=dict)  # language -> docs paths reused; empty in a cold build
     feeds: set[str] = field(default_factory=set)  # languages whose feeds are the earlier build's
     search: set[str] = field(default_factory=set)  # languages whose search index is the earlier build's
@@ -101,23 +71,16 @@ class WarmBuild:
         return any(self.kept.values())
 
 
-def start(
-    config: MkDocsConfig, settings: Settings, renderer: Renderer, nav: dict[str, list[Any]], build_dir: str, search: bool
-) -> WarmBuild:
-    """Read the earlier build's cache and decide which pages to reuse; logs one line saying which kind of build this is."""
-    folders = {"templates": Path(settings.root, settings.templates_dir)}
-    if config.theme.custom_dir:
-        folders["custom_dir"] = Path(config.theme.custom_dir)
-    key = warm.cache_key(folders, config_text(config))
-    snapshot = warm.snapshot(renderer, nav)
-    folder = Path(settings.root, build_dir, "warm")
-    earlier, why = warm_cache.load(folder, key)
+def start(previous: Previous, renderer: Renderer, nav: dict[str, list[Any]], search: bool) -> WarmBuild:
+    """Decide which pages to reuse from the earlier build's cache; logs one line saying which kind of build this is."""
+    snapshot, earlier, why = warm.snapshot(renderer, nav), previous.earlier, previous.why
     kept = warm.reusable(earlier.snapshot, snapshot) if earlier is not None else None
     if earlier is not None and kept is None:
         why = "what every page shows changed (settings, topics, words, site pages, attached files or the nav)"
     if kept and search and earlier is not None:  # a story reused needs its content for the search index
         kept = {lang: indexed(snapshot, lang, paths, earlier.search.get(lang, {})) for lang, paths in kept.items()}
-    build = WarmBuild(folder, warm_cache.begin(folder), key, snapshot, earlier, kept or {})
+    new = warm_cache.begin(previous.folder)
+    build = WarmBuild(previous.folder, new, previous.key, snapshot, earlier, previous.stories, kept or {})
     if earlier is not None and build.reusing:
         build.feeds, build.search = warm.same_indexes(earlier.snapshot, snapshot, build.kept)
     total = sum(len(specs) for specs in snapshot.specs.values())
@@ -233,7 +196,7 @@ def finish(build: WarmBuild, site_dir: str, children: list[str]) -> bool:
         return False
     try:
         shutil.rmtree(build.new / "done", ignore_errors=True)
-        warm_cache.save(build.new, build.key, build.snapshot, site_dir, build.kept, build.earlier)
+        warm_cache.save(build.new, build.key, build.snapshot, build.stories, site_dir, build.kept, build.earlier)
     except OSError as err:
         log.info(f"digest: the next build cannot reuse this one: {err}")
         abort(build)

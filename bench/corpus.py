@@ -244,6 +244,18 @@ def write_corpus(n: int, out: Path, seed: int = 7) -> Path:
     return out
 
 
+def write_extra_story(out: Path, seed: int) -> Path:
+    """One more story in the project's content/, written as write_corpus writes them (English, dated in the corpus'
+    years, with a key of its own): an editor's next story. Returns its file."""
+    rng = random.Random(f"extra-{seed}")
+    group = Group(f"extra-{seed}", ["en"], date_value(rng), rng.sample(list(TOPICS), 2))
+    path, text = story_file(group, "en", rng, 10**9 + seed)
+    target = out / "content" / path
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    return target
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("n", type=int, help="how many story files (language versions) to write")

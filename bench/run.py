@@ -32,7 +32,7 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH.parent))  # the generator package, when run from a checkout
 
-from corpus import write_corpus  # noqa: E402
+from corpus import write_corpus, write_extra_story  # noqa: E402
 from floor import write_floor  # noqa: E402
 from measure import Usage, run_measured  # noqa: E402
 from peers import PEERS, install, read_corpus, write_peer  # noqa: E402
@@ -64,6 +64,8 @@ COLUMNS = [
     "floor CPU s",
     "floor RSS MB",
     "ratio",
+    "warm s",
+    "warm / cold",
 ]
 PEER_COLUMNS = ["N", "tool", "pages", "wall s", "CPU s", "max RSS MB", "tree PSS MB", "ours / tool wall", "ours / tool CPU"]
 SERVE_COLUMNS = ["N", "serve", "first build s", "story s", "home s", "topic s", "all three s", "reload s", "search s"]
@@ -79,6 +81,7 @@ class Result:
     pages: int = 0
     floor_pages: int = 0
     core: list[dict] = field(default_factory=list)  # {"load", "build"} per run
+    warm: list[Usage] = field(default_factory=list)  # our build after adding one story to the built corpus
     failures: list[str] = field(default_factory=list)  # one line per run that did not complete
     peers: dict[str, list[Usage]] = field(default_factory=dict)  # runs of each peer, in the runs that counted
     peer_pages: dict[str, int] = field(default_factory=dict)
@@ -144,6 +147,11 @@ def measure_size(n: int, work: Path, runs: int, seed: int, timeout: float, peers
             pages = count_pages(where / "site")
             if name == "digest":
                 result.pages = pages
+                warm = measure_warm(n, where, seed, run, timeout)
+                if warm is None:
+                    result.failures.append(f"run {run}: the warm build failed or was not warm")
+                    break
+                done["warm"] = warm
             elif name == "floor":
                 result.floor_pages = pages
             else:
@@ -152,6 +160,7 @@ def measure_size(n: int, work: Path, runs: int, seed: int, timeout: float, peers
         if not {"digest", "floor"} <= set(done):  # a run counts only whole: both builds and the core's stages
             continue
         result.ours.append(done["digest"])
+        result.warm.append(done["warm"])
         result.floor.append(done["floor"])
         for name in peers:
             if name in done:
@@ -160,6 +169,24 @@ def measure_size(n: int, work: Path, runs: int, seed: int, timeout: float, peers
         progress(f"N={n} run {run}: core load {stages['load']:.2f} s, build {stages['build']:.2f} s")
         result.core.append(stages)
     return result
+
+
+def measure_warm(n: int, project: Path, seed: int, run: int, timeout: float) -> Usage | None:
+    """After the cold build: add one story, as the corpus writes them, and time a warm build (which reuses the
+    cold build's pages in .digest/); the story is removed again, so that every run builds the same N. None when
+    the build failed or did not reuse pages."""
+    added = write_extra_story(project, seed + run)
+    try:
+        usage = run_measured(BUILD, str(project), ENV, timeout)
+    finally:
+        added.unlink()
+    warm = "digest: a warm build:" in usage.log
+    kind = "warm" if warm else "NOT warm"
+    progress(f"N={n} run {run}: build after adding one story ({kind}) {usage.wall:.1f} s wall, {usage.cpu:.1f} s CPU")
+    if not (usage.ok and warm):
+        progress("the warm build's last lines:\n" + "\n".join(usage.log.splitlines()[-15:]))
+        return None
+    return usage
 
 
 def median(values) -> float:
@@ -191,6 +218,8 @@ def row(result: Result) -> list[str]:
         f"{median(u.cpu for u in floor):.1f}",
         f"{median(u.max_rss_mb for u in floor):.0f}",
         f"{wall / floor_wall:.2f}",
+        f"{median(u.wall for u in result.warm):.1f}",
+        f"{median(u.wall / c.wall for u, c in zip(result.warm, ours, strict=True)):.2f}",
     ]
 
 

@@ -129,8 +129,14 @@ def first_image(item: Story | SitePage) -> str | None:
 
 @functools.cache
 def images(body: str) -> tuple[Link, ...]:
-    """The pictures a body shows, lines counted from 1; kept per body, since every card and feed entry asks again."""
+    """The pictures a body shows, lines counted from 1; kept per body, since every card and feed entry asks again.
+    A body without `![` or `<img` shows none: not parsed."""
+    if not MAY_SHOW_IMAGE.search(body):
+        return ()
     return tuple(link for link in links(body, 1) if link.image)
+
+
+MAY_SHOW_IMAGE = re.compile(r"!\[|<img", re.I)
 
 
 IMG = re.compile(r"<img\b(?P<attrs>[^>]*?)\s*/?>", re.I)

@@ -3,6 +3,7 @@ that an unchanged file yields the very same Story object. The preview rebuilds w
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -18,7 +19,7 @@ class StoryCache:
 
     settings: Settings | None = None
     topics: dict[str, Topic] | None = None
-    entries: dict[Path, tuple[tuple[int, int, int], Any, list[Problem]]] = field(default_factory=dict)
+    entries: dict[Path, tuple[Any, Any, list[Problem]]] = field(default_factory=dict)  # path -> (stamp, item, problems)
 
     def start(self, settings: Settings, topics: dict[str, Topic]) -> None:
         """Forget everything when what a check depends on changed: the settings (but the clock) or the topics."""
@@ -40,6 +41,21 @@ class StoryCache:
         wanted = set(paths)
         for path in [path for path in self.entries if path not in wanted]:
             del self.entries[path]
+
+
+class ContentCache(StoryCache):
+    """The same, by each file's content instead of its stamp: valid in a fresh checkout too, where every file's
+    modification time is new. A build keeps it in .digest/warm/ for the next one (warm_cache.py)."""
+
+    def load(self, path: Path, read: Callable[[], tuple[Any, list[Problem]]]) -> tuple[Any, list[Problem]]:
+        try:
+            digest = hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
+        except OSError:  # read() says what is wrong with it
+            return read()
+        entry = self.entries.get(path)
+        if entry is None or entry[0] != digest:
+            entry = self.entries[path] = (digest, *read())
+        return entry[1], entry[2]
 
 
 def stamp(path: Path) -> tuple[int, int, int]:

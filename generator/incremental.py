@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .model import Story
-from .rendering import Renderer
+from .rendering import PageSpec, Renderer
 
 
 def shared_inputs(renderer: Renderer) -> tuple:
@@ -56,18 +56,28 @@ class Changes:
 
 
 def changes(old: Renderer, new: Renderer) -> Changes | None:
-    """The pages of each language to build again after an edit of stories; None when every page may differ.
-
-    A page is built again when its spec differs (what it lists, its title, its links to other languages), or when
-    it shows a story one of whose language versions was added, removed or moved: a card links to every version."""
+    """The pages of each language to build again after an edit of stories; None when every page may differ."""
     if shared_inputs(old) != shared_inputs(new):
         return None
-    before, after = addresses(old), addresses(new)
-    moved = {key for key in before.keys() | after.keys() if before.get(key) != after.get(key)}
+    was = {lang: old.specs(lang) for lang in new.settings.languages}
+    return pages_changed(addresses(old), addresses(new), was, {lang: new.specs(lang) for lang in new.settings.languages})
+
+
+def pages_changed(
+    before: dict[str, dict[str, tuple[str, str]]],
+    after: dict[str, dict[str, tuple[str, str]]],
+    old: dict[str, list[PageSpec]],
+    new: dict[str, list[PageSpec]],
+    also_moved: set[str] | frozenset[str] = frozenset(),
+) -> Changes:
+    """The pages of each language whose spec differs (what it lists, its title, its links to other languages), or
+    that show a story one of whose language versions was added, removed or moved (a card links to every version),
+    or one of the stories `also_moved` names by key. `before` and `after` are `addresses` of the two renders."""
+    moved = {key for key in before.keys() | after.keys() if before.get(key) != after.get(key)} | set(also_moved)
     found = Changes()
-    for lang in new.settings.languages:
-        was = {spec.path: spec for spec in old.specs(lang)}
-        now = {spec.path: spec for spec in new.specs(lang)}
+    for lang, specs in new.items():
+        was = {spec.path: spec for spec in old.get(lang, [])}
+        now = {spec.path: spec for spec in specs}
         found.pages[lang] = {
             path
             for path, spec in now.items()

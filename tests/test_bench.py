@@ -40,6 +40,8 @@ COLUMNS = [
     "floor CPU s",
     "floor RSS MB",
     "ratio",
+    "warm s",
+    "warm / cold",
 ]
 
 
@@ -74,7 +76,7 @@ def test_the_runner_builds_a_tiny_corpus_and_prints_every_column(tmp_path):
     assert row["N"] == "12"
     for column in COLUMNS:
         assert number(row[column]) >= 0, column
-    for column in ("wall s", "CPU s", "max RSS MB", "tree PSS MB", "floor wall s", "floor CPU s", "floor RSS MB", "ratio"):
+    for column in ("wall s", "CPU s", "max RSS MB", "tree PSS MB", "floor wall s", "floor CPU s", "floor RSS MB", "ratio", "warm s"):
         assert number(row[column]) > 0, column
     # Every Markdown page the core renders became an index.html (feeds are files, not pages); the floor has
     # the 12 stories and its home page.

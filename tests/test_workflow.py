@@ -132,3 +132,18 @@ def test_latest_runs_the_tests_against_the_newest_releases_every_week(latest):
     assert "missing+=(chromium)" in ci and 'make "$target"' in ci
     checkout = next(step for step in job["steps"] if step.get("uses", "").startswith("actions/checkout"))
     assert checkout["with"]["persist-credentials"] == "false"
+
+
+def test_the_last_builds_pages_are_kept_between_runs(workflow):
+    """.digest/warm/ is cached, under a key a changed lock, package, template or mkdocs.yml changes (the build also
+    checks its own key); each run saves its own entry and restores the newest of the same inputs."""
+    build = steps(workflow)
+    cache = next(step for step in build if step.get("uses", "").startswith("actions/cache@"))
+    run = next(index for index, step in enumerate(build) if re.search(r"\bmkdocs build\b", step.get("run", "")))
+    assert build.index(cache) < run, "restored before the build"
+    assert cache["with"]["path"] == ".digest/warm"
+    key = cache["with"]["key"]
+    for inputs in ("requirements/build.txt", "pyproject.toml", "generator/**", "templates/**", "mkdocs.yml"):
+        assert f"'{inputs}'" in key and "hashFiles(" in key, inputs
+    assert key.endswith("-${{ github.run_id }}"), "a cache entry is never updated: each run saves a new one"
+    assert cache["with"]["restore-keys"].strip().splitlines() == [key.removesuffix("${{ github.run_id }}")]

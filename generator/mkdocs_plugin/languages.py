@@ -23,16 +23,19 @@ from mkdocs.exceptions import PluginError
 from ..build import prepare
 from ..model import Settings
 from ..rendering import PageSpec, Renderer
+from . import warm_build
 from .config import project_root, settings_from
 from .search import index_for_search, sources_dir, write_sources
 
 if TYPE_CHECKING:
     from .plugin import DigestPlugin
+    from .warm_build import WarmBuild
 
 log = logging.getLogger("mkdocs.plugins.digest")
 
 # The two parts of the default language: the editors' pages (stories and site pages, which search indexes) and the indexes.
 STORIES, INDEXES = "stories", "indexes"
+NOTHING = "nothing"  # a warm build's `mkdocs` process, which leaves its pages to a process of their own (they build dirty)
 WRITTEN = ("story", "page")  # the kinds of page an editor writes; the STORIES part builds them
 # The language a forked child process builds; None in the `mkdocs` process itself. Module state, not
 # plugin state: MkDocs keeps plugins that have on_startup alive across loads of mkdocs.yml (serve, nested builds).
@@ -55,15 +58,22 @@ def fork(
     dirty: bool,
     search: bool,
     stage: Any,
+    warm: WarmBuild | None = None,
 ) -> tuple[list[Child], str | None]:
     """Start one process per other language, and one for the default language's story pages; each renders and
     builds its pages while this one builds the default language's index pages. Returns the children and the
-    part this process builds (INDEXES when its stories build beside it, else None)."""
+    part this process builds (INDEXES when its stories build beside it, else None).
+
+    A warm build that reuses pages builds the default language's index pages in a process too, since only a
+    dirty build leaves pages alone: every process builds dirty, this one nothing (NOTHING)."""
     context: Any = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     default = settings.default_language
     jobs: list[tuple[str, str | None, str | None]] = (
         [(default, STORIES, config.site_url)] if renderer.by_language.get(default) or renderer.site_pages.get(default) else []
     )
+    reusing = warm is not None and warm.reusing
+    if reusing:
+        jobs.append((default, INDEXES, config.site_url))
     jobs += [(lang, None, language_url(config.site_url, lang)) for lang in settings.languages[1:]]
     children: list[Child] = []
     for lang, part, url in jobs:
@@ -76,20 +86,26 @@ def fork(
             target=build_language,
             name=f"digest-{lang}" + (f"-{part}" if part else ""),
             args=(renderer if context.get_start_method() == "fork" else None, config.config_file_path, lang, nav, building, url),
-            kwargs={"strict": config.strict, "serving": serving, "dirty": dirty, "search": search, "part": part},
+            kwargs={"strict": config.strict, "serving": serving, "dirty": dirty or reusing, "search": search and part != INDEXES}
+            | {"part": part, "warm": warm},
         )
         child.start()
         stage.track(child)
         children.append((lang, part, child))
-    return children, (INDEXES if jobs and jobs[0][1] == STORIES else None)
+    return children, (NOTHING if reusing else INDEXES if jobs and jobs[0][1] == STORIES else None)
 
 
 def join(site_dir: str, children: list[Child], specs: dict[str, PageSpec], languages: list[str], index_here: Any) -> None:
     """Wait for every language build, put the default language's story pages and each language in their place.
     `index_here()` indexes the default language for search when no story process did."""
     stories = [(lang, child) for lang, part, child in children if part == STORIES]
-    others = [(lang, child) for lang, part, child in children if part != STORIES]
-    failed = failed_children(stories)
+    indexes = [(lang, child) for lang, part, child in children if part == INDEXES]
+    others = [(lang, child) for lang, part, child in children if part is None]
+    failed = failed_children(indexes)
+    for lang, _ in indexes:
+        if lang not in failed:
+            merge_tree(building_dir(site_dir, f"{lang}-{INDEXES}"), site_dir)
+    failed += failed_children(stories)
     for lang, _ in stories:
         if lang not in failed:
             merge_stories(site_dir, building_dir(site_dir, f"{lang}-{STORIES}"), specs)
@@ -115,6 +131,17 @@ def merge_stories(site_dir: str, building: str, specs: dict[str, PageSpec]) -> N
         shutil.rmtree(os.path.join(site_dir, "pagefind"), ignore_errors=True)
         os.replace(os.path.join(building, "pagefind"), os.path.join(site_dir, "pagefind"))
     shutil.rmtree(building)
+
+
+def merge_tree(source: str, target: str) -> None:
+    """Move everything under `source` into `target`, over what is there, and remove `source`."""
+    for entry in os.scandir(source):
+        there = os.path.join(target, entry.name)
+        if entry.is_dir(follow_symlinks=False) and os.path.isdir(there):
+            merge_tree(entry.path, there)
+        else:
+            os.replace(entry.path, there)
+    os.rmdir(source)
 
 
 def rebuild(
@@ -178,6 +205,7 @@ def build_language(
     changed: set[str] | None = None,
     feeds_changed: bool = True,
     part: str | None = None,
+    warm: WarmBuild | None = None,
 ) -> None:
     """In a child process: render one language, build it with Material's interface in that language, and index it
     for search. `changed` limits a preview's rebuild to those pages (a dirty build: the others stay as built)."""
@@ -185,11 +213,14 @@ def build_language(
     _CHILD_LANGUAGE = lang
     for number in (signal.SIGINT, signal.SIGTERM):  # stopped by the parent (or Ctrl-C): no traceback of our own
         signal.signal(number, lambda *_: os._exit(1))
-    if changed is not None or part is not None:  # MkDocs warns that a dirty build may leave links stale; the digest chose the pages
+    if dirty or changed is not None or part is not None:  # MkDocs warns that a dirty build may leave links stale; the digest chose
         logging.getLogger(mkdocs_build.__module__).addFilter(lambda record: "'dirty' build" not in record.getMessage())
     sub = load_config(config_file=config_file, site_dir=site_dir, site_url=site_url, strict=strict)
     plugin = cast("DigestPlugin", sub.plugins["digest"])
     plugin.nav, plugin.renderer, plugin.changed, plugin.feeds_changed, plugin.part = nav, renderer, changed, feeds_changed, part
+    plugin.warm = warm
+    if warm is not None:
+        warm_build.counting()  # this process's own warnings, not those the `mkdocs` one logged before the fork
     log.info(f"digest: building the '{lang}' site" + (f" ({part})" if part else ""))
     try:
         if renderer is None:  # started by spawn, not fork: nothing was inherited
@@ -198,10 +229,16 @@ def build_language(
         mkdocs_build(sub, serve_url=sub.site_url if serving else None, dirty=dirty or part is not None)
         # Under serve, the pages for Pagefind stay in .digest/search/<lang>/ for the preview's updates (live_search.py).
         sources = sources_dir(project_root(sub), plugin.config.build_dir, lang) if serving else None
-        if search:
-            index_for_search(site_dir, lang, plugin.searchable, sources, plugin.config.search_part)
+        if search and not (warm is not None and warm_build.reuse_search(warm, lang, site_dir)):
+            pages = plugin.searchable if warm is None else warm_build.searchable(warm, lang, plugin.specs, plugin.searchable)
+            index_for_search(site_dir, lang, list(pages.values()), sources, plugin.config.search_part)
+            if warm is not None:
+                warm_build.save_search(warm, lang, site_dir)
         elif changed is not None and sources and plugin.config.search:  # a preview's rebuild: the pages it built
-            write_sources(sources, lang, plugin.searchable)
+            write_sources(sources, lang, list(plugin.searchable.values()))
+        if warm is not None:
+            warm_build.save_assets(warm, site_dir)
+            warm_build.done(warm, f"{lang}-{part}")
     except Exception as err:  # reported here, the parent only sees the exit code
         log.error(f"digest: building '{lang}' failed: {system_error(err) if isinstance(err, OSError) else err}")
         sys.exit(1)

@@ -14,8 +14,10 @@ from mkdocs.structure.files import File, Files
 from ..rendering import PageSpec, Renderer, escape_all
 from ..rendering.email import email_files
 from ..urls import checked_path
+from . import warm_build
 from .languages import INDEXES, STORIES, WRITTEN
 from .preview import KeptFile
+from .warm_build import WarmBuild
 
 
 def page_specs(renderer: Renderer, lang: str) -> dict[str, PageSpec]:
@@ -32,24 +34,34 @@ def add_pages(
     part: str | None,
     changed: set[str] | None,
     feeds_changed: bool,
+    reused: set[str] | frozenset[str] = frozenset(),
+    warm: WarmBuild | None = None,
 ) -> Files:
     """Every page, feed, redirect and attached file of a language (or of its part of it), as virtual files; pages a
-    dirty build leaves alone are KeptFiles. A story's or page's file gets the edit link of the editor's own file."""
+    dirty build leaves alone (and those a warm build reuses) are KeptFiles. A story's or page's file gets the edit link
+    of the editor's own file."""
     if part == STORIES:  # the default language's story pages only: its index pages and files are built beside
         for file in [file for file in files if not file.is_documentation_page()]:
             files.remove(file)
     for path, spec in specs.items():
         if part == INDEXES and spec.kind == "story":  # site pages build here too: the tabs may link them
             continue
-        kept = (changed is not None and path not in changed) or (part == STORIES and spec.kind not in WRITTEN)
+        kept = (changed is not None and path not in changed) or (part == STORIES and spec.kind not in WRITTEN) or path in reused
         file = (KeptFile if kept else File).generated(config, path, content="")
         file.edit_uri = edit_path(spec.source, renderer.settings.content_dir)
         files.append(file)
-    if part != STORIES:
+    if part != STORIES and warm is not None:  # a build: feeds and editions from the last build where they are the same
+        for path, text, source in warm_build.language_assets(warm, renderer, lang):
+            if source is None:
+                files.append(File.generated(config, path, content=text or ""))
+            else:  # copied by MkDocs, as it copies an attached picture
+                files.append(File.generated(config, path, abs_src_path=source))
+    elif part != STORIES:
         for asset in renderer.feed_files(lang):
             files.append((File if feeds_changed else KeptFile).generated(config, checked_path(asset.path), content=asset.text))
         for asset in email_files(renderer, lang):  # each issue's email edition, beside its page (rendering/email.py)
             files.append((File if feeds_changed else KeptFile).generated(config, asset.path, content=asset.text))
+    if part != STORIES:
         for asset in renderer.redirect_files(lang):
             files.append(File.generated(config, asset.path, content=asset.text))
     for attachment in renderer.attachment_files(lang):  # every part: MkDocs checks the stories' links against them

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import logging
+import multiprocessing
 import os
 import posixpath
 from pathlib import Path
@@ -27,7 +28,7 @@ from ..build import prepare, site_files
 from ..caching import StoryCache
 from ..rendering import PageSpec, Renderer
 from ..validation import site_url_warning
-from . import languages, pages, staging, theme_words
+from . import languages, pages, staging, theme_words, warm_build, warm_key
 from .config import DigestConfig, configure_language, project_root, settings_from, with_direction
 from .languages import system_error
 from .preview import Preview, notified_of_changes, show_problems, stop_on_problems
@@ -46,7 +47,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.changed: set[str] | None = None  # in a preview's rebuild: the only pages to build again
         self.part: str | None = None  # STORIES or INDEXES when the default language is built by two processes
         self.in_nav: set[str] = set()
-        self.searchable: list[tuple[str, str]] = []  # story pages for Pagefind: (URL within the language, HTML)
+        self.searchable: dict[str, tuple[str, str]] = {}  # story pages for Pagefind: docs path -> (URL within the language, HTML)
         self.feeds_changed = True
         self.source_names = pages.SourceNames()  # MkDocs' warnings name the editor's file
         self.sizes: dict[str, tuple[int, int]] = {}  # docs path -> width and height of the pictures published with pages
@@ -58,6 +59,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.dirty = False
         self.stage = staging.Stage()  # the build goes beside site/ and replaces it only once it is complete
         self.preview: Preview | None = None  # under serve: the rebuilds after edits
+        self.warm: warm_build.WarmBuild | None = None  # a build (not serve, not --dirty): the cache of the last one, and the next
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command, self.dirty = command, dirty
@@ -75,7 +77,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                 log.warning(f"digest: {warning}")
         docs = Path(settings.root, self.config.build_dir, "docs")  # empty: every page is a virtual file
         docs.mkdir(parents=True, exist_ok=True)
-        config.docs_dir, config.nav = str(docs), self.nav[self.lang]
+        config.docs_dir, config.nav = str(docs), ([] if self.part == languages.NOTHING else self.nav[self.lang])
         config.not_in_nav = pathspec.GitIgnoreSpec.from_lines(["*.md"])
         configure_language(config, settings, self.lang)  # Material's language and direction, the site's name in it
         config.extra["alternate"] = True  # Material's selector without its site-wide <link rel=alternate>: ours are per page
@@ -85,7 +87,10 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
     def start(self, config: MkDocsConfig, settings: Any) -> None:
         """Load, check and index everything, stage site/, and start the other language builds."""
-        site = prepare(settings, cache=self.cache if self.command == "serve" else None)
+        # A build (not serve, not --dirty) reuses what the last one left in .digest/warm/, when it can (warm_build.py).
+        building = self.command != "serve" and not self.dirty and "fork" in multiprocessing.get_all_start_methods()
+        previous = warm_key.previous(config, settings, self.config.build_dir) if building else None
+        site = prepare(settings, cache=self.cache if self.command == "serve" else previous.stories if previous else None)
         if self.command == "serve":  # shown on the open page (the last good build) until fixed
             show_problems(config.site_dir, self.renderer, site.problems)
         stop_on_problems(site.problems, "nothing was built, site/ is unchanged", site.warnings)
@@ -93,6 +98,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.renderer, self.nav, self.files, self.site_config = site.renderer, site.nav, {}, config
         if self.command != "serve" and not self.dirty:  # serve builds into a temporary folder anyway
             config.site_dir = self.stage.begin(config.site_dir)
+            if previous is not None:  # the language builds get the cache by inheritance (fork)
+                self.warm = warm_build.start(previous, site.renderer, site.nav, self.config.search)
         self.children, self.part = languages.fork(
             config,
             settings,
@@ -102,15 +109,24 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             dirty=self.dirty,
             search=self.config.search,
             stage=self.stage,
+            warm=self.warm,
         )
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.renderer is not None
         self.specs = pages.page_specs(self.renderer, self.lang)
-        self.searchable = []  # serve builds again and again with the same plugin
+        self.searchable = {}  # serve builds again and again with the same plugin
         self.sizes = self.renderer.image_sizes(self.lang)
         self.source_names.use(self.specs)
-        return pages.add_pages(files, config, self.renderer, self.lang, self.specs, self.part, self.changed, self.feeds_changed)
+        if self.part == languages.NOTHING:  # a warm build's `mkdocs` process: its pages build in a process of their own
+            return Files([])
+        reused = self.warm.kept.get(self.lang, set()) if self.warm is not None else set()
+        files = pages.add_pages(
+            files, config, self.renderer, self.lang, self.specs, self.part, self.changed, self.feeds_changed, reused, self.warm
+        )
+        if self.warm is not None:
+            warm_build.restore(self.warm, self.lang, files, self.specs, written_only=self.part == languages.STORIES)
+        return files
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
         self.in_nav = pages.title_kept_pages(nav, self.specs)
@@ -138,7 +154,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         spec = self.specs[page.file.src_uri]
         html = around[0] + sized_images(html, posixpath.dirname(spec.path) + "/", self.sizes) + around[1]
         if spec.kind in languages.WRITTEN and self.config.search:  # in a preview's rebuild: the pages it built again
-            self.searchable.append((spec.url[len(self.renderer.settings.language_prefix(self.lang)) :], html))
+            self.searchable[page.file.src_uri] = (spec.url[len(self.renderer.settings.language_prefix(self.lang)) :], html)
         return html
 
     def on_post_page(self, output: str, *, page: MkDocsPage, config: MkDocsConfig) -> str:
@@ -156,17 +172,28 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
         def index_here() -> None:
             if self.config.search:
-                index_for_search(config.site_dir, self.lang, self.searchable, part=self.config.search_part)
+                index_for_search(config.site_dir, self.lang, list(self.searchable.values()), part=self.config.search_part)
 
         languages.join(config.site_dir, children, self.specs, list(self.renderer.settings.languages), index_here)
         self.write_files(config.site_dir)
         if self.command == "serve":
             show_problems(config.site_dir, self.renderer, [])
+        build, self.warm = self.warm, None
+        if build is not None and self.part != languages.NOTHING:  # this process built the default language's feeds
+            warm_build.save_assets(build, config.site_dir)
+        saved = build is not None and warm_build.finish(build, config.site_dir, [f"{lang}-{part}" for lang, part, _ in children])
         if not (config.strict and warned()):  # else MkDocs aborts for the warnings next, and on_build_error aborts the stage
             config.site_dir = self.stage.commit(config.site_dir)
+            if saved and build is not None:
+                warm_build.commit(build)
+        elif build is not None:
+            warm_build.abort(build)
 
     def on_build_error(self, *, error: Exception) -> None:
         self.stage.abort()
+        if self.warm is not None:
+            warm_build.abort(self.warm)
+            self.warm = None
         if isinstance(error, OSError):  # a full disk, a folder it may not write: one line, not a traceback
             raise Abort(system_error(error)) from None
 

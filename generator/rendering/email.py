@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import posixpath
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import css_inline
@@ -38,13 +39,16 @@ def inliner() -> css_inline.CSSInliner:
     return css_inline.CSSInliner(keep_at_rules=True, load_remote_stylesheets=False)
 
 
-def email_files(r: Renderer, lang: str) -> list[Asset]:
-    """The HTML and text editions of every weekly issue of the language; none without site_url."""
+def email_files(r: Renderer, lang: str, skip: Callable[[str], bool] = lambda folder: False) -> list[Asset]:
+    """The HTML and text editions of every weekly issue of the language (but those whose issue page's address
+    `skip` names: a warm build has them); none without site_url."""
     if not r.settings.site_url:
         return []
     prefix, files = r.settings.language_prefix(lang), []
     for week, items in r.weeks.get(lang, []):
         folder = urls.page_url(r.settings, lang, "issue", week)
+        if skip(folder):
+            continue
         for name, text in render_edition(r, lang, week, items).items():
             files.append(Asset(lang, urls.checked_path(folder[len(prefix) :] + name), text, url=folder + name))
     return files

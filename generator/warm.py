@@ -1,0 +1,129 @@
+"""A warm build: which pages an earlier build of the same project made that are still right, pure.
+
+A build leaves a Snapshot of what its pages were made from: everything every page shows (settings but the clock,
+topics, interface words, the site's pages, the files published with them, the nav), each story's addresses in
+every language, and each page's spec. The next build compares it with its own (`reusable`): a page whose spec is
+the same, and that shows no story whose addresses changed, comes out the same, so its earlier HTML is reused.
+What is outside the snapshot (templates, mkdocs.yml, the versions of the tools, the project) is in the key that
+warm_cache.py checks before a snapshot is used at all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import os
+import sys
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from .attachments import Attachment
+from .incremental import addresses, pages_changed
+from .rendering import PageSpec, Renderer
+
+FORMAT = 1  # of the snapshot and the cache's layout: a cache of another format is not read
+WRITTEN = ("story", "page")  # the kinds of page whose Markdown body MkDocs converts (and checks the links of)
+# What can change a page without changing its spec: the tools that turn specs into HTML.
+TOOLS = ("mkdocs", "mkdocs-material", "pymdown-extensions", "markdown", "jinja2", "babel", "pagefind", "pagefind-bin", "pyyaml")
+
+
+@dataclass
+class Snapshot:
+    """What a build's pages were made from, enough to tell which of them the next build can reuse."""
+
+    shared: tuple  # what every page may show
+    addresses: dict[str, dict[str, tuple[str, str]]]  # story key -> language -> (file, URL)
+    specs: dict[str, list[PageSpec]]  # language -> every page
+    scheduled: frozenset[str]  # keys of the stories dated after the build's moment (marked "Scheduled" when shown)
+
+
+def snapshot(renderer: Renderer, nav: dict[str, list[Any]]) -> Snapshot:
+    """The snapshot of a build by this renderer with this nav."""
+    settings = renderer.settings
+    attached = {path: [published(a, settings.root) for a in files] for path, files in renderer.attachments.items() if files}
+    words = {lang: renderer.strings[lang].key() for lang in settings.languages}
+    # Of the site's pages, what other pages show (tabs, links, redirects); a page's own text is in its own spec.
+    pages = {lang: tuple(replace(page, body="", summary="") for page in items) for lang, items in renderer.site_pages.items()}
+    now = settings.current_time()
+    return Snapshot(
+        shared=(replace(settings, now=None, root=""), renderer.topics, words, pages, attached, nav),
+        addresses=addresses(renderer),
+        specs={lang: list(renderer.specs(lang)) for lang in settings.languages},
+        scheduled=frozenset(story.key for story in renderer.story_urls if story.published > now),
+    )
+
+
+def published(attachment: Attachment, root: str) -> Attachment:
+    """What a page shows of a file published with it: not where the project is, nor when the file was last changed
+    (a fresh checkout, or a restored CI cache, changes that without changing a byte)."""
+    return replace(attachment, source=os.path.relpath(attachment.source, root), stamp=(0, attachment.stamp[1]))
+
+
+def reusable(old: Snapshot, new: Snapshot) -> dict[str, set[str]] | None:
+    """The docs paths of each language whose earlier output is still right; None when every page may differ.
+
+    A page is built again when incremental.pages_changed names it, when a story it shows became due (or was
+    scheduled again), and, after any story moved, came or went, when its body links to a Markdown file: the
+    link's target, or MkDocs' check of it, may have changed."""
+    if old.shared != new.shared:
+        return None
+    moved = {key for key in old.addresses.keys() | new.addresses.keys() if old.addresses.get(key) != new.addresses.get(key)}
+    due = set(old.scheduled ^ new.scheduled)
+    found = pages_changed(old.addresses, new.addresses, old.specs, new.specs, also_moved=due)
+    kept = {}
+    for lang, specs in new.specs.items():
+        was = {spec.path for spec in old.specs.get(lang, [])}
+        kept[lang] = {
+            spec.path
+            for spec in specs
+            if spec.path in was and spec.path not in found.pages[lang] and not ((moved or due) and links_to_files(spec))
+        }
+    return kept
+
+
+def same_indexes(old: Snapshot, new: Snapshot, kept: dict[str, set[str]]) -> tuple[set[str], set[str]]:
+    """The languages whose feeds, and those whose search index, come out as the earlier build's: no story (for
+    the feeds), no story or page (for search) built again, added or removed."""
+    feeds, search = set(), set()
+    for lang, specs in new.specs.items():
+        now = {spec.path: spec.kind for spec in specs if spec.kind in WRITTEN}
+        was = {spec.path: spec.kind for spec in old.specs.get(lang, []) if spec.kind in WRITTEN}
+        rebuilt = {path: kind for path, kind in now.items() if path not in kept.get(lang, set())}
+        removed = {path: kind for path, kind in was.items() if path not in now}
+        if "story" not in rebuilt.values() and "story" not in removed.values():
+            feeds.add(lang)
+        if not rebuilt and not removed:
+            search.add(lang)
+    return feeds, search
+
+
+def links_to_files(spec: PageSpec) -> bool:
+    """Whether a page's Markdown may link to another page's file (`../other.en.md`)."""
+    return spec.kind in WRITTEN and ".md" in str(spec.context.get("body", ""))
+
+
+def folder_digest(folder: Path, digest: Any) -> None:
+    """Every file under a folder, by its path and bytes, into a hash (nothing when the folder is absent)."""
+    if not folder.is_dir():
+        return
+    for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+
+
+def cache_key(folders: dict[str, Path], config: str) -> str:
+    """The key an earlier build's pages are kept under: the cache's format, Python and the tools' versions, this
+    package's own files (its code, templates and words: an edit of a checkout counts too), the given folders (the
+    site's templates and theme overrides, by name) and the loaded configuration, as text. Not the project's place:
+    a project moved or copied with its .digest/ keeps it."""
+    digest = hashlib.sha256(f"{FORMAT}\0{sys.version}\0{config}\0".encode())
+    for name in TOOLS:
+        try:
+            digest.update(f"{name}={importlib.metadata.version(name)}\0".encode())
+        except importlib.metadata.PackageNotFoundError:
+            digest.update(f"{name}=-\0".encode())
+    folder_digest(Path(__file__).parent, digest)
+    for name, folder in folders.items():
+        digest.update(f"{name}\0".encode())
+        folder_digest(folder, digest)
+    return digest.hexdigest()

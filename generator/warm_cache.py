@@ -1,0 +1,180 @@
+"""The warm build's cache, .digest/warm/: what the last complete build made, for the next build to reuse.
+
+    manifest.json                   written last: the format, the key, the size of every file below
+    snapshot.pickle                 what the pages were made from (warm.Snapshot)
+    stories.pickle                  every story and page file as read and checked, by its content (caching.ContentCache)
+    pages/<lang>/<docs path>.html   each page as the build wrote it
+    feeds/<lang>/, emails/<lang>/   each feed and each issue's email edition, at its path in the language's site
+    search/<lang>.pickle            what Pagefind indexed of each story and page: docs path -> (URL in the language, HTML)
+    pagefind/<lang>/                the language's search index as Pagefind wrote it
+
+A build writes the next cache into a folder of its own beside it (`warm.new-<pid>`) and puts it in place only
+after the site is complete and nothing warned, so a build that failed, was stopped or warned leaves no cache
+(the next build is cold, and shows the same warnings). A cache that is absent, incomplete, unreadable, of another
+format, or made under another key (another project, configuration, template or tool version) is not used.
+Pages are copies, never links to site/: what writes into site/ later cannot change the cache.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from .caching import ContentCache
+from .rendering import PageSpec
+from .warm import FORMAT, Snapshot
+
+MANIFEST, SNAPSHOT, STORIES = "manifest.json", "snapshot.pickle", "stories.pickle"
+Search = dict[str, tuple[str, str]]  # docs path -> (URL within the language, the HTML Pagefind indexes)
+
+
+@dataclass
+class Earlier:
+    """A usable cache: its folder, the snapshot of the build that made it, and what that build indexed for search."""
+
+    folder: Path
+    snapshot: Snapshot
+    search: dict[str, Search]
+    stories: ContentCache
+
+
+def page_file(folder: Path, lang: str, docs_path: str) -> Path:
+    return folder / "pages" / lang / (docs_path.removesuffix(".md") + ".html")
+
+
+def tree(folder: Path, kind: str, lang: str) -> Path:
+    """Where the cache keeps a language's feeds, email editions or search index (kind: feeds, emails, pagefind)."""
+    return folder / kind / lang
+
+
+def copy_tree(source: str | Path, target: Path, link: bool = False) -> None:
+    """A folder's files into another (hard links when `link` and the file system has them: files of a cache)."""
+    shutil.copytree(source, target, copy_function=link_or_copy if link else shutil.copyfile, dirs_exist_ok=True)
+
+
+def link_or_copy(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
+def search_file(folder: Path, lang: str) -> Path:
+    return folder / "search" / f"{lang}.pickle"
+
+
+def load(folder: Path, key: str) -> tuple[Earlier | None, str]:
+    """The cache in `folder` when it is complete and was made under `key`; else None, and why not."""
+    manifest = folder / MANIFEST
+    if not folder.exists():
+        return None, "no earlier build to reuse"
+    try:
+        data = json.loads(manifest.read_text(encoding="utf-8"))
+        if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("key") != key:
+            return None, "the earlier build was made by another version, project, configuration or template"
+        for name, size in data["files"].items():
+            if (folder / name).stat().st_size != size:
+                return None, f"the earlier build's {name} changed"
+        with open(folder / SNAPSHOT, "rb") as handle:
+            snapshot = pickle.load(handle)
+        search = {}
+        for lang in data["search"]:
+            with open(search_file(folder, lang), "rb") as handle:
+                search[lang] = pickle.load(handle)
+        with open(folder / STORIES, "rb") as handle:
+            stories = pickle.load(handle)
+        if (
+            not isinstance(snapshot, Snapshot)
+            or not isinstance(stories, ContentCache)
+            or not all(isinstance(p, dict) for p in search.values())
+        ):
+            raise ValueError("not a snapshot")
+    except Exception as err:  # anything a damaged file can raise while it is read or unpickled
+        return None, f"the earlier build's cache is damaged or incomplete ({type(err).__name__}: {err})"
+    return Earlier(folder, snapshot, search, stories), ""
+
+
+def begin(folder: Path) -> Path:
+    """A new, empty folder for the next cache beside `folder`; those left by builds no longer running are removed."""
+    pattern = re.compile(rf"^{re.escape(folder.name)}\.(new|old)-(\d+)$")
+    for entry in folder.parent.iterdir() if folder.parent.is_dir() else []:
+        match = pattern.match(entry.name)
+        if match and not running(int(match.group(2))):
+            shutil.rmtree(entry, ignore_errors=True)
+    new = folder.with_name(f"{folder.name}.new-{os.getpid()}")
+    shutil.rmtree(new, ignore_errors=True)
+    new.mkdir(parents=True)
+    return new
+
+
+def running(pid: int) -> bool:
+    if pid == os.getpid():
+        return False  # a folder of this process's own, from an earlier build in it: not in use any more
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def write_search(new: Path, lang: str, pages: Search) -> None:
+    """What a language's build indexed for search (written by that language's process)."""
+    target = search_file(new, lang)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with open(f"{target}.part", "wb") as handle:
+        pickle.dump(pages, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(f"{target}.part", target)
+
+
+def save(
+    new: Path, key: str, snapshot: Snapshot, stories: ContentCache, site_dir: str, kept: dict[str, set[str]], earlier: Earlier | None
+) -> None:
+    """Fill the new cache with every page of the finished site (linked from the earlier cache when kept, else
+    copied from site_dir) and the snapshot, then write the manifest, which makes it a cache."""
+    made: set[Path] = set()
+    for lang, specs in snapshot.specs.items():
+        for spec in specs:
+            target = page_file(new, lang, spec.path)
+            if target.parent not in made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(target.parent)
+            keep(spec, lang, target, site_dir, kept, earlier)
+    with open(new / SNAPSHOT, "wb") as handle:
+        pickle.dump(snapshot, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    with open(new / STORIES, "wb") as handle:
+        pickle.dump(stories, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    files = {}
+    for where, _, names in os.walk(new):
+        for name in names:
+            path = os.path.join(where, name)
+            files[os.path.relpath(path, new).replace(os.sep, "/")] = os.stat(path).st_size
+    search = sorted(path.stem for path in (new / "search").glob("*.pickle")) if (new / "search").is_dir() else []
+    manifest = {"format": FORMAT, "key": key, "search": search, "files": files}
+    (new / MANIFEST).write_text(json.dumps(manifest, sort_keys=True), encoding="utf-8")
+
+
+def keep(spec: PageSpec, lang: str, target: Path, site_dir: str, kept: dict[str, set[str]], earlier: Earlier | None) -> None:
+    """One page into the new cache: a link to the earlier cache's file when the page was reused, else a copy."""
+    if earlier is not None and spec.path in kept.get(lang, set()):
+        try:
+            link_or_copy(str(page_file(earlier.folder, lang, spec.path)), str(target))
+            return
+        except OSError:  # the earlier build's file is not there: it was checked when the cache was read
+            pass
+    shutil.copyfile(os.path.join(site_dir, spec.url, "index.html"), target)
+
+
+def commit(new: Path, folder: Path) -> None:
+    """Put the new cache in the old one's place."""
+    old = folder.with_name(f"{folder.name}.old-{os.getpid()}")
+    if folder.exists():
+        os.rename(folder, old)
+    os.rename(new, folder)
+    shutil.rmtree(old, ignore_errors=True)

@@ -13,6 +13,7 @@ from conftest import copy_project, mkdocs, story_time
 from generator.mkdocs_plugin.search import part_globs
 from serving import Reader, serve, site_prefix
 from test_search import search
+from test_warm import assert_same_site, build, cold_copy
 
 
 def pages(folder: Path, counts: dict[str, int]) -> None:
@@ -46,14 +47,18 @@ def test_a_folder_name_a_glob_would_misread_keeps_one_part(tmp_path):
     assert part_globs(str(tmp_path), 2) == ["**/index.html"]
 
 
+def parted(project: Path) -> Path:
+    """The project with search parts of two pages."""
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(config.replace("  - digest:\n", "  - digest:\n      search_part: 2\n", 1), encoding="utf-8")
+    return project
+
+
 @pytest.fixture(scope="module")
 def parted_site(tmp_path_factory):
     """The sample built with search parts of two pages: English has four parts (2025/04 and 2025/11, whole months
     of more stories than a part, 2025/12 with the About page), Russian and French two or more."""
-    project = copy_project(tmp_path_factory.mktemp("parts"))
-    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("  - digest:\n", "  - digest:\n      search_part: 2\n", 1)
-    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    project = parted(copy_project(tmp_path_factory.mktemp("parts")))
     mkdocs(project, "build", "--strict")
     with serve(project / "site", site_prefix(project / "site")) as served:
         yield project / "site", served[0]
@@ -77,3 +82,26 @@ def test_the_search_box_finds_stories_of_every_part(parted_site, chromium, sampl
         assert reader.errors == [], "\n".join(reader.errors)
     finally:
         reader.close()
+
+
+def test_a_part_whose_pages_did_not_change_is_kept_and_the_index_is_a_cold_builds(tmp_path):
+    """A second build indexes again only the parts whose pages changed; the others come from .digest/, and the index
+    is byte for byte the one a build from nothing makes. A kept part that lost a file is indexed again."""
+    project = parted(copy_project(tmp_path / "project"))
+    build(project)
+    kept = project / ".digest" / "search-parts" / "en"
+    before = {entry.name: entry.stat().st_ino for entry in kept.iterdir()}
+    assert len(before) >= 3
+    story = project / "content" / "2025" / "12" / "openagi-launches-lux-a-computer-use-model-it-says-outpaces-rivals.en.md"
+    story.write_text(story.read_text(encoding="utf-8") + "\nA zanzibarian aside.\n", encoding="utf-8")
+    build(project)
+    after = {entry.name: entry.stat().st_ino for entry in kept.iterdir()}
+    unchanged = before.keys() & after.keys()
+    assert len(unchanged) == len(before) - 1 and len(after) == len(before), (before, after)  # one part made again
+    assert all(before[name] == after[name] for name in unchanged)
+    damaged = next(iter(unchanged))
+    next(path for path in (kept / damaged).rglob("*.pf_fragment")).unlink()
+    build(project)
+    cold = parted(cold_copy(project, tmp_path / "cold"))
+    build(cold)
+    assert_same_site(project / "site", cold / "site")

@@ -25,7 +25,7 @@ from ..model import Settings
 from ..rendering import PageSpec, Renderer
 from . import warm_build
 from .config import project_root, settings_from
-from .search import index_for_search, sources_dir, write_sources
+from .search import index_for_search, parts_dir, sources_dir, write_sources
 
 if TYPE_CHECKING:
     from .plugin import DigestPlugin
@@ -231,7 +231,8 @@ def build_language(
         sources = sources_dir(project_root(sub), plugin.config.build_dir, lang) if serving else None
         if search and not (warm is not None and warm_build.reuse_search(warm, lang, site_dir)):
             pages = plugin.searchable if warm is None else warm_build.searchable(warm, lang, plugin.specs, plugin.searchable)
-            index_for_search(site_dir, lang, list(pages.values()), sources, plugin.config.search_part)
+            kept = parts_dir(project_root(sub), plugin.config.build_dir, lang)
+            index_for_search(site_dir, lang, list(pages.values()), sources, plugin.config.search_part, kept)
             if warm is not None:
                 warm_build.save_search(warm, lang, site_dir)
         elif changed is not None and sources and plugin.config.search:  # a preview's rebuild: the pages it built

@@ -32,7 +32,7 @@ from . import languages, pages, staging, theme_words, warm_build, warm_key
 from .config import DigestConfig, configure_language, project_root, settings_from, with_direction
 from .languages import system_error
 from .preview import Preview, notified_of_changes, show_problems, stop_on_problems
-from .search import index_for_search
+from .search import index_for_search, parts_dir
 
 log = logging.getLogger("mkdocs.plugins.digest")
 
@@ -172,7 +172,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
         def index_here() -> None:
             if self.config.search:
-                index_for_search(config.site_dir, self.lang, list(self.searchable.values()), part=self.config.search_part)
+                kept = parts_dir(project_root(config), self.config.build_dir, self.lang)
+                index_for_search(config.site_dir, self.lang, list(self.searchable.values()), part=self.config.search_part, kept=kept)
 
         languages.join(config.site_dir, children, self.specs, list(self.renderer.settings.languages), index_here)
         self.write_files(config.site_dir)

@@ -9,6 +9,8 @@ pagefind/digest-parts.json, and the search box merges them (Pagefind's mergeInde
 
 from __future__ import annotations
 
+import hashlib
+import importlib.metadata
 import json
 import os
 import re
@@ -20,18 +22,22 @@ from collections.abc import Callable
 
 from mkdocs.exceptions import PluginError
 
+from . import parts_cache
+
 PART = 1_000  # pages to a Pagefind run: about 135 MB of its memory
 PARTS = "digest-parts.json"  # in a language's pagefind/: the folders of its other parts, for the search box
 GLOB_SPECIAL = re.compile(r"[][{}*?,!\\]")  # a folder with these in its name is not put in a glob: one part then
 
 
-def index_for_search(site_dir: str, lang: str, pages: list[tuple[str, str]], source: str | None = None, part: int = PART) -> None:
+def index_for_search(
+    site_dir: str, lang: str, pages: list[tuple[str, str]], source: str | None = None, part: int = PART, kept: str | None = None
+) -> None:
     """Index a language's story pages with Pagefind into site_dir/pagefind/.
 
     Pagefind reads each story's content, not the whole themed page: a small HTML file per story, in a hidden
     folder laid out like the site so that the URLs come out the same. Without stories, it reads the site.
     Under serve that folder is `source`, kept after the build: the preview's search updates (live_search.py)
-    index it again after each edit."""
+    index it again after each edit. `kept`: where the parts of the index stay for the next build (index_folder)."""
     if not pages:
         run_pagefind(site_dir, os.path.join(site_dir, "pagefind"), glob="{index.html,[!.]*/**/index.html}")
         write_parts(os.path.join(site_dir, "pagefind"), 1)
@@ -40,7 +46,7 @@ def index_for_search(site_dir: str, lang: str, pages: list[tuple[str, str]], sou
     shutil.rmtree(folder, ignore_errors=True)
     try:
         write_sources(folder, lang, pages)
-        index_folder(folder, os.path.join(site_dir, "pagefind"), part=part)
+        index_folder(folder, os.path.join(site_dir, "pagefind"), part=part, kept=kept)
     finally:
         if source is None:
             shutil.rmtree(folder, ignore_errors=True)
@@ -58,16 +64,42 @@ def write_sources(folder: str, lang: str, pages: list[tuple[str, str]]) -> None:
             )
 
 
-def index_folder(source: str, output: str, stop: Callable[[], bool] | None = None, part: int = PART) -> bool:
+def index_folder(source: str, output: str, stop: Callable[[], bool] | None = None, part: int = PART, kept: str | None = None) -> bool:
     """Index the pages in `source` into `output`, in parts when there are many (see above). False when stop()
-    stopped it (the output is then incomplete)."""
-    parts = part_globs(source, part)
-    for number, glob in enumerate(parts, start=1):
+    stopped it (the output is then incomplete). With `kept`, a folder of earlier parts' indexes by what they
+    indexed: a part whose pages are the same as then is copied from there, not indexed again."""
+    parts = share_out(source, part)
+    used = set()
+    for number, (glob, files) in enumerate(parts, start=1):
         target = output if number == 1 else os.path.join(output, f"part-{number}")
+        key = part_key(source, glob, files) if kept else ""
+        used.add(key)
+        if kept and parts_cache.restore(os.path.join(kept, key), target):
+            continue
         if not run_pagefind(source, target, glob=glob, stop=stop):
             return False
+        if kept:
+            parts_cache.save(target, os.path.join(kept, key))
     write_parts(output, len(parts))
+    if kept:
+        parts_cache.keep_only(kept, used)
     return True
+
+
+def part_key(source: str, glob: str, files: list[str]) -> str:
+    """What a part's index is made of: Pagefind's version, the glob and the bytes of each page it reads."""
+    digest = hashlib.sha256(f"{' '.join(pagefind_command())}\0{version('pagefind')}\0{glob}\0".encode())
+    for name in files:
+        with open(os.path.join(source, name), "rb") as handle:
+            digest.update(name.encode() + b"\0" + handle.read() + b"\0")
+    return digest.hexdigest()
+
+
+def version(name: str) -> str:
+    try:
+        return importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        return "-"
 
 
 def write_parts(output: str, count: int) -> None:
@@ -77,25 +109,36 @@ def write_parts(output: str, count: int) -> None:
 
 
 def part_globs(source: str, limit: int) -> list[str]:
+    return [glob for glob, _ in share_out(source, limit)]
+
+
+def share_out(source: str, limit: int) -> list[tuple[str, list[str]]]:
     """Pagefind globs that share out the pages in `source`, a month (YYYY/MM/) or another top folder at a time,
-    in order, at most `limit` pages to a glob unless one month alone has more."""
-    counts: dict[str, int] = {}
+    in order, at most `limit` pages to a glob unless one month alone has more; with each glob, its pages' files."""
+    units: dict[str, list[str]] = {}
     for folder, _, files in sorted(os.walk(source)):
         if "index.html" in files:
             parts = os.path.relpath(folder, source).replace(os.sep, "/").split("/")
             unit = "/".join(parts[:2]) if parts[0].isdigit() else parts[0]
-            counts[unit] = counts.get(unit, 0) + 1
-    if sum(counts.values()) <= limit or any(GLOB_SPECIAL.search(unit) for unit in counts):
-        return ["**/index.html"]
+            units.setdefault(unit, []).append("/".join([*parts, "index.html"]))
+    everything = [name for names in units.values() for name in names]
+    if len(everything) <= limit or any(GLOB_SPECIAL.search(unit) for unit in units):
+        return [("**/index.html", everything)]
     groups: list[list[str]] = [[]]
     size = 0
-    for unit, count in counts.items():
-        if groups[-1] and size + count > limit:
+    for unit, names in units.items():
+        if groups[-1] and size + len(names) > limit:
             groups.append([])
             size = 0
         groups[-1].append(unit)
-        size += count
-    return [(group[0] if len(group) == 1 else "{" + ",".join(group) + "}") + "/**/index.html" for group in groups]
+        size += len(names)
+    globs = [(group[0] if len(group) == 1 else "{" + ",".join(group) + "}") + "/**/index.html" for group in groups]
+    return [(glob, [name for unit in group for name in units[unit]]) for glob, group in zip(globs, groups, strict=True)]
+
+
+def parts_dir(root: str, build_dir: str, lang: str) -> str:
+    """Where a language's search index parts stay from one build to the next."""
+    return os.path.join(root, build_dir, "search-parts", lang)
 
 
 def sources_dir(root: str, build_dir: str, lang: str) -> str:

@@ -26,6 +26,7 @@ from ..rendering import PageSpec, Renderer
 from . import warm_build
 from .config import project_root, settings_from
 from .search import index_for_search, parts_dir, sources_dir, write_sources
+from .staging import system_error
 
 if TYPE_CHECKING:
     from .plugin import DigestPlugin
@@ -243,10 +244,3 @@ def build_language(
     except Exception as err:  # reported here, the parent only sees the exit code
         log.error(f"digest: building '{lang}' failed: {system_error(err) if isinstance(err, OSError) else err}")
         sys.exit(1)
-
-
-def system_error(error: OSError) -> str:
-    """A failure of the machine, not of the content, in one line that names the path."""
-    path = error.filename2 or error.filename  # a copy that fails to write names its source first, its target second
-    where = f" ({path})" if path else ""
-    return f"digest: the build stopped: {error.strerror or error}{where}; site/ is unchanged"

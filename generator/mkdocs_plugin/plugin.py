@@ -30,9 +30,9 @@ from ..rendering import PageSpec, Renderer
 from ..validation import site_url_warning
 from . import languages, pages, staging, theme_words, warm_build, warm_key
 from .config import DigestConfig, configure_language, project_root, settings_from, with_direction
-from .languages import system_error
 from .preview import Preview, notified_of_changes, show_problems, stop_on_problems
 from .search import index_for_search, parts_dir
+from .staging import system_error
 
 log = logging.getLogger("mkdocs.plugins.digest")
 

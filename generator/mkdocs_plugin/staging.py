@@ -149,3 +149,10 @@ class Stage:
 def stop(number: int, frame: Any) -> None:
     """SIGINT and SIGTERM end a staged build as Ctrl-C does, through Python's exit, so that abort() runs."""
     raise KeyboardInterrupt(f"stopped by {signal.Signals(number).name}")
+
+
+def system_error(error: OSError) -> str:
+    """A failure of the machine, not of the content, in one line that names the path."""
+    path = error.filename2 or error.filename  # a copy that fails to write names its source first, its target second
+    where = f" ({path})" if path else ""
+    return f"digest: the build stopped: {error.strerror or error}{where}; site/ is unchanged"

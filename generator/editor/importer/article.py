@@ -15,9 +15,10 @@ from ...model import Source, Story, Topic
 from ...slugs import slug_for
 from ..scaffold import DRAFTED_NOTE, StoryDraft, source_from_url
 from . import junk
-from .blocks import article_span, headline_line, is_wrapped
+from .blocks import is_wrapped
 from .datelines import find_date, is_dateline
 from .language import detect_language
+from .locate import locate
 from .suggesting import Suggestion, suggest
 from .summarizing import lede, summary
 
@@ -122,8 +123,7 @@ def split_site(title: str) -> tuple[str, str | None]:
 def read_article(raw: str, lang: str | None = None) -> Article:
     """Title, date, source address and clean paragraphs of a copied article; lang settles dates like 04/05/2025."""
     lines = normalise(raw)
-    begin, end = article_span(lines)
-    found_title = headline_line(lines, begin, is_title)
+    found_title, begin, end = locate(lines)
     if found_title is None:
         start, after = find_title(lines)
         begin, end = max(begin, after), max(end, after)

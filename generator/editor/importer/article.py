@@ -131,8 +131,7 @@ def read_article(raw: str, lang: str | None = None) -> Article:
         start, after = found_title, found_title + 1  # one line in a copied page (its <h1>); wrapped in plain text
         while is_wrapped(lines) and after < begin and continues_title(lines[start:after], lines[after]):
             after += 1
-    limit = article_end(lines, begin)  # an end marker ('Related stories', a footer) ends the page's article
-    end = min(end, limit)
+    limit = max(end, article_end(lines, end))  # the source address may follow the article, up to an end marker
     headline = " ".join(lines[start:after])
     title, site = split_site(headline)
     found = find_date(lines[:end], lang)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from .features import ELLIPSIS, LINE_FEATURES, SENTENCE_END, size
+from .junk import is_end
 
 REACH = 8  # candidates: this many non-blank lines either side of the run's first (or last) line
 BOUNDARY_FEATURES = (
@@ -35,6 +36,8 @@ BOUNDARY_FEATURES = (
     "previous_probability",
     "headline_words",
     "after_headline",
+    "after_end_marker",
+    "end_marker_next",
 )
 
 
@@ -66,6 +69,7 @@ def rows(lines: list[str], picked: list[int], run: tuple[int, int], edge: int, f
     present = [i for i, line in enumerate(lines) if line]
     title = {w.casefold() for w in lines[headline].split() if len(w) >= 4} if headline is not None else set()
     flags = [running(lines[i]) for i in picked]
+    markers = np.cumsum([1 if line and is_end(line) else 0 for line in lines])
     out = []
     for k, index in enumerate(picked):
         after, before = neighbour(present, index, 1), neighbour(present, index, -1)
@@ -84,6 +88,8 @@ def rows(lines: list[str], picked: list[int], run: tuple[int, int], edge: int, f
                 float(probability[before]) if before is not None else 0.0,
                 len(title & words) / len(title) if title else 0.0,
                 1.0 if headline is not None and index > headline else 0.0,
+                1.0 if markers[index] > markers[run[0]] else 0.0,
+                1.0 if after is not None and is_end(lines[after]) else 0.0,
             ]
         )
     return np.asarray(out, dtype=float).reshape(len(picked), len(BOUNDARY_FEATURES))

@@ -62,48 +62,52 @@ OWN_WEIGHTS: tuple[float, ...] = (
     1.019,  # long
 )
 START_WEIGHTS: tuple[float, ...] = (
-    -5.657,  # bias
-    0.537,  # probability
-    0.712,  # log_words
-    1.089,  # sentence_end
-    -0.592,  # stop_share
-    -0.031,  # capital_share
-    -0.508,  # junk_word_list
-    -0.508,  # date_or_clock
-    -0.122,  # credit
-    -0.026,  # ellipsis
-    1.456,  # is_running
-    -2.309,  # running_before
-    0.317,  # running_after
-    -0.343,  # inside_run
-    1.491,  # run_edge
-    0.144,  # next_probability
-    0.431,  # next_running
-    -2.462,  # previous_probability
-    0.813,  # headline_words
+    -5.716,  # bias
+    0.558,  # probability
+    0.704,  # log_words
+    1.088,  # sentence_end
+    -0.597,  # stop_share
+    -0.028,  # capital_share
+    -0.504,  # junk_word_list
+    -0.511,  # date_or_clock
+    -0.121,  # credit
+    -0.03,  # ellipsis
+    1.455,  # is_running
+    -2.322,  # running_before
+    0.346,  # running_after
+    -0.349,  # inside_run
+    1.498,  # run_edge
+    0.159,  # next_probability
+    0.435,  # next_running
+    -2.437,  # previous_probability
+    0.831,  # headline_words
     0.0,  # after_headline
+    0.504,  # after_end_marker
+    0.149,  # end_marker_next
 )
 END_WEIGHTS: tuple[float, ...] = (
-    -8.014,  # bias
-    0.311,  # probability
-    0.868,  # log_words
-    0.583,  # sentence_end
-    0.6,  # stop_share
-    -0.745,  # capital_share
-    -0.398,  # junk_word_list
-    0.453,  # date_or_clock
-    0.586,  # credit
-    -0.675,  # ellipsis
-    0.991,  # is_running
-    0.858,  # running_before
-    -0.825,  # running_after
-    -0.247,  # inside_run
-    1.469,  # run_edge
-    -1.907,  # next_probability
-    -1.58,  # next_running
-    2.154,  # previous_probability
-    0.154,  # headline_words
+    -7.899,  # bias
+    0.291,  # probability
+    0.898,  # log_words
+    0.557,  # sentence_end
+    0.662,  # stop_share
+    -0.753,  # capital_share
+    -0.391,  # junk_word_list
+    0.435,  # date_or_clock
+    0.534,  # credit
+    -0.652,  # ellipsis
+    0.972,  # is_running
+    0.837,  # running_before
+    -0.875,  # running_after
+    -0.255,  # inside_run
+    1.436,  # run_edge
+    -1.94,  # next_probability
+    -1.572,  # next_running
+    2.112,  # previous_probability
+    0.116,  # headline_words
     -0.0,  # after_headline
+    -0.567,  # after_end_marker
+    0.059,  # end_marker_next
 )
 HEADLINE_WEIGHTS: tuple[float, ...] = (
     -3.404,  # bias

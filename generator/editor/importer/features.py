@@ -20,7 +20,7 @@ from .junk import is_end, is_junk, words
 
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 SENTENCE_END = re.compile(r"[.!?…。！？][\"'»”’)\]」』]*$")
-LINK_LIKE = re.compile(r"(?:https?://|www\.|[|›»→>]\s|\s[|›»→>]\s|#\w)")
+LINK_LIKE = re.compile(r"(?:https?://|www\.|[|›»→>]\s|\s[|›»→>/]\s|#\w)")  # an address, a breadcrumb's separators, a hashtag
 CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 BYLINE_START = re.compile(r"^(?:posted\s+)?(?:by|von|par|por|door|przez|di|автор|текст)\b", re.IGNORECASE)
 CREDIT = re.compile(r"(?:©|\(c\)|/\s*[A-Z][\w.]+\s*$|\b(?:photo|foto|фото|image|bild|imagen)\b)", re.IGNORECASE)
@@ -43,6 +43,7 @@ LINE_FEATURES = (
     "credit",
     "running",
     "long",
+    "paragraph",
 )
 
 
@@ -102,6 +103,14 @@ def shape(line: str, stops: frozenset[str], repeated: bool) -> list[float]:
     ]
 
 
+def paragraph(lines: list[str], index: int) -> float:
+    """1 for a line with a blank line before and after it: the browser copies a <p> so (a paragraph's margins
+    become blank lines), while a heading, a list item, a caption or a menu entry sits on a line of its own."""
+    before = index == 0 or not lines[index - 1]
+    after = index + 1 == len(lines) or not lines[index + 1]
+    return 1.0 if before and after else 0.0
+
+
 def own_features(lines: list[str], lang: str | None) -> np.ndarray:
     """One row of LINE_FEATURES for each line; blank lines get zeros."""
     stops = stop_words(lang)
@@ -109,7 +118,9 @@ def own_features(lines: list[str], lang: str | None) -> np.ndarray:
     for line in lines:
         if line:
             counts[line] = counts.get(line, 0) + 1
-    rows = [shape(line, stops, counts[line] > 1) if line else [0.0] * len(LINE_FEATURES) for line in lines]
+    rows = [
+        shape(line, stops, counts[line] > 1) + [paragraph(lines, i)] if line else [0.0] * len(LINE_FEATURES) for i, line in enumerate(lines)
+    ]
     return np.asarray(rows, dtype=float).reshape(len(lines), len(LINE_FEATURES))
 
 
@@ -124,7 +135,7 @@ def neighbours(own: np.ndarray, present: np.ndarray, step: int, reach: int = 2) 
     return out
 
 
-CONTEXT = ("log_words", "stop_share", "sentence_end", "capital_share", "link_like", "junk_word_list", "running")
+CONTEXT = ("log_words", "stop_share", "sentence_end", "capital_share", "link_like", "junk_word_list", "running", "paragraph")
 
 
 def line_features(lines: list[str], lang: str | None) -> np.ndarray:

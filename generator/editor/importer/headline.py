@@ -41,6 +41,8 @@ HEADLINE_FEATURES = (
     "first_candidate",
     "junk_word_list",
     "credit",
+    "above_longer",
+    "below_title_like",
 )
 
 
@@ -58,6 +60,13 @@ def buttons(line: str) -> bool:
     """A row of buttons ('Facebook Twitter Email LinkedIn'): half its words are junk on their own."""
     found = words(line)
     return bool(found) and sum(1 for word in found if is_junk(word)) * 2 >= len(found)
+
+
+def title_like(line: str) -> bool:
+    """Of a headline's length, not junk, no sentence's full stop, no date: another headline, just above a line."""
+    return (
+        5 <= size(line) <= 25 and not is_junk(line) and not line.rstrip().endswith(".") and not date_in(line) and not LINK_LIKE.search(line)
+    )
 
 
 def in_body(line: str, lines: list[str], begin: int) -> float:
@@ -85,6 +94,8 @@ def headline_features(lines: list[str], picked: list[int], begin: int, line_feat
         folded = line.casefold()
         repeated = any(i != index and other and folded in other.casefold() for i, other in enumerate(lines))
         letters = [ch for ch in line if ch.isalpha()]
+        below = next((i for i in range(index + 1, begin) if lines[i]), None)  # the next line towards the article
+        above = next((i for i in range(index - 1, -1, -1) if lines[i]), None)
         rows.append(
             [
                 1.0,
@@ -108,6 +119,8 @@ def headline_features(lines: list[str], picked: list[int], begin: int, line_feat
                 1.0 if rank == len(picked) - 1 else 0.0,
                 float(line_features[index, junk]),
                 float(line_features[index, credit]),
+                1.0 if below is not None and size(lines[below]) > count and not is_junk(lines[below]) else 0.0,
+                1.0 if above is not None and title_like(lines[above]) else 0.0,
             ]
         )
     return np.asarray(rows, dtype=float).reshape(len(picked), len(HEADLINE_FEATURES))

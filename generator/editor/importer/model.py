@@ -12,145 +12,131 @@ from __future__ import annotations
 import numpy as np
 
 BODY_WEIGHTS: tuple[float, ...] = (
-    -7.445,  # bias
-    0.362,  # log_words
-    -0.972,  # stop_share
-    1.371,  # short_share
-    1.57,  # sentence_end
-    -0.166,  # capital_share
-    -1.318,  # digit_share
-    -0.914,  # link_like
-    -3.519,  # junk_word_list
-    0.925,  # repeated
-    1.115,  # comma_rate
-    -0.646,  # date_or_clock
-    -2.983,  # ellipsis
-    -0.257,  # credit
-    0.234,  # running
-    0.91,  # long
-    1.008,  # before_log_words
-    -1.518,  # before_stop_share
-    0.934,  # before_sentence_end
-    -0.188,  # before_capital_share
-    0.189,  # before_link_like
-    -0.649,  # before_junk_word_list
-    -0.089,  # before_running
-    0.948,  # after_log_words
-    -0.599,  # after_stop_share
-    1.919,  # after_sentence_end
-    0.19,  # after_capital_share
-    -1.069,  # after_link_like
-    -0.833,  # after_junk_word_list
+    -7.448,  # bias
+    0.312,  # log_words
+    -0.475,  # stop_share
+    0.948,  # short_share
+    1.204,  # sentence_end
+    0.194,  # capital_share
+    -1.331,  # digit_share
+    -0.897,  # link_like
+    -3.642,  # junk_word_list
+    0.872,  # repeated
+    1.0,  # comma_rate
+    -0.828,  # date_or_clock
+    -2.356,  # ellipsis
+    -0.225,  # credit
+    0.439,  # running
+    0.551,  # long
+    1.247,  # paragraph
+    0.719,  # before_log_words
+    -1.462,  # before_stop_share
+    0.643,  # before_sentence_end
+    -0.377,  # before_capital_share
+    0.375,  # before_link_like
+    -0.568,  # before_junk_word_list
+    0.079,  # before_running
+    0.591,  # before_paragraph
+    0.781,  # after_log_words
+    -0.316,  # after_stop_share
+    1.537,  # after_sentence_end
+    0.076,  # after_capital_share
+    -1.184,  # after_link_like
+    -0.766,  # after_junk_word_list
     -1.313,  # after_running
+    0.738,  # after_paragraph
 )
 OWN_WEIGHTS: tuple[float, ...] = (
-    -4.013,  # bias
-    0.659,  # log_words
-    -0.907,  # stop_share
-    0.927,  # short_share
-    2.328,  # sentence_end
-    -0.862,  # capital_share
-    -0.666,  # digit_share
-    -0.994,  # link_like
-    -3.25,  # junk_word_list
-    0.301,  # repeated
-    1.279,  # comma_rate
-    -0.599,  # date_or_clock
-    -3.105,  # ellipsis
-    -0.011,  # credit
-    -0.078,  # running
-    1.019,  # long
+    -4.572,  # bias
+    0.476,  # log_words
+    -1.079,  # stop_share
+    0.663,  # short_share
+    2.033,  # sentence_end
+    -0.524,  # capital_share
+    -0.618,  # digit_share
+    -1.177,  # link_like
+    -3.394,  # junk_word_list
+    0.403,  # repeated
+    1.032,  # comma_rate
+    -0.85,  # date_or_clock
+    -2.925,  # ellipsis
+    -0.13,  # credit
+    -0.321,  # running
+    0.838,  # long
+    2.408,  # paragraph
 )
 START_WEIGHTS: tuple[float, ...] = (
-    -5.716,  # bias
-    0.558,  # probability
-    0.704,  # log_words
-    1.088,  # sentence_end
-    -0.597,  # stop_share
-    -0.028,  # capital_share
-    -0.504,  # junk_word_list
-    -0.511,  # date_or_clock
-    -0.121,  # credit
-    -0.03,  # ellipsis
-    1.455,  # is_running
-    -2.322,  # running_before
-    0.346,  # running_after
-    -0.349,  # inside_run
-    1.498,  # run_edge
-    0.159,  # next_probability
-    0.435,  # next_running
-    -2.437,  # previous_probability
-    0.831,  # headline_words
+    -5.248,  # bias
+    1.164,  # probability
+    0.555,  # log_words
+    1.04,  # sentence_end
+    -0.467,  # stop_share
+    -0.202,  # capital_share
+    -0.388,  # junk_word_list
+    -0.327,  # date_or_clock
+    -0.102,  # credit
+    -0.039,  # ellipsis
+    1.292,  # is_running
+    -2.063,  # running_before
+    0.174,  # running_after
+    -0.308,  # inside_run
+    1.688,  # run_edge
+    0.242,  # next_probability
+    0.474,  # next_running
+    -2.668,  # previous_probability
+    0.138,  # headline_words
     0.0,  # after_headline
-    0.504,  # after_end_marker
-    0.149,  # end_marker_next
+    0.84,  # after_end_marker
+    0.175,  # end_marker_next
 )
 END_WEIGHTS: tuple[float, ...] = (
-    -7.899,  # bias
-    0.291,  # probability
-    0.898,  # log_words
-    0.557,  # sentence_end
-    0.662,  # stop_share
-    -0.753,  # capital_share
-    -0.391,  # junk_word_list
-    0.435,  # date_or_clock
-    0.534,  # credit
-    -0.652,  # ellipsis
-    0.972,  # is_running
-    0.837,  # running_before
-    -0.875,  # running_after
-    -0.255,  # inside_run
-    1.436,  # run_edge
-    -1.94,  # next_probability
-    -1.572,  # next_running
-    2.112,  # previous_probability
-    0.116,  # headline_words
+    -7.406,  # bias
+    0.929,  # probability
+    0.767,  # log_words
+    0.266,  # sentence_end
+    0.497,  # stop_share
+    -0.657,  # capital_share
+    -0.341,  # junk_word_list
+    0.583,  # date_or_clock
+    0.492,  # credit
+    -0.406,  # ellipsis
+    0.592,  # is_running
+    0.714,  # running_before
+    -0.699,  # running_after
+    -0.268,  # inside_run
+    2.262,  # run_edge
+    -1.927,  # next_probability
+    -1.29,  # next_running
+    1.894,  # previous_probability
+    -0.357,  # headline_words
     -0.0,  # after_headline
-    -0.567,  # after_end_marker
-    0.059,  # end_marker_next
+    -0.463,  # after_end_marker
+    -0.008,  # end_marker_next
 )
 HEADLINE_WEIGHTS: tuple[float, ...] = (
-    -3.404,  # bias
-    -0.824,  # log_distance
-    -1.267,  # nearest
-    2.691,  # headline_length
-    -0.782,  # label_length
-    -0.315,  # long
-    1.187,  # repeated
-    2.729,  # in_body
-    -1.318,  # full_stop
-    0.616,  # question_or_exclamation
-    -0.51,  # capital_share
-    -0.04,  # all_capitals
-    -0.71,  # link_like
-    -1.759,  # byline_or_date
-    -1.179,  # buttons
-    0.143,  # stop_share
-    -0.655,  # body_probability
-    0.717,  # longest_candidate
-    0.174,  # first_candidate
-    -0.665,  # junk_word_list
-    -0.828,  # credit
-) or (
-    -3.4,
-    -0.843,
-    -1.216,
-    2.682,
-    -0.789,
-    -0.315,
-    1.215,
-    2.746,
-    -1.349,
-    0.583,
-    -0.539,
-    -0.023,
-    -0.781,
-    -1.784,
-    -1.188,
-    0.146,
-    -0.832,
-    0.723,
-    0.172,
+    -3.548,  # bias
+    -0.787,  # log_distance
+    -1.226,  # nearest
+    2.842,  # headline_length
+    -0.931,  # label_length
+    -0.288,  # long
+    1.219,  # repeated
+    3.076,  # in_body
+    -0.979,  # full_stop
+    0.548,  # question_or_exclamation
+    -0.664,  # capital_share
+    -0.081,  # all_capitals
+    -0.894,  # link_like
+    -1.64,  # byline_or_date
+    -1.137,  # buttons
+    0.099,  # stop_share
+    -0.928,  # body_probability
+    0.997,  # longest_candidate
+    0.067,  # first_candidate
+    -0.759,  # junk_word_list
+    -0.996,  # credit
+    0.898,  # above_longer
+    -1.949,  # below_title_like
 )
 
 

@@ -21,6 +21,7 @@ from .language import detect_language
 from .locate import locate
 from .suggesting import Suggestion, suggest
 from .summarizing import lede, summary
+from .teasers import trim
 
 URL = re.compile(r"https?://[^\s<>\"'()\[\]]+[^\s<>\"'()\[\].,;:!?»”]")
 SOURCE_LINE = re.compile(
@@ -153,7 +154,7 @@ def read_article(raw: str, lang: str | None = None) -> Article:
     if url is None:
         urls = [u for u in URL.findall("\n".join(lines[:limit])) if not IMAGE.search(u)]
         url = urls[0] if urls else None
-    paragraphs = junk.paragraphs(junk.strip_junk(body))
+    paragraphs = trim(junk.paragraphs(junk.strip_junk(body)))
     return Article(title=title, paragraphs=paragraphs, date=found[0] if found else None, url=url, site=site, dropped=dropped)
 
 

@@ -13,13 +13,12 @@ import functools
 import re
 
 import numpy as np
+from stop_words import LANGUAGE_MAPPING, get_stop_words
 
-from .blocks import is_running_text
+from .blocks import CJK, SENTENCE_END, is_running_text, size
 from .datelines import date_in
 from .junk import is_end, is_junk, words
 
-CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-SENTENCE_END = re.compile(r"[.!?…。！？][\"'»”’)\]」』]*$")
 LINK_LIKE = re.compile(r"(?:https?://|www\.|[|›»→>]\s|\s[|›»→>/]\s|#\w)")  # an address, a breadcrumb's separators, a hashtag
 CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 BYLINE_START = re.compile(r"^(?:posted\s+)?(?:by|von|par|por|door|przez|di|автор|текст)\b", re.IGNORECASE)
@@ -47,17 +46,9 @@ LINE_FEATURES = (
 )
 
 
-def size(line: str) -> int:
-    """Words in a line; in Chinese and Japanese, every two characters count as a word."""
-    cjk = len(CJK.findall(line))
-    return len(words(line)) + cjk // 2 if cjk else len(words(line))
-
-
 @functools.cache
 def stop_words(lang: str | None) -> frozenset[str]:
     """The language's function words, from the stop-words package; none for a language it lacks."""
-    from stop_words import LANGUAGE_MAPPING, get_stop_words
-
     if lang not in LANGUAGE_MAPPING:
         return frozenset()
     return frozenset(w.casefold() for w in get_stop_words(lang))

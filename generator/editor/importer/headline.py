@@ -13,6 +13,7 @@ import re
 
 import numpy as np
 
+from .blocks import is_running_text
 from .datelines import date_in
 from .features import BYLINE_START, CLOCK, LINE_FEATURES, LINK_LIKE, size
 from .junk import is_junk, words
@@ -43,6 +44,8 @@ HEADLINE_FEATURES = (
     "credit",
     "above_longer",
     "below_title_like",
+    "prose_between",
+    "date_below",
 )
 
 
@@ -121,6 +124,8 @@ def headline_features(lines: list[str], picked: list[int], begin: int, line_feat
                 float(line_features[index, credit]),
                 1.0 if below is not None and size(lines[below]) > count and not is_junk(lines[below]) else 0.0,
                 1.0 if above is not None and title_like(lines[above]) else 0.0,
+                1.0 if any(is_running_text(lines[i]) for i in range(index + 1, begin) if lines[i]) else 0.0,
+                1.0 if any(BYLINE_START.match(lines[i]) or date_in(lines[i]) for i in picked[max(0, rank - 3) : rank]) else 0.0,
             ]
         )
     return np.asarray(rows, dtype=float).reshape(len(picked), len(HEADLINE_FEATURES))

@@ -66,77 +66,79 @@ OWN_WEIGHTS: tuple[float, ...] = (
     2.408,  # paragraph
 )
 START_WEIGHTS: tuple[float, ...] = (
-    -5.248,  # bias
-    1.164,  # probability
-    0.555,  # log_words
-    1.04,  # sentence_end
-    -0.467,  # stop_share
-    -0.202,  # capital_share
-    -0.388,  # junk_word_list
-    -0.327,  # date_or_clock
-    -0.102,  # credit
-    -0.039,  # ellipsis
-    1.292,  # is_running
-    -2.063,  # running_before
-    0.174,  # running_after
-    -0.308,  # inside_run
-    1.688,  # run_edge
-    0.242,  # next_probability
-    0.474,  # next_running
-    -2.668,  # previous_probability
-    0.138,  # headline_words
+    -5.17,  # bias
+    1.315,  # probability
+    0.651,  # log_words
+    0.902,  # sentence_end
+    -0.506,  # stop_share
+    -0.239,  # capital_share
+    -0.435,  # junk_word_list
+    -0.424,  # date_or_clock
+    -0.139,  # credit
+    -0.036,  # ellipsis
+    1.229,  # is_running
+    -2.089,  # running_before
+    0.185,  # running_after
+    -0.528,  # inside_run
+    1.505,  # run_edge
+    0.56,  # next_probability
+    0.149,  # next_running
+    -2.914,  # previous_probability
+    0.191,  # headline_words
     0.0,  # after_headline
-    0.84,  # after_end_marker
-    0.175,  # end_marker_next
+    0.832,  # after_end_marker
+    0.149,  # end_marker_next
 )
 END_WEIGHTS: tuple[float, ...] = (
-    -7.406,  # bias
+    -7.409,  # bias
     0.929,  # probability
-    0.767,  # log_words
-    0.266,  # sentence_end
-    0.497,  # stop_share
-    -0.657,  # capital_share
+    0.769,  # log_words
+    0.263,  # sentence_end
+    0.5,  # stop_share
+    -0.659,  # capital_share
     -0.341,  # junk_word_list
-    0.583,  # date_or_clock
+    0.584,  # date_or_clock
     0.492,  # credit
-    -0.406,  # ellipsis
-    0.592,  # is_running
-    0.714,  # running_before
-    -0.699,  # running_after
-    -0.268,  # inside_run
+    -0.405,  # ellipsis
+    0.59,  # is_running
+    0.715,  # running_before
+    -0.697,  # running_after
+    -0.266,  # inside_run
     2.262,  # run_edge
-    -1.927,  # next_probability
-    -1.29,  # next_running
-    1.894,  # previous_probability
-    -0.357,  # headline_words
-    -0.0,  # after_headline
+    -1.928,  # next_probability
+    -1.291,  # next_running
+    1.891,  # previous_probability
+    -0.379,  # headline_words
+    0.0,  # after_headline
     -0.463,  # after_end_marker
     -0.008,  # end_marker_next
 )
 HEADLINE_WEIGHTS: tuple[float, ...] = (
-    -3.548,  # bias
-    -0.787,  # log_distance
-    -1.226,  # nearest
-    2.842,  # headline_length
-    -0.931,  # label_length
-    -0.288,  # long
-    1.219,  # repeated
-    3.076,  # in_body
-    -0.979,  # full_stop
-    0.548,  # question_or_exclamation
-    -0.664,  # capital_share
-    -0.081,  # all_capitals
-    -0.894,  # link_like
-    -1.64,  # byline_or_date
-    -1.137,  # buttons
-    0.099,  # stop_share
-    -0.928,  # body_probability
-    0.997,  # longest_candidate
-    0.067,  # first_candidate
-    -0.759,  # junk_word_list
-    -0.996,  # credit
-    0.898,  # above_longer
-    -1.949,  # below_title_like
+    -3.808,  # bias
+    -0.708,  # log_distance
+    -0.648,  # nearest
+    2.687,  # headline_length
+    -0.953,  # label_length
+    -0.362,  # long
+    1.321,  # repeated
+    2.851,  # in_body
+    -0.937,  # full_stop
+    0.651,  # question_or_exclamation
+    -0.896,  # capital_share
+    0.143,  # all_capitals
+    -1.102,  # link_like
+    -1.471,  # byline_or_date
+    -1.093,  # buttons
+    -0.146,  # stop_share
+    -0.974,  # body_probability
+    0.84,  # longest_candidate
+    0.044,  # first_candidate
+    -0.705,  # junk_word_list
+    -1.088,  # credit
+    0.708,  # above_longer
+    -1.974,  # below_title_like
+    0.317,  # prose_between
+    1.255,  # date_below
 )
 
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .features import ELLIPSIS, LINE_FEATURES, SENTENCE_END, size
+from .datelines import date_in
+from .features import BYLINE_START, CLOCK, ELLIPSIS, LINE_FEATURES, SENTENCE_END, size
 from .junk import is_end
 
 REACH = 8  # candidates: this many non-blank lines either side of the run's first (or last) line
@@ -38,6 +39,9 @@ BOUNDARY_FEATURES = (
     "after_headline",
     "after_end_marker",
     "end_marker_next",
+    "paragraph",
+    "byline_or_date_above",
+    "byline_or_date_below",
 )
 
 
@@ -57,6 +61,13 @@ def near(lines: list[str], edge: int, low: int, high: int, back: int = REACH) ->
 def neighbour(present: list[int], index: int, step: int) -> int | None:
     position = present.index(index) + step
     return present[position] if 0 <= position < len(present) else None
+
+
+def dated(lines: list[str], present: list[int], index: int, step: int) -> float:
+    """1 when one of the three non-blank lines above (step -1) or below (step 1) is a byline or a date."""
+    position = present.index(index)
+    near = present[max(0, position - 3) : position] if step < 0 else present[position + 1 : position + 4]
+    return 1.0 if any(BYLINE_START.match(lines[i]) or CLOCK.search(lines[i]) or date_in(lines[i]) for i in near) else 0.0
 
 
 def rows(lines: list[str], picked: list[int], run: tuple[int, int], edge: int, features: np.ndarray, headline: int | None) -> np.ndarray:
@@ -90,6 +101,9 @@ def rows(lines: list[str], picked: list[int], run: tuple[int, int], edge: int, f
                 1.0 if headline is not None and index > headline else 0.0,
                 1.0 if markers[index] > markers[run[0]] else 0.0,
                 1.0 if after is not None and is_end(lines[after]) else 0.0,
+                float(features[index, LINE_FEATURES.index("paragraph")]),
+                dated(lines, present, index, -1),
+                dated(lines, present, index, 1),
             ]
         )
     return np.asarray(out, dtype=float).reshape(len(picked), len(BOUNDARY_FEATURES))

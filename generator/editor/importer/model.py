@@ -66,52 +66,58 @@ OWN_WEIGHTS: tuple[float, ...] = (
     2.408,  # paragraph
 )
 START_WEIGHTS: tuple[float, ...] = (
-    -5.17,  # bias
-    1.315,  # probability
-    0.651,  # log_words
-    0.902,  # sentence_end
-    -0.506,  # stop_share
-    -0.239,  # capital_share
-    -0.435,  # junk_word_list
-    -0.424,  # date_or_clock
-    -0.139,  # credit
-    -0.036,  # ellipsis
-    1.229,  # is_running
-    -2.089,  # running_before
-    0.185,  # running_after
-    -0.528,  # inside_run
-    1.505,  # run_edge
-    0.56,  # next_probability
-    0.149,  # next_running
-    -2.914,  # previous_probability
-    0.191,  # headline_words
+    -5.85,  # bias
+    0.738,  # probability
+    0.703,  # log_words
+    0.876,  # sentence_end
+    -0.557,  # stop_share
+    -0.305,  # capital_share
+    -0.356,  # junk_word_list
+    -0.429,  # date_or_clock
+    -0.152,  # credit
+    -0.049,  # ellipsis
+    1.194,  # is_running
+    -1.873,  # running_before
+    0.238,  # running_after
+    -0.777,  # inside_run
+    1.476,  # run_edge
+    0.464,  # next_probability
+    0.179,  # next_running
+    -3.089,  # previous_probability
+    0.236,  # headline_words
     0.0,  # after_headline
-    0.832,  # after_end_marker
-    0.149,  # end_marker_next
+    0.735,  # after_end_marker
+    0.016,  # end_marker_next
+    0.965,  # paragraph
+    0.695,  # byline_or_date_above
+    -0.19,  # byline_or_date_below
 )
 END_WEIGHTS: tuple[float, ...] = (
-    -7.409,  # bias
-    0.929,  # probability
-    0.769,  # log_words
-    0.263,  # sentence_end
-    0.5,  # stop_share
-    -0.659,  # capital_share
-    -0.341,  # junk_word_list
-    0.584,  # date_or_clock
-    0.492,  # credit
-    -0.405,  # ellipsis
-    0.59,  # is_running
-    0.715,  # running_before
-    -0.697,  # running_after
-    -0.266,  # inside_run
-    2.262,  # run_edge
-    -1.928,  # next_probability
-    -1.291,  # next_running
-    1.891,  # previous_probability
-    -0.379,  # headline_words
+    -7.955,  # bias
+    0.371,  # probability
+    0.801,  # log_words
+    0.207,  # sentence_end
+    0.43,  # stop_share
+    -0.654,  # capital_share
+    -0.366,  # junk_word_list
+    0.508,  # date_or_clock
+    0.318,  # credit
+    -0.407,  # ellipsis
+    0.519,  # is_running
+    0.756,  # running_before
+    -0.678,  # running_after
+    -0.404,  # inside_run
+    2.203,  # run_edge
+    -1.937,  # next_probability
+    -1.311,  # next_running
+    1.701,  # previous_probability
+    -0.33,  # headline_words
     0.0,  # after_headline
-    -0.463,  # after_end_marker
-    -0.008,  # end_marker_next
+    -0.374,  # after_end_marker
+    -0.117,  # end_marker_next
+    1.386,  # paragraph
+    -0.369,  # byline_or_date_above
+    -0.111,  # byline_or_date_below
 )
 HEADLINE_WEIGHTS: tuple[float, ...] = (
     -3.808,  # bias

@@ -109,8 +109,11 @@ def own_features(lines: list[str], lang: str | None) -> np.ndarray:
     for line in lines:
         if line:
             counts[line] = counts.get(line, 0) + 1
+    # where no two lines touch (plain text, or hard-wrapped text joined a paragraph a line), blank lines say nothing
+    spaced = any(line and lines[i + 1] for i, line in enumerate(lines[:-1]))
     rows = [
-        shape(line, stops, counts[line] > 1) + [paragraph(lines, i)] if line else [0.0] * len(LINE_FEATURES) for i, line in enumerate(lines)
+        shape(line, stops, counts[line] > 1) + [paragraph(lines, i) if spaced else 0.0] if line else [0.0] * len(LINE_FEATURES)
+        for i, line in enumerate(lines)
     ]
     return np.asarray(rows, dtype=float).reshape(len(lines), len(LINE_FEATURES))
 

@@ -6,6 +6,8 @@ that every paragraph is judged whole, and the indexes found are mapped back to t
 
 from __future__ import annotations
 
+import functools
+
 from .blocks import is_wrapped
 from .boundary import boundaries
 from .features import line_features
@@ -32,6 +34,12 @@ def paragraphs(lines: list[str]) -> tuple[list[str], list[tuple[int, int]]]:
 
 def locate(lines: list[str]) -> tuple[int | None, int, int]:
     """The headline's line (None when no line reads like one), and the article's first line and one past its last."""
+    return located(tuple(lines))
+
+
+@functools.lru_cache(maxsize=4)  # clean() reads the same page twice: once for the language, once with it
+def located(page: tuple[str, ...]) -> tuple[int | None, int, int]:
+    lines = list(page)
     if is_wrapped(lines):
         units, spans = paragraphs(lines)
     else:

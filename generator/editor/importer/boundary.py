@@ -42,6 +42,8 @@ BOUNDARY_FEATURES = (
     "paragraph",
     "byline_or_date_above",
     "byline_or_date_below",
+    "log_gap_after",
+    "log_gap_before",
 )
 
 
@@ -68,6 +70,14 @@ def dated(lines: list[str], present: list[int], index: int, step: int) -> float:
     position = present.index(index)
     near = present[max(0, position - 3) : position] if step < 0 else present[position + 1 : position + 4]
     return 1.0 if any(BYLINE_START.match(lines[i]) or CLOCK.search(lines[i]) or date_in(lines[i]) for i in near) else 0.0
+
+
+def gap(lines: list[str], present: list[int], index: int, step: int, reach: int = 10) -> float:
+    """log(1 + the number of lines that are not running text) between this line and the next running text."""
+    position, count = present.index(index) + step, 0
+    while 0 <= position < len(present) and count < reach and not running(lines[present[position]]):
+        position, count = position + step, count + 1
+    return float(np.log1p(count))
 
 
 def rows(lines: list[str], picked: list[int], run: tuple[int, int], edge: int, features: np.ndarray, headline: int | None) -> np.ndarray:
@@ -104,6 +114,8 @@ def rows(lines: list[str], picked: list[int], run: tuple[int, int], edge: int, f
                 float(features[index, LINE_FEATURES.index("paragraph")]),
                 dated(lines, present, index, -1),
                 dated(lines, present, index, 1),
+                gap(lines, present, index, 1),
+                gap(lines, present, index, -1),
             ]
         )
     return np.asarray(out, dtype=float).reshape(len(picked), len(BOUNDARY_FEATURES))

@@ -46,6 +46,7 @@ HEADLINE_FEATURES = (
     "below_title_like",
     "prose_between",
     "date_below",
+    "paragraph",
 )
 
 
@@ -126,6 +127,7 @@ def headline_features(lines: list[str], picked: list[int], begin: int, line_feat
                 1.0 if above is not None and title_like(lines[above]) else 0.0,
                 1.0 if any(is_running_text(lines[i]) for i in range(index + 1, begin) if lines[i]) else 0.0,
                 1.0 if any(BYLINE_START.match(lines[i]) or date_in(lines[i]) for i in picked[max(0, rank - 3) : rank]) else 0.0,
+                float(line_features[index, LINE_FEATURES.index("paragraph")]),
             ]
         )
     return np.asarray(rows, dtype=float).reshape(len(picked), len(HEADLINE_FEATURES))

@@ -66,89 +66,90 @@ OWN_WEIGHTS: tuple[float, ...] = (
     2.408,  # paragraph
 )
 START_WEIGHTS: tuple[float, ...] = (
-    -7.651,  # bias
-    0.81,  # probability
-    0.78,  # log_words
-    0.922,  # sentence_end
-    -0.554,  # stop_share
-    -0.282,  # capital_share
-    -0.367,  # junk_word_list
-    -0.387,  # date_or_clock
-    -0.137,  # credit
-    -0.052,  # ellipsis
-    1.326,  # is_running
-    -1.295,  # running_before
-    0.333,  # running_after
-    -0.615,  # inside_run
-    1.082,  # run_edge
-    0.303,  # next_probability
-    -0.061,  # next_running
-    -2.521,  # previous_probability
-    0.225,  # headline_words
+    -7.783,  # bias
+    0.818,  # probability
+    0.813,  # log_words
+    1.033,  # sentence_end
+    -0.495,  # stop_share
+    -0.241,  # capital_share
+    -0.379,  # junk_word_list
+    -0.391,  # date_or_clock
+    -0.085,  # credit
+    -0.05,  # ellipsis
+    1.404,  # is_running
+    -1.371,  # running_before
+    0.353,  # running_after
+    -0.668,  # inside_run
+    0.983,  # run_edge
+    0.231,  # next_probability
+    -0.1,  # next_running
+    -2.497,  # previous_probability
+    0.152,  # headline_words
     -0.0,  # after_headline
-    0.59,  # after_end_marker
-    0.07,  # end_marker_next
-    0.907,  # paragraph
-    0.765,  # byline_or_date_above
+    0.598,  # after_end_marker
+    0.057,  # end_marker_next
+    0.853,  # paragraph
+    0.762,  # byline_or_date_above
     -0.139,  # byline_or_date_below
-    -0.442,  # log_gap_after
-    0.79,  # log_gap_before
+    -0.518,  # log_gap_after
+    0.821,  # log_gap_before
 )
 END_WEIGHTS: tuple[float, ...] = (
-    -8.404,  # bias
-    0.278,  # probability
+    -8.425,  # bias
+    0.283,  # probability
     0.862,  # log_words
-    0.226,  # sentence_end
-    0.436,  # stop_share
-    -0.645,  # capital_share
-    -0.383,  # junk_word_list
+    0.228,  # sentence_end
+    0.432,  # stop_share
+    -0.643,  # capital_share
+    -0.38,  # junk_word_list
     0.542,  # date_or_clock
-    0.156,  # credit
-    -0.345,  # ellipsis
-    0.497,  # is_running
-    0.783,  # running_before
-    -0.441,  # running_after
+    0.138,  # credit
+    -0.347,  # ellipsis
+    0.498,  # is_running
+    0.788,  # running_before
+    -0.44,  # running_after
     -0.372,  # inside_run
     1.926,  # run_edge
-    -1.798,  # next_probability
-    -0.882,  # next_running
-    0.993,  # previous_probability
-    -0.33,  # headline_words
-    -0.0,  # after_headline
-    -0.27,  # after_end_marker
-    -0.118,  # end_marker_next
-    1.355,  # paragraph
-    -0.342,  # byline_or_date_above
-    -0.132,  # byline_or_date_below
-    0.518,  # log_gap_after
-    -0.642,  # log_gap_before
+    -1.796,  # next_probability
+    -0.883,  # next_running
+    0.994,  # previous_probability
+    -0.276,  # headline_words
+    0.0,  # after_headline
+    -0.269,  # after_end_marker
+    -0.116,  # end_marker_next
+    1.353,  # paragraph
+    -0.345,  # byline_or_date_above
+    -0.13,  # byline_or_date_below
+    0.519,  # log_gap_after
+    -0.638,  # log_gap_before
 )
 HEADLINE_WEIGHTS: tuple[float, ...] = (
-    -3.808,  # bias
-    -0.708,  # log_distance
-    -0.648,  # nearest
-    2.687,  # headline_length
-    -0.953,  # label_length
-    -0.362,  # long
-    1.321,  # repeated
-    2.851,  # in_body
-    -0.937,  # full_stop
-    0.651,  # question_or_exclamation
-    -0.896,  # capital_share
-    0.143,  # all_capitals
-    -1.102,  # link_like
-    -1.471,  # byline_or_date
-    -1.093,  # buttons
-    -0.146,  # stop_share
-    -0.974,  # body_probability
-    0.84,  # longest_candidate
-    0.044,  # first_candidate
-    -0.705,  # junk_word_list
-    -1.088,  # credit
-    0.708,  # above_longer
-    -1.974,  # below_title_like
+    -3.692,  # bias
+    -0.702,  # log_distance
+    -0.547,  # nearest
+    2.675,  # headline_length
+    -0.95,  # label_length
+    -0.397,  # long
+    1.244,  # repeated
+    2.842,  # in_body
+    -0.877,  # full_stop
+    0.715,  # question_or_exclamation
+    -0.988,  # capital_share
+    0.104,  # all_capitals
+    -1.162,  # link_like
+    -1.276,  # byline_or_date
+    -0.964,  # buttons
+    -0.166,  # stop_share
+    -0.227,  # body_probability
+    0.971,  # longest_candidate
+    0.01,  # first_candidate
+    -0.732,  # junk_word_list
+    -0.79,  # credit
+    0.67,  # above_longer
+    -1.983,  # below_title_like
     0.317,  # prose_between
-    1.255,  # date_below
+    1.295,  # date_below
+    -1.568,  # paragraph
 )
 
 

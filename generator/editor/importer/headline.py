@@ -82,6 +82,19 @@ def in_body(line: str, lines: list[str], begin: int) -> float:
     return len(found & opening) / len(found)
 
 
+def surroundings(lines: list[str], picked: list[int], rank: int, begin: int) -> list[float]:
+    """above_longer, below_title_like, prose_between and date_below for the candidate picked[rank]."""
+    index = picked[rank]
+    below = next((i for i in range(index + 1, begin) if lines[i]), None)  # the next line towards the article
+    above = next((i for i in range(index - 1, -1, -1) if lines[i]), None)
+    return [
+        1.0 if below is not None and size(lines[below]) > size(lines[index]) and not is_junk(lines[below]) else 0.0,
+        1.0 if above is not None and title_like(lines[above]) else 0.0,
+        1.0 if any(is_running_text(lines[i]) for i in range(index + 1, begin) if lines[i]) else 0.0,
+        1.0 if any(BYLINE_START.match(lines[i]) or date_in(lines[i]) for i in picked[max(0, rank - 3) : rank]) else 0.0,
+    ]
+
+
 def headline_features(lines: list[str], picked: list[int], begin: int, line_features: np.ndarray) -> np.ndarray:
     """One row of HEADLINE_FEATURES for each candidate (nearest the article first)."""
     from .model import probabilities
@@ -98,8 +111,6 @@ def headline_features(lines: list[str], picked: list[int], begin: int, line_feat
         folded = line.casefold()
         repeated = any(i != index and other and folded in other.casefold() for i, other in enumerate(lines))
         letters = [ch for ch in line if ch.isalpha()]
-        below = next((i for i in range(index + 1, begin) if lines[i]), None)  # the next line towards the article
-        above = next((i for i in range(index - 1, -1, -1) if lines[i]), None)
         rows.append(
             [
                 1.0,
@@ -123,10 +134,7 @@ def headline_features(lines: list[str], picked: list[int], begin: int, line_feat
                 1.0 if rank == len(picked) - 1 else 0.0,
                 float(line_features[index, junk]),
                 float(line_features[index, credit]),
-                1.0 if below is not None and size(lines[below]) > count and not is_junk(lines[below]) else 0.0,
-                1.0 if above is not None and title_like(lines[above]) else 0.0,
-                1.0 if any(is_running_text(lines[i]) for i in range(index + 1, begin) if lines[i]) else 0.0,
-                1.0 if any(BYLINE_START.match(lines[i]) or date_in(lines[i]) for i in picked[max(0, rank - 3) : rank]) else 0.0,
+                *surroundings(lines, picked, rank, begin),
                 float(line_features[index, LINE_FEATURES.index("paragraph")]),
             ]
         )

@@ -4,12 +4,15 @@ bench/import_score.py measures those."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from collections import defaultdict
 from pathlib import Path
 
 import pytest
 
-CORPUS = Path(__file__).resolve().parent / "import_corpus"
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "tests" / "import_corpus"
 FIELDS = ("id", "language", "site", "split", "source", "text", "headline", "first_sentence", "last_sentence", "body")
 
 
@@ -69,3 +72,12 @@ def test_the_corpus_is_big_and_varied_enough(pages):
     assert len({page["site"] for page in pages}) >= 60
     assert len(languages) >= 10
     assert {"en", "ru", "uk", "fr", "de", "es", "it", "pt", "zh"} <= languages
+
+
+def test_the_importers_model_is_the_fit_on_the_development_half():
+    """The weights in generator/editor/importer/model.py are what bench/fit_import_model.py fits on the dev half."""
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "fit_import_model.py"), "--check"], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "model.py matches a fresh fit" in result.stdout

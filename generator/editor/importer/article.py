@@ -15,11 +15,13 @@ from ...model import Source, Story, Topic
 from ...slugs import slug_for
 from ..scaffold import DRAFTED_NOTE, StoryDraft, source_from_url
 from . import junk
-from .blocks import article_span, headline_line, is_wrapped
+from .blocks import is_wrapped
 from .datelines import find_date, is_dateline
 from .language import detect_language
+from .locate import locate
 from .suggesting import Suggestion, suggest
 from .summarizing import lede, summary
+from .teasers import trim
 
 URL = re.compile(r"https?://[^\s<>\"'()\[\]]+[^\s<>\"'()\[\].,;:!?»”]")
 SOURCE_LINE = re.compile(
@@ -122,8 +124,7 @@ def split_site(title: str) -> tuple[str, str | None]:
 def read_article(raw: str, lang: str | None = None) -> Article:
     """Title, date, source address and clean paragraphs of a copied article; lang settles dates like 04/05/2025."""
     lines = normalise(raw)
-    begin, end = article_span(lines)
-    found_title = headline_line(lines, begin, is_title)
+    found_title, begin, end = locate(lines)
     if found_title is None:
         start, after = find_title(lines)
         begin, end = max(begin, after), max(end, after)
@@ -131,8 +132,7 @@ def read_article(raw: str, lang: str | None = None) -> Article:
         start, after = found_title, found_title + 1  # one line in a copied page (its <h1>); wrapped in plain text
         while is_wrapped(lines) and after < begin and continues_title(lines[start:after], lines[after]):
             after += 1
-    limit = article_end(lines, begin)  # an end marker ('Related stories', a footer) ends the page's article
-    end = min(end, limit)
+    limit = max(end, article_end(lines, end))  # the source address may follow the article, up to an end marker
     headline = " ".join(lines[start:after])
     title, site = split_site(headline)
     found = find_date(lines[:end], lang)
@@ -154,7 +154,7 @@ def read_article(raw: str, lang: str | None = None) -> Article:
     if url is None:
         urls = [u for u in URL.findall("\n".join(lines[:limit])) if not IMAGE.search(u)]
         url = urls[0] if urls else None
-    paragraphs = junk.paragraphs(junk.strip_junk(body))
+    paragraphs = trim(junk.paragraphs(junk.strip_junk(body)))
     return Article(title=title, paragraphs=paragraphs, date=found[0] if found else None, url=url, site=site, dropped=dropped)
 
 

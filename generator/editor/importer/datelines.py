@@ -14,6 +14,9 @@ from .junk import is_prose, words
 MONTH_LANGUAGES = ("en", "ru", "fr", "de", "es", "it", "pt", "nl", "pl", "uk")
 
 
+YEAR = re.compile(r"\d{4}")
+
+
 @functools.cache
 def month_numbers() -> dict[str, int]:
     names: dict[str, int] = {}
@@ -37,8 +40,11 @@ def patterns() -> list[tuple[re.Pattern[str], str]]:
     ]
 
 
+@functools.lru_cache(maxsize=8192)  # the same lines are asked about by the features, the headline and the datelines
 def date_in(line: str, lang: str | None = None) -> tuple[dt.date, str] | None:
     """The first real date in a line, and the text it was written as."""
+    if not YEAR.search(line):  # every form has a four-digit year: most lines are settled without the month names
+        return None
     for pattern, order in patterns():
         for match in pattern.finditer(line):
             groups = match.groups()

@@ -138,25 +138,15 @@ def is_short(line: str) -> bool:
 
 
 def strip_junk(lines: list[str]) -> list[str]:
-    """The article's lines without junk, cut at the first end marker after the first line of prose.
+    """The article's lines without junk lines and end markers ('Related', 'Read more', 'Comments').
 
-    Blank lines are kept as paragraph breaks. Runs of three or more short lines (a menu, a tag list)
-    are dropped too: an article's subheadings stand alone between paragraphs.
+    The article's ends are already found by shape (locate.py): an end marker inside it is a teaser block in
+    the middle of the article, dropped where it stands. Blank lines are kept as paragraph breaks. Runs of three
+    or more short lines (a menu, a tag list) are dropped too: an article's subheadings stand alone between
+    paragraphs.
     """
-    kept: list[str] = []
-    begun = False
-    for line in lines:
-        line = line.strip()
-        if not line:
-            kept.append("")
-            continue
-        if begun and is_end(line):
-            break
-        if is_junk(line) or is_end(line):  # an end marker before the article (a byline, a 'Related' link) is only junk
-            continue
-        begun = begun or is_prose(line)
-        kept.append(line)
-    return drop_menus(kept)
+    kept = [line.strip() for line in lines]
+    return drop_menus([line if not line or not (is_junk(line) or is_end(line)) else "" for line in kept])
 
 
 def drop_menus(lines: list[str]) -> list[str]:

@@ -1,0 +1,143 @@
+"""Where the article starts and ends, by position and shape, once the run of article lines is known.
+
+The run found by model.py often begins one line late (the lede sits between the headline and a caption, so its
+neighbours look like junk) or early (a subtitle or caption written as a sentence), and ends at a teaser. So the
+lines near each end of the run are candidates: each is described by BOUNDARY_FEATURES (the line model's
+probability, its shape, whether it is the first or last line of running text near there, what follows it) and
+the logistic model in model.py picks the likeliest first and last line.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .datelines import date_in
+from .features import BYLINE_START, CLOCK, ELLIPSIS, LINE_FEATURES, SENTENCE_END, size
+from .junk import is_end
+
+REACH = 8  # candidates: this many non-blank lines either side of the run's first (or last) line
+BOUNDARY_FEATURES = (
+    "bias",
+    "probability",
+    "log_words",
+    "sentence_end",
+    "stop_share",
+    "capital_share",
+    "junk_word_list",
+    "date_or_clock",
+    "credit",
+    "ellipsis",
+    "is_running",
+    "running_before",
+    "running_after",
+    "inside_run",
+    "run_edge",
+    "next_probability",
+    "next_running",
+    "previous_probability",
+    "headline_words",
+    "after_headline",
+    "after_end_marker",
+    "end_marker_next",
+    "paragraph",
+    "byline_or_date_above",
+    "byline_or_date_below",
+    "log_gap_after",
+    "log_gap_before",
+)
+
+
+def running(line: str) -> bool:
+    """A line of running text: a sentence of eight words or more."""
+    return bool(line) and size(line) >= 8 and bool(SENTENCE_END.search(line))
+
+
+def near(lines: list[str], edge: int, low: int, high: int, back: int = REACH) -> list[int]:
+    """Non-blank lines of three words or more, back before edge and REACH after it, within [low, high)."""
+    present = [i for i in range(low, high) if lines[i] and size(lines[i]) >= 3]
+    before = [i for i in present if i < edge][-back:]
+    after = [i for i in present if i >= edge][: REACH + 1]
+    return before + after
+
+
+def neighbour(present: list[int], index: int, step: int) -> int | None:
+    position = present.index(index) + step
+    return present[position] if 0 <= position < len(present) else None
+
+
+def dated(lines: list[str], present: list[int], index: int, step: int) -> float:
+    """1 when one of the three non-blank lines above (step -1) or below (step 1) is a byline or a date."""
+    position = present.index(index)
+    near = present[max(0, position - 3) : position] if step < 0 else present[position + 1 : position + 4]
+    return 1.0 if any(BYLINE_START.match(lines[i]) or CLOCK.search(lines[i]) or date_in(lines[i]) for i in near) else 0.0
+
+
+def gap(lines: list[str], present: list[int], index: int, step: int, reach: int = 10) -> float:
+    """log(1 + the number of lines that are not running text) between this line and the next running text."""
+    position, count = present.index(index) + step, 0
+    while 0 <= position < len(present) and count < reach and not running(lines[present[position]]):
+        position, count = position + step, count + 1
+    return float(np.log1p(count))
+
+
+def rows(lines: list[str], picked: list[int], run: tuple[int, int], edge: int, features: np.ndarray, headline: int | None) -> np.ndarray:
+    """One row of BOUNDARY_FEATURES for each candidate line."""
+    from .model import probabilities
+
+    probability = probabilities(features)
+    own = [LINE_FEATURES.index(n) for n in ("log_words", "sentence_end", "stop_share", "capital_share", "junk_word_list", "date_or_clock")]
+    own += [LINE_FEATURES.index("credit")]
+    present = [i for i, line in enumerate(lines) if line]
+    title = {w.casefold() for w in lines[headline].split() if len(w) >= 4} if headline is not None else set()
+    flags = [running(lines[i]) for i in picked]
+    markers = np.cumsum([1 if line and is_end(line) else 0 for line in lines])
+    out = []
+    for k, index in enumerate(picked):
+        after, before = neighbour(present, index, 1), neighbour(present, index, -1)
+        words = {w.casefold() for w in lines[index].split()}
+        out.append(
+            [1.0, float(probability[index]), *(float(features[index, j]) for j in own)]
+            + [
+                1.0 if ELLIPSIS.search(lines[index]) else 0.0,
+                1.0 if flags[k] else 0.0,
+                float(np.log1p(sum(flags[:k]))),
+                float(np.log1p(sum(flags[k + 1 :]))),
+                1.0 if run[0] <= index < run[1] else 0.0,
+                1.0 if index == edge else 0.0,
+                float(probability[after]) if after is not None else 0.0,
+                1.0 if after is not None and running(lines[after]) else 0.0,
+                float(probability[before]) if before is not None else 0.0,
+                len(title & words) / len(title) if title else 0.0,
+                1.0 if headline is not None and index > headline else 0.0,
+                1.0 if markers[index] > markers[run[0]] else 0.0,
+                1.0 if after is not None and is_end(lines[after]) else 0.0,
+                float(features[index, LINE_FEATURES.index("paragraph")]),
+                dated(lines, present, index, -1),
+                dated(lines, present, index, 1),
+                gap(lines, present, index, 1),
+                gap(lines, present, index, -1),
+            ]
+        )
+    return np.asarray(out, dtype=float).reshape(len(picked), len(BOUNDARY_FEATURES))
+
+
+def start_candidates(lines: list[str], run: tuple[int, int], headline: int | None) -> list[int]:
+    return near(lines, run[0], 0 if headline is None else headline + 1, run[1])
+
+
+def end_candidates(lines: list[str], run: tuple[int, int]) -> list[int]:
+    return near(lines, run[1] - 1, run[0], len(lines))
+
+
+def boundaries(lines: list[str], run: tuple[int, int], features: np.ndarray, headline: int | None) -> tuple[int, int]:
+    """The article's first line and one past its last, picked among the lines near the run's ends."""
+    from .model import END_WEIGHTS, START_WEIGHTS
+
+    first, last = run
+    starts = start_candidates(lines, run, headline)
+    if starts:
+        first = starts[int(np.argmax(rows(lines, starts, run, run[0], features, headline) @ np.asarray(START_WEIGHTS)))]
+    ends = [i for i in end_candidates(lines, run) if i >= first]
+    if ends:
+        last = ends[int(np.argmax(rows(lines, ends, run, run[1] - 1, features, headline) @ np.asarray(END_WEIGHTS)))] + 1
+    return first, last

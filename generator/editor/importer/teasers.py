@@ -1,0 +1,43 @@
+"""Teasers glued to the article's last sentence, cut by position and shape rather than by what they say.
+
+A page often sets a 'Read more »', an update time, a copyright or a 'continue reading' link on the same line
+as the article's last sentence, or a ' […]' where a syndicated text was cut. After the last sentence's end,
+such a tail is short and is no sentence itself (it ends with no sentence punctuation): it goes, unless it is
+a signature in brackets.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .junk import words
+
+# The end of a sentence followed by a space: where a glued tail can begin.
+SENTENCE_BREAK = re.compile(r"[.!?…。！？][\"'»”’)\]」』]*\s+")
+SENTENCE_END = re.compile(r"[.!?…。！？][\"'»”’)\]」』]*$")
+CUT_MARK = re.compile(r"\s*(?:\[(?:…|\.\.\.)\]|\((?:…|\.\.\.)\))\s*$")  # ' […]', ' (...)': the rest was cut off
+TAIL_WORDS = 12
+SIGNATURE = re.compile(r"^[(\[][^()\[\]]{1,40}[)\]]$")  # '(ats/nxp)', '(AP)': the agency's or author's signature, kept
+
+
+def trim_tail(line: str) -> str:
+    """The line without a short, unpunctuated tail after its last sentence, or a cut-off mark at its end."""
+    line = CUT_MARK.sub("", line)
+    if SENTENCE_END.search(line):
+        return line
+    breaks = list(SENTENCE_BREAK.finditer(line))
+    if not breaks:
+        return line
+    tail = line[breaks[-1].end() :]
+    if len(words(tail)) > TAIL_WORDS or SIGNATURE.match(tail):
+        return line
+    return line[: breaks[-1].end()].rstrip()
+
+
+def trim(paragraphs: list[str]) -> list[str]:
+    """The paragraphs with the last one's last line trimmed of a glued teaser."""
+    if not paragraphs:
+        return paragraphs
+    *rest, last = paragraphs[-1].split("\n")
+    trimmed = trim_tail(last)
+    return [*paragraphs[:-1], "\n".join([*rest, trimmed] if trimmed else rest)] if trimmed or rest else paragraphs[:-1]

@@ -22,7 +22,7 @@ from .attachments import Attachment
 from .incremental import addresses, pages_changed
 from .rendering import PageSpec, Renderer
 
-FORMAT = 1  # of the snapshot and the cache's layout: a cache of another format is not read
+FORMAT = 2  # of the snapshot and the cache's layout: a cache of another format is not read
 WRITTEN = ("story", "page")  # the kinds of page whose Markdown body MkDocs converts (and checks the links of)
 # What can change a page without changing its spec: the tools that turn specs into HTML.
 TOOLS = ("mkdocs", "mkdocs-material", "pymdown-extensions", "markdown", "jinja2", "babel", "pagefind", "pagefind-bin", "pyyaml")

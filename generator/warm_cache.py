@@ -1,9 +1,9 @@
 """The warm build's cache, .digest/warm/: what the last complete build made, for the next build to reuse.
 
-    manifest.json                   written last: the format, the key, the size of every file below
+    manifest.json                   written last: the format, the key, the size and time of every file below
     snapshot.pickle                 what the pages were made from (warm.Snapshot)
     stories.pickle                  every story and page file as read and checked, by its content (caching.ContentCache)
-    pages/<lang>/<docs path>.html   each page as the build wrote it
+    pages/<lang>/<hash>.html        each page as the build wrote it, named by a hash of its docs path (one folder)
     feeds/<lang>/, emails/<lang>/   each feed and each issue's email edition, at its path in the language's site
     search/<lang>.pickle            what Pagefind indexed of each story and page: docs path -> (URL in the language, HTML)
     pagefind/<lang>/                the language's search index as Pagefind wrote it
@@ -12,11 +12,15 @@ A build writes the next cache into a folder of its own beside it (`warm.new-<pid
 after the site is complete and nothing warned, so a build that failed, was stopped or warned leaves no cache
 (the next build is cold, and shows the same warnings). A cache that is absent, incomplete, unreadable, of another
 format, or made under another key (another project, configuration, template or tool version) is not used.
-Pages are copies, never links to site/: what writes into site/ later cannot change the cache.
+Pages and indexes are hard links to the files in site/ (copies where the file system has no links): a file made
+is not made twice, which is most of what saving the cache costs. A file changed in place after the build (by a
+tool that rewrites site/) changes the cache's file too, so the manifest keeps each file's size and modification
+time to the nanosecond: a cache file that differs from it makes the next build a cold one.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import pickle
@@ -26,7 +30,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .caching import ContentCache
-from .rendering import PageSpec
 from .warm import FORMAT, Snapshot
 
 MANIFEST, SNAPSHOT, STORIES = "manifest.json", "snapshot.pickle", "stories.pickle"
@@ -44,7 +47,14 @@ class Earlier:
 
 
 def page_file(folder: Path, lang: str, docs_path: str) -> Path:
-    return folder / "pages" / lang / (docs_path.removesuffix(".md") + ".html")
+    """Where the cache keeps a page: all of a language's pages in one folder (a folder per page costs a file each)."""
+    return folder / "pages" / lang / (hashlib.sha256(docs_path.encode()).hexdigest()[:32] + ".html")
+
+
+def stamp(path: str | Path) -> list[int]:
+    """What the manifest keeps of a file to tell that it is still the one saved: its size and modification time."""
+    status = os.stat(path)
+    return [status.st_size, status.st_mtime_ns]
 
 
 def tree(folder: Path, kind: str, lang: str) -> Path:
@@ -77,8 +87,8 @@ def load(folder: Path, key: str) -> tuple[Earlier | None, str]:
         data = json.loads(manifest.read_text(encoding="utf-8"))
         if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("key") != key:
             return None, "the earlier build was made by another version, project, configuration or template"
-        for name, size in data["files"].items():
-            if (folder / name).stat().st_size != size:
+        for name, saved in data["files"].items():
+            if stamp(folder / name) != saved:
                 return None, f"the earlier build's {name} changed"
         with open(folder / SNAPSHOT, "rb") as handle:
             snapshot = pickle.load(handle)
@@ -133,11 +143,9 @@ def write_search(new: Path, lang: str, pages: Search) -> None:
     os.replace(f"{target}.part", target)
 
 
-def save(
-    new: Path, key: str, snapshot: Snapshot, stories: ContentCache, site_dir: str, kept: dict[str, set[str]], earlier: Earlier | None
-) -> None:
-    """Fill the new cache with every page of the finished site (linked from the earlier cache when kept, else
-    copied from site_dir) and the snapshot, then write the manifest, which makes it a cache."""
+def save(new: Path, key: str, snapshot: Snapshot, stories: ContentCache, site_dir: str) -> None:
+    """Fill the new cache with every page of the finished site (linked to the file in site_dir) and the snapshot,
+    then write the manifest, which makes it a cache."""
     made: set[Path] = set()
     for lang, specs in snapshot.specs.items():
         for spec in specs:
@@ -145,7 +153,7 @@ def save(
             if target.parent not in made:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 made.add(target.parent)
-            keep(spec, lang, target, site_dir, kept, earlier)
+            link_or_copy(os.path.join(site_dir, spec.url, "index.html"), str(target))
     with open(new / SNAPSHOT, "wb") as handle:
         pickle.dump(snapshot, handle, protocol=pickle.HIGHEST_PROTOCOL)
     with open(new / STORIES, "wb") as handle:
@@ -154,21 +162,10 @@ def save(
     for where, _, names in os.walk(new):
         for name in names:
             path = os.path.join(where, name)
-            files[os.path.relpath(path, new).replace(os.sep, "/")] = os.stat(path).st_size
+            files[os.path.relpath(path, new).replace(os.sep, "/")] = stamp(path)
     search = sorted(path.stem for path in (new / "search").glob("*.pickle")) if (new / "search").is_dir() else []
     manifest = {"format": FORMAT, "key": key, "search": search, "files": files}
     (new / MANIFEST).write_text(json.dumps(manifest, sort_keys=True), encoding="utf-8")
-
-
-def keep(spec: PageSpec, lang: str, target: Path, site_dir: str, kept: dict[str, set[str]], earlier: Earlier | None) -> None:
-    """One page into the new cache: a link to the earlier cache's file when the page was reused, else a copy."""
-    if earlier is not None and spec.path in kept.get(lang, set()):
-        try:
-            link_or_copy(str(page_file(earlier.folder, lang, spec.path)), str(target))
-            return
-        except OSError:  # the earlier build's file is not there: it was checked when the cache was read
-            pass
-    shutil.copyfile(os.path.join(site_dir, spec.url, "index.html"), target)
 
 
 def commit(new: Path, folder: Path) -> None:

@@ -160,7 +160,7 @@ DAMAGE = {
     "a truncated manifest": lambda cache: truncate(cache / "manifest.json"),
     "a manifest of garbage": lambda cache: (cache / "manifest.json").write_bytes(b"\x00\xff garbage"),
     "a snapshot of garbage": lambda cache: (cache / "snapshot.pickle").write_bytes(b"x" * (cache / "snapshot.pickle").stat().st_size),
-    "a deleted page": lambda cache: (cache / "pages/en/index.html").unlink(),
+    "a deleted page": lambda cache: min((cache / "pages/en").iterdir()).unlink(),
     "a missing search index": lambda cache: shutil.rmtree(cache / "search"),
     "no manifest (a build stopped half-way)": lambda cache: (cache / "manifest.json").unlink(),
 }
@@ -174,6 +174,21 @@ def test_a_damaged_cache_is_ignored(built, tmp_path, name):
     assert "digest: a cold build:" in log, log
     assert_same_site(project / "site", built / "site")
     assert "digest: a warm build:" in build(project), "the cold build left a good cache"
+
+
+def test_a_page_rewritten_in_site_after_the_build_is_not_reused(built, tmp_path):
+    """The cache's pages are the site's files (hard links): a tool that rewrites a page of site/ in place after
+    the build, same size and all, changes the cache's too. The next build sees it and builds cold."""
+    project = started(built, tmp_path / "project")
+    assert "digest: a warm build:" in build(project)  # now site/ and the cache share their files, as after any build
+    page = project / "site/index.html"
+    size = page.stat().st_size
+    with open(page, "r+b") as handle:  # in place: the same file, the same size
+        handle.write(b"<!-- rewritten by a tool -->".ljust(64))
+    assert page.stat().st_size == size
+    log = build(project)
+    assert "digest: a cold build: the earlier build's pages/en/" in log, log
+    assert_same_site(project / "site", built / "site")
 
 
 def test_a_cache_from_another_configuration_is_ignored(built, tmp_path):

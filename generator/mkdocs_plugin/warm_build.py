@@ -110,7 +110,7 @@ def restore(build: WarmBuild, lang: str, files: Files, specs: dict[str, PageSpec
             if folder not in made:
                 os.makedirs(folder, exist_ok=True)
                 made.add(folder)
-            shutil.copyfile(warm_cache.page_file(earlier.folder, lang, file.src_uri), file.abs_dest_path)
+            warm_cache.link_or_copy(str(warm_cache.page_file(earlier.folder, lang, file.src_uri)), file.abs_dest_path)
 
 
 def searchable(build: WarmBuild, lang: str, specs: dict[str, PageSpec], built: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
@@ -158,7 +158,7 @@ def save_assets(build: WarmBuild, site_dir: str) -> None:
         if source is not None:
             warm_cache.link_or_copy(source, str(target))
         else:
-            shutil.copyfile(os.path.join(site_dir, path), target)
+            warm_cache.link_or_copy(os.path.join(site_dir, path), str(target))
 
 
 def reuse_search(build: WarmBuild, lang: str, site_dir: str) -> bool:
@@ -169,7 +169,7 @@ def reuse_search(build: WarmBuild, lang: str, site_dir: str) -> bool:
     index = warm_cache.tree(earlier.folder, "pagefind", lang)
     if not index.is_dir():
         return False
-    warm_cache.copy_tree(index, Path(site_dir, "pagefind"))
+    warm_cache.copy_tree(index, Path(site_dir, "pagefind"), link=True)
     warm_cache.copy_tree(index, warm_cache.tree(build.new, "pagefind", lang), link=True)
     warm_cache.search_file(build.new, lang).parent.mkdir(parents=True, exist_ok=True)
     warm_cache.link_or_copy(str(warm_cache.search_file(earlier.folder, lang)), str(warm_cache.search_file(build.new, lang)))
@@ -177,7 +177,7 @@ def reuse_search(build: WarmBuild, lang: str, site_dir: str) -> bool:
 
 
 def save_search(build: WarmBuild, lang: str, site_dir: str) -> None:
-    warm_cache.copy_tree(Path(site_dir, "pagefind"), warm_cache.tree(build.new, "pagefind", lang))
+    warm_cache.copy_tree(Path(site_dir, "pagefind"), warm_cache.tree(build.new, "pagefind", lang), link=True)
 
 
 def done(build: WarmBuild, name: str) -> None:
@@ -196,7 +196,7 @@ def finish(build: WarmBuild, site_dir: str, children: list[str]) -> bool:
         return False
     try:
         shutil.rmtree(build.new / "done", ignore_errors=True)
-        warm_cache.save(build.new, build.key, build.snapshot, build.stories, site_dir, build.kept, build.earlier)
+        warm_cache.save(build.new, build.key, build.snapshot, build.stories, site_dir)
     except OSError as err:
         log.info(f"digest: the next build cannot reuse this one: {err}")
         abort(build)

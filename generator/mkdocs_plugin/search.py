@@ -72,14 +72,15 @@ def write_sources(folder: str, lang: str, pages: list[tuple[str, str]]) -> None:
 def sync_sources(folder: str, lang: str, pages: list[tuple[str, str]]) -> None:
     """Make `folder` hold what Pagefind reads of exactly these pages: a file whose bytes are already right is left
     as it is (making files is most of what writing them costs), and those of pages no longer there are removed."""
-    wanted = {os.path.normpath(os.path.join(folder, url, "index.html")): source_html(lang, content) for url, content in pages}
+    wanted = {os.path.normpath(os.path.join(folder, url, "index.html")) for url, _ in pages}
     for where, _, names in os.walk(folder, topdown=False):
         for name in names:
-            if os.path.join(where, name) not in wanted:
+            if os.path.normpath(os.path.join(where, name)) not in wanted:
                 os.remove(os.path.join(where, name))
         if where != folder and not os.listdir(where):
             os.rmdir(where)
-    for target, data in wanted.items():
+    for url, content in pages:
+        target, data = os.path.join(folder, url, "index.html"), source_html(lang, content)
         try:
             if os.path.getsize(target) == len(data):
                 with open(target, "rb") as handle:

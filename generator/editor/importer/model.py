@@ -12,144 +12,144 @@ from __future__ import annotations
 import numpy as np
 
 BODY_WEIGHTS: tuple[float, ...] = (
-    -7.508,  # bias
-    0.313,  # log_words
-    -0.473,  # stop_share
-    0.92,  # short_share
-    1.198,  # sentence_end
-    0.186,  # capital_share
-    -1.405,  # digit_share
-    -1.066,  # link_like
-    -3.654,  # junk_word_list
-    0.92,  # repeated
-    1.047,  # comma_rate
-    -0.801,  # date_or_clock
-    -2.353,  # ellipsis
-    -0.2,  # credit
-    0.49,  # running
-    0.532,  # long
-    1.281,  # paragraph
-    0.766,  # before_log_words
-    -1.47,  # before_stop_share
-    0.631,  # before_sentence_end
-    -0.361,  # before_capital_share
-    0.39,  # before_link_like
-    -0.541,  # before_junk_word_list
-    -0.044,  # before_running
-    0.579,  # before_paragraph
-    0.759,  # after_log_words
-    -0.312,  # after_stop_share
-    1.593,  # after_sentence_end
-    -0.01,  # after_capital_share
-    -1.063,  # after_link_like
-    -0.765,  # after_junk_word_list
-    -1.322,  # after_running
-    0.74,  # after_paragraph
+    -7.507,  # bias
+    0.316,  # log_words
+    -0.463,  # stop_share
+    0.919,  # short_share
+    1.201,  # sentence_end
+    0.175,  # capital_share
+    -1.411,  # digit_share
+    -1.061,  # link_like
+    -3.635,  # junk_word_list
+    0.926,  # repeated
+    1.04,  # comma_rate
+    -0.817,  # date_or_clock
+    -2.35,  # ellipsis
+    -0.199,  # credit
+    0.478,  # running
+    0.544,  # long
+    1.263,  # paragraph
+    0.765,  # before_log_words
+    -1.462,  # before_stop_share
+    0.634,  # before_sentence_end
+    -0.351,  # before_capital_share
+    0.402,  # before_link_like
+    -0.525,  # before_junk_word_list
+    -0.037,  # before_running
+    0.594,  # before_paragraph
+    0.753,  # after_log_words
+    -0.322,  # after_stop_share
+    1.567,  # after_sentence_end
+    -0.007,  # after_capital_share
+    -1.132,  # after_link_like
+    -0.775,  # after_junk_word_list
+    -1.302,  # after_running
+    0.745,  # after_paragraph
 )
 OWN_WEIGHTS: tuple[float, ...] = (
-    -4.604,  # bias
-    0.478,  # log_words
-    -1.093,  # stop_share
-    0.64,  # short_share
-    2.026,  # sentence_end
-    -0.545,  # capital_share
-    -0.656,  # digit_share
-    -1.298,  # link_like
-    -3.389,  # junk_word_list
-    0.432,  # repeated
-    1.06,  # comma_rate
-    -0.823,  # date_or_clock
-    -2.921,  # ellipsis
-    -0.119,  # credit
-    -0.287,  # running
-    0.824,  # long
-    2.427,  # paragraph
+    -4.607,  # bias
+    0.48,  # log_words
+    -1.086,  # stop_share
+    0.635,  # short_share
+    2.027,  # sentence_end
+    -0.552,  # capital_share
+    -0.66,  # digit_share
+    -1.3,  # link_like
+    -3.385,  # junk_word_list
+    0.439,  # repeated
+    1.056,  # comma_rate
+    -0.836,  # date_or_clock
+    -2.918,  # ellipsis
+    -0.115,  # credit
+    -0.292,  # running
+    0.832,  # long
+    2.423,  # paragraph
 )
 START_WEIGHTS: tuple[float, ...] = (
-    -7.732,  # bias
-    0.868,  # probability
-    0.785,  # log_words
-    0.975,  # sentence_end
-    -0.52,  # stop_share
-    -0.238,  # capital_share
-    -0.365,  # junk_word_list
-    -0.369,  # date_or_clock
-    -0.086,  # credit
-    -0.051,  # ellipsis
-    1.326,  # is_running
-    -1.293,  # running_before
-    0.35,  # running_after
-    -0.601,  # inside_run
-    1.087,  # run_edge
-    0.21,  # next_probability
-    -0.041,  # next_running
-    -2.514,  # previous_probability
-    0.182,  # headline_words
-    0.0,  # after_headline
-    0.593,  # after_end_marker
-    0.062,  # end_marker_next
-    0.863,  # paragraph
-    0.748,  # byline_or_date_above
-    -0.137,  # byline_or_date_below
-    -0.45,  # log_gap_after
-    0.79,  # log_gap_before
+    -8.551,  # bias
+    0.65,  # probability
+    1.006,  # log_words
+    0.928,  # sentence_end
+    -0.451,  # stop_share
+    -0.398,  # capital_share
+    -0.283,  # junk_word_list
+    -0.746,  # date_or_clock
+    -0.055,  # credit
+    -0.055,  # ellipsis
+    1.187,  # is_running
+    -1.247,  # running_before
+    0.437,  # running_after
+    -0.38,  # inside_run
+    1.406,  # run_edge
+    0.03,  # next_probability
+    -0.007,  # next_running
+    -2.244,  # previous_probability
+    0.71,  # headline_words
+    -0.0,  # after_headline
+    0.69,  # after_end_marker
+    0.011,  # end_marker_next
+    0.618,  # paragraph
+    0.939,  # byline_or_date_above
+    -0.201,  # byline_or_date_below
+    -0.355,  # log_gap_after
+    0.748,  # log_gap_before
 )
 END_WEIGHTS: tuple[float, ...] = (
-    -9.294,  # bias
-    0.442,  # probability
+    -9.297,  # bias
+    0.427,  # probability
     0.681,  # log_words
-    0.393,  # sentence_end
+    0.395,  # sentence_end
     0.528,  # stop_share
     -0.84,  # capital_share
     -0.307,  # junk_word_list
-    0.646,  # date_or_clock
-    0.262,  # credit
-    -0.274,  # ellipsis
-    0.629,  # is_running
+    0.645,  # date_or_clock
+    0.26,  # credit
+    -0.276,  # ellipsis
+    0.631,  # is_running
     0.803,  # running_before
     -0.411,  # running_after
-    -0.425,  # inside_run
+    -0.424,  # inside_run
     2.145,  # run_edge
-    -1.691,  # next_probability
+    -1.687,  # next_probability
     -0.361,  # next_running
-    1.416,  # previous_probability
-    -0.05,  # headline_words
-    0.0,  # after_headline
-    -0.178,  # after_end_marker
+    1.417,  # previous_probability
+    -0.037,  # headline_words
+    -0.0,  # after_headline
+    -0.177,  # after_end_marker
     -0.153,  # end_marker_next
-    1.694,  # paragraph
+    1.698,  # paragraph
     -0.359,  # byline_or_date_above
-    -0.162,  # byline_or_date_below
+    -0.163,  # byline_or_date_below
     0.684,  # log_gap_after
-    -0.516,  # log_gap_before
+    -0.517,  # log_gap_before
 )
 HEADLINE_WEIGHTS: tuple[float, ...] = (
-    -3.203,  # bias
-    -0.756,  # log_distance
-    -0.475,  # nearest
-    2.477,  # headline_length
-    -1.678,  # label_length
-    -0.498,  # long
-    1.12,  # repeated
-    3.22,  # in_body
-    -0.902,  # full_stop
-    0.793,  # question_or_exclamation
-    -1.102,  # capital_share
-    0.114,  # all_capitals
-    -1.211,  # link_like
-    -1.332,  # byline_or_date
-    -0.994,  # buttons
-    -0.554,  # stop_share
+    -3.193,  # bias
+    -0.739,  # log_distance
+    -0.54,  # nearest
+    2.361,  # headline_length
+    -1.442,  # label_length
+    -0.529,  # long
+    1.182,  # repeated
+    3.477,  # in_body
+    -0.903,  # full_stop
+    0.828,  # question_or_exclamation
+    -1.101,  # capital_share
+    0.12,  # all_capitals
+    -1.196,  # link_like
+    -1.138,  # byline_or_date
+    -0.758,  # buttons
+    -0.576,  # stop_share
     -0.226,  # body_probability
-    0.737,  # longest_candidate
-    0.072,  # first_candidate
-    -0.663,  # junk_word_list
-    -0.17,  # credit
-    0.439,  # above_longer
-    -2.086,  # below_title_like
-    0.296,  # prose_between
-    1.409,  # date_below
-    -1.679,  # paragraph
+    0.733,  # longest_candidate
+    0.05,  # first_candidate
+    -0.689,  # junk_word_list
+    -0.188,  # credit
+    0.481,  # above_longer
+    -2.167,  # below_title_like
+    0.238,  # prose_between
+    1.399,  # date_below
+    -1.598,  # paragraph
 )
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from .blocks import announced_list
+
 BODY_WEIGHTS: tuple[float, ...] = (
     -7.507,  # bias
     0.316,  # log_words
@@ -66,62 +68,62 @@ OWN_WEIGHTS: tuple[float, ...] = (
     2.423,  # paragraph
 )
 START_WEIGHTS: tuple[float, ...] = (
-    -8.551,  # bias
-    0.65,  # probability
-    1.006,  # log_words
-    0.928,  # sentence_end
-    -0.451,  # stop_share
-    -0.398,  # capital_share
+    -8.714,  # bias
+    0.659,  # probability
+    1.014,  # log_words
+    0.932,  # sentence_end
+    -0.47,  # stop_share
+    -0.391,  # capital_share
     -0.283,  # junk_word_list
-    -0.746,  # date_or_clock
-    -0.055,  # credit
-    -0.055,  # ellipsis
-    1.187,  # is_running
-    -1.247,  # running_before
-    0.437,  # running_after
-    -0.38,  # inside_run
-    1.406,  # run_edge
-    0.03,  # next_probability
-    -0.007,  # next_running
-    -2.244,  # previous_probability
-    0.71,  # headline_words
-    -0.0,  # after_headline
-    0.69,  # after_end_marker
-    0.011,  # end_marker_next
-    0.618,  # paragraph
-    0.939,  # byline_or_date_above
-    -0.201,  # byline_or_date_below
-    -0.355,  # log_gap_after
-    0.748,  # log_gap_before
+    -0.748,  # date_or_clock
+    -0.054,  # credit
+    -0.053,  # ellipsis
+    1.19,  # is_running
+    -1.23,  # running_before
+    0.492,  # running_after
+    -0.387,  # inside_run
+    1.395,  # run_edge
+    0.046,  # next_probability
+    -0.004,  # next_running
+    -2.243,  # previous_probability
+    0.718,  # headline_words
+    0.0,  # after_headline
+    0.708,  # after_end_marker
+    0.023,  # end_marker_next
+    0.625,  # paragraph
+    0.936,  # byline_or_date_above
+    -0.185,  # byline_or_date_below
+    -0.349,  # log_gap_after
+    0.75,  # log_gap_before
 )
 END_WEIGHTS: tuple[float, ...] = (
-    -9.297,  # bias
-    0.427,  # probability
-    0.681,  # log_words
-    0.395,  # sentence_end
-    0.528,  # stop_share
-    -0.84,  # capital_share
-    -0.307,  # junk_word_list
-    0.645,  # date_or_clock
-    0.26,  # credit
-    -0.276,  # ellipsis
-    0.631,  # is_running
-    0.803,  # running_before
-    -0.411,  # running_after
-    -0.424,  # inside_run
-    2.145,  # run_edge
-    -1.687,  # next_probability
-    -0.361,  # next_running
-    1.417,  # previous_probability
-    -0.037,  # headline_words
-    -0.0,  # after_headline
-    -0.177,  # after_end_marker
-    -0.153,  # end_marker_next
-    1.698,  # paragraph
-    -0.359,  # byline_or_date_above
-    -0.163,  # byline_or_date_below
-    0.684,  # log_gap_after
-    -0.517,  # log_gap_before
+    -8.784,  # bias
+    0.423,  # probability
+    0.565,  # log_words
+    0.346,  # sentence_end
+    0.742,  # stop_share
+    -0.595,  # capital_share
+    -0.318,  # junk_word_list
+    0.575,  # date_or_clock
+    0.269,  # credit
+    -0.228,  # ellipsis
+    0.623,  # is_running
+    0.506,  # running_before
+    -0.206,  # running_after
+    -0.22,  # inside_run
+    2.147,  # run_edge
+    -1.789,  # next_probability
+    -0.258,  # next_running
+    1.387,  # previous_probability
+    0.053,  # headline_words
+    0.0,  # after_headline
+    -0.311,  # after_end_marker
+    -0.19,  # end_marker_next
+    1.51,  # paragraph
+    -0.465,  # byline_or_date_above
+    -0.18,  # byline_or_date_below
+    0.861,  # log_gap_after
+    -0.369,  # log_gap_before
 )
 HEADLINE_WEIGHTS: tuple[float, ...] = (
     -3.193,  # bias
@@ -187,8 +189,10 @@ def best_run(values: np.ndarray) -> tuple[int, int]:
 
 
 def article_lines(line_features: np.ndarray, lines: list[str]) -> tuple[int, int]:
-    """The article: the best run of lines, from its first to its last line the model takes for article text."""
+    """The article: the best run of lines, from its first to its last line the model takes for article text, and
+    the list its last line announces, if any."""
     probability = probabilities(line_features)
     first, last = best_run(value(probability, lines))
     inside = [i for i in range(first, last) if probability[i] > 0.5]
-    return (inside[0], inside[-1] + 1) if inside else (first, last)
+    first, last = (inside[0], inside[-1] + 1) if inside else (first, last)
+    return first, announced_list(lines, last)

@@ -68,62 +68,64 @@ OWN_WEIGHTS: tuple[float, ...] = (
     2.423,  # paragraph
 )
 START_WEIGHTS: tuple[float, ...] = (
-    -8.714,  # bias
-    0.659,  # probability
-    1.014,  # log_words
-    0.932,  # sentence_end
-    -0.47,  # stop_share
-    -0.391,  # capital_share
-    -0.283,  # junk_word_list
-    -0.748,  # date_or_clock
-    -0.054,  # credit
-    -0.053,  # ellipsis
-    1.19,  # is_running
-    -1.23,  # running_before
-    0.492,  # running_after
-    -0.387,  # inside_run
-    1.395,  # run_edge
-    0.046,  # next_probability
-    -0.004,  # next_running
-    -2.243,  # previous_probability
-    0.718,  # headline_words
+    -8.864,  # bias
+    0.669,  # probability
+    1.022,  # log_words
+    0.904,  # sentence_end
+    -0.439,  # stop_share
+    -0.412,  # capital_share
+    -0.272,  # junk_word_list
+    -0.743,  # date_or_clock
+    -0.057,  # credit
+    -0.046,  # ellipsis
+    1.159,  # is_running
+    -1.193,  # running_before
+    0.514,  # running_after
+    -0.408,  # inside_run
+    1.389,  # run_edge
+    0.075,  # next_probability
+    0.059,  # next_running
+    -2.228,  # previous_probability
+    0.753,  # headline_words
     0.0,  # after_headline
-    0.708,  # after_end_marker
-    0.023,  # end_marker_next
-    0.625,  # paragraph
-    0.936,  # byline_or_date_above
-    -0.185,  # byline_or_date_below
-    -0.349,  # log_gap_after
-    0.75,  # log_gap_before
+    0.655,  # after_end_marker
+    -0.003,  # end_marker_next
+    0.632,  # paragraph
+    0.938,  # byline_or_date_above
+    -0.204,  # byline_or_date_below
+    -0.347,  # log_gap_after
+    0.761,  # log_gap_before
+    0.422,  # credit_next
 )
 END_WEIGHTS: tuple[float, ...] = (
-    -8.784,  # bias
-    0.423,  # probability
-    0.565,  # log_words
-    0.346,  # sentence_end
-    0.742,  # stop_share
-    -0.595,  # capital_share
-    -0.318,  # junk_word_list
-    0.575,  # date_or_clock
-    0.269,  # credit
-    -0.228,  # ellipsis
-    0.623,  # is_running
-    0.506,  # running_before
-    -0.206,  # running_after
-    -0.22,  # inside_run
-    2.147,  # run_edge
-    -1.789,  # next_probability
-    -0.258,  # next_running
-    1.387,  # previous_probability
-    0.053,  # headline_words
+    -8.798,  # bias
+    0.416,  # probability
+    0.567,  # log_words
+    0.356,  # sentence_end
+    0.753,  # stop_share
+    -0.604,  # capital_share
+    -0.315,  # junk_word_list
+    0.561,  # date_or_clock
+    0.264,  # credit
+    -0.232,  # ellipsis
+    0.636,  # is_running
+    0.482,  # running_before
+    -0.223,  # running_after
+    -0.201,  # inside_run
+    2.159,  # run_edge
+    -1.746,  # next_probability
+    -0.269,  # next_running
+    1.374,  # previous_probability
+    0.046,  # headline_words
     0.0,  # after_headline
-    -0.311,  # after_end_marker
-    -0.19,  # end_marker_next
-    1.51,  # paragraph
-    -0.465,  # byline_or_date_above
-    -0.18,  # byline_or_date_below
-    0.861,  # log_gap_after
-    -0.369,  # log_gap_before
+    -0.313,  # after_end_marker
+    -0.167,  # end_marker_next
+    1.523,  # paragraph
+    -0.477,  # byline_or_date_above
+    -0.132,  # byline_or_date_below
+    0.876,  # log_gap_after
+    -0.348,  # log_gap_before
+    -0.447,  # credit_next
 )
 HEADLINE_WEIGHTS: tuple[float, ...] = (
     -3.193,  # bias

@@ -80,6 +80,39 @@ def fit(x: np.ndarray, y: np.ndarray, weight: np.ndarray | None = None, penalty:
     return w
 
 
+def choice_loss(groups: list[tuple[np.ndarray, np.ndarray]], w: np.ndarray, penalty: float) -> float:
+    """The conditional logit's negative log-likelihood (each group's right candidates' share of the softmax), plus
+    the penalty."""
+    total = 0.5 * penalty * float(w @ w)
+    for x, y in groups:
+        score = x @ w
+        top = score.max()
+        total -= float(np.log((np.exp(score - top) * y).sum() / y.sum()) - np.log(np.exp(score - top).sum()))
+    return total
+
+
+def fit_choice(groups: list[tuple[np.ndarray, np.ndarray]], penalty: float = 1.0, rounds: int = 30) -> np.ndarray:
+    """A conditional logit by damped Newton's method: in each group (one page's candidates) the softmax of the
+    scores should put its weight on the right candidates, as the importer takes the best-scored one. The bias
+    cancels out within a group (the penalty keeps it at 0)."""
+    w = np.zeros(groups[0][0].shape[1])
+    ridge = np.eye(len(w)) * penalty
+    for _ in range(rounds):
+        gradient, hessian = ridge @ w, ridge.copy()
+        for x, y in groups:
+            score = x @ w
+            p = np.exp(score - score.max())
+            p /= p.sum()
+            mean = p @ x
+            gradient += mean - (y / y.sum()) @ x
+            hessian += (x * p[:, None]).T @ x - np.outer(mean, mean)
+        step, loss = np.linalg.solve(hessian, gradient), choice_loss(groups, w, penalty)
+        while np.abs(step).max() > 1e-9 and choice_loss(groups, w - step, penalty) > loss:
+            step = step / 2  # a full step that overshoots is halved
+        w = w - step
+    return w
+
+
 def pages(manifest: dict) -> list[tuple[dict, list[str], np.ndarray, np.ndarray]]:
     """Each development page with a labelled body: its truth, lines, line features and body labels."""
     found = []
@@ -105,16 +138,17 @@ def body_data(found: list) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return x, y, length**model.SPREAD
 
 
-def headline_data(found: list) -> tuple[np.ndarray, np.ndarray, int]:
-    hx, hy = [], []
+def headline_data(found: list) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Each page's headline candidates (whose truth is among them) and which of them are right."""
+    groups = []
     for page, lines, features, labels in found:
         begin = int(np.flatnonzero(labels)[0])
         picked = candidates(lines, begin)
         if not any(right(lines[i], page["headline"]) for i in picked):
             continue
-        hx.append(headline_features(lines, picked, begin, features))
-        hy.append(np.asarray([1.0 if right(lines[i], page["headline"]) else 0.0 for i in picked]))
-    return np.vstack(hx), np.concatenate(hy), len(hx)
+        labels = np.asarray([1.0 if right(lines[i], page["headline"]) else 0.0 for i in picked])
+        groups.append((headline_features(lines, picked, begin, features), labels))
+    return groups
 
 
 def right(line: str, truth: str) -> bool:
@@ -171,8 +205,7 @@ def fit_all(found: list) -> dict[str, tuple[float, ...]]:
     bx, by, bw = body_data(found)
     model.BODY_WEIGHTS = rounded(fit(bx, by, bw))
     model.OWN_WEIGHTS = rounded(fit(bx[:, : len(LINE_FEATURES)], by, bw))
-    hx, hy, _ = headline_data(found)  # the headline's features include the line models' probability
-    model.HEADLINE_WEIGHTS = rounded(fit(hx, hy))
+    model.HEADLINE_WEIGHTS = rounded(fit_choice(headline_data(found)))  # its features include the line models' probability
     sx, sy, ex, ey = boundary_data(found)  # the start's candidates begin after the headline
     model.START_WEIGHTS, model.END_WEIGHTS = rounded(fit(sx, sy)), rounded(fit(ex, ey))
     return {name: getattr(model, name) for name in FEATURES}

@@ -68,92 +68,92 @@ OWN_WEIGHTS: tuple[float, ...] = (
     2.423,  # paragraph
 )
 START_WEIGHTS: tuple[float, ...] = (
-    -8.864,  # bias
-    0.669,  # probability
-    1.022,  # log_words
-    0.904,  # sentence_end
-    -0.439,  # stop_share
-    -0.412,  # capital_share
-    -0.272,  # junk_word_list
-    -0.743,  # date_or_clock
-    -0.057,  # credit
-    -0.046,  # ellipsis
-    1.159,  # is_running
-    -1.193,  # running_before
-    0.514,  # running_after
-    -0.408,  # inside_run
-    1.389,  # run_edge
-    0.075,  # next_probability
-    0.059,  # next_running
-    -2.228,  # previous_probability
-    0.753,  # headline_words
+    -9.145,  # bias
+    0.7,  # probability
+    1.052,  # log_words
+    0.918,  # sentence_end
+    -0.435,  # stop_share
+    -0.385,  # capital_share
+    -0.27,  # junk_word_list
+    -0.749,  # date_or_clock
+    -0.056,  # credit
+    -0.044,  # ellipsis
+    1.205,  # is_running
+    -1.2,  # running_before
+    0.565,  # running_after
+    -0.483,  # inside_run
+    1.326,  # run_edge
+    0.086,  # next_probability
+    0.054,  # next_running
+    -2.226,  # previous_probability
+    0.776,  # headline_words
     0.0,  # after_headline
-    0.655,  # after_end_marker
-    -0.003,  # end_marker_next
-    0.632,  # paragraph
-    0.938,  # byline_or_date_above
-    -0.204,  # byline_or_date_below
-    -0.347,  # log_gap_after
-    0.761,  # log_gap_before
+    0.673,  # after_end_marker
+    0.007,  # end_marker_next
+    0.671,  # paragraph
+    0.978,  # byline_or_date_above
+    -0.175,  # byline_or_date_below
+    -0.383,  # log_gap_after
+    0.784,  # log_gap_before
     0.422,  # credit_next
 )
 END_WEIGHTS: tuple[float, ...] = (
     -8.798,  # bias
-    0.416,  # probability
-    0.567,  # log_words
-    0.356,  # sentence_end
+    0.415,  # probability
+    0.563,  # log_words
+    0.355,  # sentence_end
     0.753,  # stop_share
-    -0.604,  # capital_share
-    -0.315,  # junk_word_list
-    0.561,  # date_or_clock
-    0.264,  # credit
-    -0.232,  # ellipsis
-    0.636,  # is_running
-    0.482,  # running_before
-    -0.223,  # running_after
+    -0.606,  # capital_share
+    -0.314,  # junk_word_list
+    0.559,  # date_or_clock
+    0.271,  # credit
+    -0.234,  # ellipsis
+    0.634,  # is_running
+    0.485,  # running_before
+    -0.222,  # running_after
     -0.201,  # inside_run
     2.159,  # run_edge
-    -1.746,  # next_probability
-    -0.269,  # next_running
-    1.374,  # previous_probability
-    0.046,  # headline_words
+    -1.744,  # next_probability
+    -0.271,  # next_running
+    1.373,  # previous_probability
+    0.163,  # headline_words
     0.0,  # after_headline
-    -0.313,  # after_end_marker
-    -0.167,  # end_marker_next
-    1.523,  # paragraph
-    -0.477,  # byline_or_date_above
-    -0.132,  # byline_or_date_below
-    0.876,  # log_gap_after
-    -0.348,  # log_gap_before
-    -0.447,  # credit_next
+    -0.308,  # after_end_marker
+    -0.165,  # end_marker_next
+    1.524,  # paragraph
+    -0.483,  # byline_or_date_above
+    -0.134,  # byline_or_date_below
+    0.875,  # log_gap_after
+    -0.349,  # log_gap_before
+    -0.448,  # credit_next
 )
 HEADLINE_WEIGHTS: tuple[float, ...] = (
-    -3.193,  # bias
-    -0.739,  # log_distance
-    -0.54,  # nearest
-    2.361,  # headline_length
-    -1.442,  # label_length
-    -0.529,  # long
-    1.182,  # repeated
-    3.477,  # in_body
-    -0.903,  # full_stop
-    0.828,  # question_or_exclamation
-    -1.101,  # capital_share
-    0.12,  # all_capitals
-    -1.196,  # link_like
-    -1.138,  # byline_or_date
-    -0.758,  # buttons
-    -0.576,  # stop_share
-    -0.226,  # body_probability
-    0.733,  # longest_candidate
-    0.05,  # first_candidate
-    -0.689,  # junk_word_list
-    -0.188,  # credit
-    0.481,  # above_longer
-    -2.167,  # below_title_like
-    0.238,  # prose_between
-    1.399,  # date_below
-    -1.598,  # paragraph
+    0.0,  # bias
+    -0.485,  # log_distance
+    -0.434,  # nearest
+    2.08,  # headline_length
+    -1.185,  # label_length
+    -0.391,  # long
+    0.783,  # repeated
+    3.203,  # in_body
+    -0.927,  # full_stop
+    0.44,  # question_or_exclamation
+    -0.89,  # capital_share
+    -0.086,  # all_capitals
+    -0.762,  # link_like
+    -0.912,  # byline_or_date
+    -0.609,  # buttons
+    0.319,  # stop_share
+    -0.2,  # body_probability
+    0.415,  # longest_candidate
+    -0.179,  # first_candidate
+    -0.502,  # junk_word_list
+    -0.181,  # credit
+    0.692,  # above_longer
+    -1.233,  # below_title_like
+    0.667,  # prose_between
+    0.933,  # date_below
+    -1.321,  # paragraph
 )
 
 

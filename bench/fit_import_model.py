@@ -3,7 +3,8 @@
     python bench/fit_import_model.py            # print the fitted weights, as model.py keeps them
     python bench/fit_import_model.py --check    # exit 1 if model.py's numbers differ from a fresh fit
 
-Each non-blank line of a development page's copied text is labelled from the page's truth:
+Each non-blank line of a development page's copied text is labelled from the page's truth (with the documented
+corrections of tests/import_corpus/corrections.json):
 
   body      1 for a line between the article's first and last sentence (both included) whose words are mostly
             words of the true body; 0 for every other line (menus, captions, teasers, comments, footers)
@@ -35,7 +36,7 @@ from generator.editor.importer.features import FEATURE_NAMES, LINE_FEATURES, lin
 from generator.editor.importer.headline import HEADLINE_FEATURES, candidates, headline_features, headline_index  # noqa: E402
 from generator.editor.importer.language import detect_language  # noqa: E402
 from generator.editor.importer.model import article_lines  # noqa: E402
-from import_score import headline_right, norm, norm_end, score_page, words  # noqa: E402
+from import_score import corrected, corrections, headline_right, norm, norm_end, score_page, words  # noqa: E402
 
 CORPUS = ROOT / "tests" / "import_corpus"
 
@@ -79,12 +80,47 @@ def fit(x: np.ndarray, y: np.ndarray, weight: np.ndarray | None = None, penalty:
     return w
 
 
+def choice_loss(groups: list[tuple[np.ndarray, np.ndarray]], w: np.ndarray, penalty: float) -> float:
+    """The conditional logit's negative log-likelihood (each group's right candidates' share of the softmax), plus
+    the penalty."""
+    total = 0.5 * penalty * float(w @ w)
+    for x, y in groups:
+        score = x @ w
+        top = score.max()
+        total -= float(np.log((np.exp(score - top) * y).sum() / y.sum()) - np.log(np.exp(score - top).sum()))
+    return total
+
+
+def fit_choice(groups: list[tuple[np.ndarray, np.ndarray]], penalty: float = 1.0, rounds: int = 30) -> np.ndarray:
+    """A conditional logit by damped Newton's method: in each group (one page's candidates) the softmax of the
+    scores should put its weight on the right candidates, as the importer takes the best-scored one. The bias
+    cancels out within a group (the penalty keeps it at 0)."""
+    w = np.zeros(groups[0][0].shape[1])
+    ridge = np.eye(len(w)) * penalty
+    for _ in range(rounds):
+        gradient, hessian = ridge @ w, ridge.copy()
+        for x, y in groups:
+            score = x @ w
+            p = np.exp(score - score.max())
+            p /= p.sum()
+            mean = p @ x
+            gradient += mean - (y / y.sum()) @ x
+            hessian += (x * p[:, None]).T @ x - np.outer(mean, mean)
+        step, loss = np.linalg.solve(hessian, gradient), choice_loss(groups, w, penalty)
+        while np.abs(step).max() > 1e-9 and choice_loss(groups, w - step, penalty) > loss:
+            step = step / 2  # a full step that overshoots is halved
+        w = w - step
+    return w
+
+
 def pages(manifest: dict) -> list[tuple[dict, list[str], np.ndarray, np.ndarray]]:
     """Each development page with a labelled body: its truth, lines, line features and body labels."""
     found = []
+    fixes = corrections()  # plainly wrong truth, corrected with a reason (tests/import_corpus/corrections.json)
     for page in manifest["pages"]:
         if page["split"] != "dev":
             continue
+        page = corrected(page, fixes)
         lines = normalise((CORPUS / page["text"]).read_text(encoding="utf-8"))
         labels = body_labels(lines, page)
         if labels is not None:
@@ -102,16 +138,17 @@ def body_data(found: list) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return x, y, length**model.SPREAD
 
 
-def headline_data(found: list) -> tuple[np.ndarray, np.ndarray, int]:
-    hx, hy = [], []
+def headline_data(found: list) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Each page's headline candidates (whose truth is among them) and which of them are right."""
+    groups = []
     for page, lines, features, labels in found:
         begin = int(np.flatnonzero(labels)[0])
         picked = candidates(lines, begin)
         if not any(right(lines[i], page["headline"]) for i in picked):
             continue
-        hx.append(headline_features(lines, picked, begin, features))
-        hy.append(np.asarray([1.0 if right(lines[i], page["headline"]) else 0.0 for i in picked]))
-    return np.vstack(hx), np.concatenate(hy), len(hx)
+        labels = np.asarray([1.0 if right(lines[i], page["headline"]) else 0.0 for i in picked])
+        groups.append((headline_features(lines, picked, begin, features), labels))
+    return groups
 
 
 def right(line: str, truth: str) -> bool:
@@ -168,8 +205,7 @@ def fit_all(found: list) -> dict[str, tuple[float, ...]]:
     bx, by, bw = body_data(found)
     model.BODY_WEIGHTS = rounded(fit(bx, by, bw))
     model.OWN_WEIGHTS = rounded(fit(bx[:, : len(LINE_FEATURES)], by, bw))
-    hx, hy, _ = headline_data(found)  # the headline's features include the line models' probability
-    model.HEADLINE_WEIGHTS = rounded(fit(hx, hy))
+    model.HEADLINE_WEIGHTS = rounded(fit_choice(headline_data(found)))  # its features include the line models' probability
     sx, sy, ex, ey = boundary_data(found)  # the start's candidates begin after the headline
     model.START_WEIGHTS, model.END_WEIGHTS = rounded(fit(sx, sy)), rounded(fit(ex, ey))
     return {name: getattr(model, name) for name in FEATURES}
@@ -182,7 +218,7 @@ def cross_validate(found: list, folds: int) -> str:
     for fold in range(folds):
         fit_all([page for index, page in enumerate(found) if index % folds != fold])
         for page, lines, *_ in (page for index, page in enumerate(found) if index % folds == fold):
-            result = score_page(page, "\n".join(lines))
+            result = score_page(page, "\n".join(lines), page)["corrected"]
             for key in right:
                 right[key] += result[key]
     return ", ".join(f"{key} {count}/{len(found)}" for key, count in right.items())

@@ -81,3 +81,25 @@ def test_the_importers_model_is_the_fit_on_the_development_half():
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "model.py matches a fresh fit" in result.stdout
+
+
+def test_every_correction_of_the_truth_names_a_page_a_field_and_a_reason(pages):
+    """corrections.json corrects plainly wrong truth (bench/import_score.py prints both figures): each entry is a
+    page of the manifest, corrects a headline, first or last sentence with text that is in the copied page, and says why."""
+    import re
+    import unicodedata
+
+    def flat(text):
+        return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).casefold()
+
+    by_id = {page["id"]: page for page in pages}
+    fixes = json.loads((CORPUS / "corrections.json").read_text(encoding="utf-8"))["pages"]
+    for name, fix in fixes.items():
+        assert name in by_id, name
+        assert fix.get("reason"), name
+        fields = set(fix) - {"reason"}
+        assert fields and fields <= {"headline", "first_sentence", "last_sentence"}, name
+        text = flat((CORPUS / by_id[name]["text"]).read_text(encoding="utf-8"))
+        for field in fields:
+            assert fix[field] != by_id[name][field], name
+            assert flat(fix[field]) in text, (name, field)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .junk import words
+from .junk import is_end, is_junk, words
 
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 SENTENCE_END = re.compile(r"[.!?…。！？][\"'»”’)\]」』]*$")
@@ -54,3 +54,17 @@ def is_wrapped(lines: list[str]) -> bool:
     if not long or max(len(line) for line in lines) > 100:
         return False
     return sum(1 for i in long if i + 1 < len(lines) and lines[i + 1]) > len(long) / 2
+
+
+def announced_list(lines: list[str], end: int) -> int:
+    """One past the list a line ending in a colon announces just after the article's end ('The tour's dates:', then
+    one line a date): a list's items are short and no sentences, so the run of article lines stops before them.
+    Unchanged when the next non-blank line announces none (a list is two lines or more with no blank line between)."""
+    index = next((i for i in range(end, min(len(lines), end + 3)) if lines[i]), None)
+    if index is None or not lines[index].rstrip().endswith(":") or size(lines[index]) < 5 or is_end(lines[index]) or is_junk(lines[index]):
+        return end
+    first = index + 1 if index + 1 < len(lines) and lines[index + 1] else index + 2
+    last = first
+    while last < len(lines) and lines[last] and not is_end(lines[last]):
+        last += 1
+    return last if last - first >= 2 else end

@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from .datelines import date_in
-from .features import BYLINE_START, CLOCK, ELLIPSIS, LINE_FEATURES, SENTENCE_END, size
+from .features import BYLINE_START, CLOCK, ELLIPSIS, LINE_FEATURES, SENTENCE_END, is_credit, size
 from .junk import is_end
 
 REACH = 8  # candidates: this many non-blank lines either side of the run's first (or last) line
@@ -44,6 +44,7 @@ BOUNDARY_FEATURES = (
     "byline_or_date_below",
     "log_gap_after",
     "log_gap_before",
+    "credit_next",
 )
 
 
@@ -116,6 +117,7 @@ def rows(lines: list[str], picked: list[int], run: tuple[int, int], edge: int, f
                 dated(lines, present, index, 1),
                 gap(lines, present, index, 1),
                 gap(lines, present, index, -1),
+                1.0 if after is not None and is_credit(lines[after]) else 0.0,
             ]
         )
     return np.asarray(out, dtype=float).reshape(len(picked), len(BOUNDARY_FEATURES))

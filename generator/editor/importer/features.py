@@ -88,10 +88,15 @@ def shape(line: str, stops: frozenset[str], repeated: bool) -> list[float]:
         min(1.0, (line.count(",") + line.count("，") + line.count("、")) / count * 4),
         1.0 if CLOCK.search(line) or date_in(line) else 0.0,
         1.0 if ELLIPSIS.search(line) else 0.0,
-        1.0 if CREDIT.search(line) and not SENTENCE_END.search(line) else 0.0,
+        1.0 if is_credit(line) else 0.0,
         1.0 if is_running_text(line) else 0.0,
         1.0 if size(line) >= 20 else 0.0,
     ]
+
+
+def is_credit(line: str) -> bool:
+    """A photo credit or a source under a picture ('Photo: Getty Images', 'Nathan Alliard / Photononstop / AFP')."""
+    return bool(CREDIT.search(line)) and not SENTENCE_END.search(line)
 
 
 def paragraph(lines: list[str], index: int) -> float:

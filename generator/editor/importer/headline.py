@@ -74,12 +74,13 @@ def title_like(line: str) -> bool:
 
 
 def in_body(line: str, lines: list[str], begin: int) -> float:
-    """Share of the line's words (of four letters or more) that the article's first lines use again."""
-    found = {w.casefold() for w in words(line) if len(w) >= 4}
+    """Share of the line's words (of four letters or more, no numbers) that the article's first lines use again,
+    counted as a share of three words at least: a date's month or a label's one word says little."""
+    found = {w.casefold() for w in words(line) if len(w) >= 4 and not any(ch.isdigit() for ch in w)}
     if not found:
         return 0.0
     opening = {w.casefold() for w in words(" ".join(lines[begin : begin + 12]))}
-    return len(found & opening) / len(found)
+    return len(found & opening) / max(3, len(found))
 
 
 def surroundings(lines: list[str], picked: list[int], rank: int, begin: int) -> list[float]:

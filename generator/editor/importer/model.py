@@ -11,145 +11,149 @@ from __future__ import annotations
 
 import numpy as np
 
+from .blocks import announced_list
+
 BODY_WEIGHTS: tuple[float, ...] = (
-    -7.448,  # bias
-    0.312,  # log_words
-    -0.475,  # stop_share
-    0.948,  # short_share
-    1.204,  # sentence_end
-    0.194,  # capital_share
-    -1.331,  # digit_share
-    -0.897,  # link_like
-    -3.642,  # junk_word_list
-    0.872,  # repeated
-    1.0,  # comma_rate
-    -0.828,  # date_or_clock
-    -2.356,  # ellipsis
-    -0.225,  # credit
-    0.439,  # running
-    0.551,  # long
-    1.247,  # paragraph
-    0.719,  # before_log_words
+    -7.507,  # bias
+    0.316,  # log_words
+    -0.463,  # stop_share
+    0.919,  # short_share
+    1.201,  # sentence_end
+    0.175,  # capital_share
+    -1.411,  # digit_share
+    -1.061,  # link_like
+    -3.635,  # junk_word_list
+    0.926,  # repeated
+    1.04,  # comma_rate
+    -0.817,  # date_or_clock
+    -2.35,  # ellipsis
+    -0.199,  # credit
+    0.478,  # running
+    0.544,  # long
+    1.263,  # paragraph
+    0.765,  # before_log_words
     -1.462,  # before_stop_share
-    0.643,  # before_sentence_end
-    -0.377,  # before_capital_share
-    0.375,  # before_link_like
-    -0.568,  # before_junk_word_list
-    0.079,  # before_running
-    0.591,  # before_paragraph
-    0.781,  # after_log_words
-    -0.316,  # after_stop_share
-    1.537,  # after_sentence_end
-    0.076,  # after_capital_share
-    -1.184,  # after_link_like
-    -0.766,  # after_junk_word_list
-    -1.313,  # after_running
-    0.738,  # after_paragraph
+    0.634,  # before_sentence_end
+    -0.351,  # before_capital_share
+    0.402,  # before_link_like
+    -0.525,  # before_junk_word_list
+    -0.037,  # before_running
+    0.594,  # before_paragraph
+    0.753,  # after_log_words
+    -0.322,  # after_stop_share
+    1.567,  # after_sentence_end
+    -0.007,  # after_capital_share
+    -1.132,  # after_link_like
+    -0.775,  # after_junk_word_list
+    -1.302,  # after_running
+    0.745,  # after_paragraph
 )
 OWN_WEIGHTS: tuple[float, ...] = (
-    -4.572,  # bias
-    0.476,  # log_words
-    -1.079,  # stop_share
-    0.663,  # short_share
-    2.033,  # sentence_end
-    -0.524,  # capital_share
-    -0.618,  # digit_share
-    -1.177,  # link_like
-    -3.394,  # junk_word_list
-    0.403,  # repeated
-    1.032,  # comma_rate
-    -0.85,  # date_or_clock
-    -2.925,  # ellipsis
-    -0.13,  # credit
-    -0.321,  # running
-    0.838,  # long
-    2.408,  # paragraph
+    -4.607,  # bias
+    0.48,  # log_words
+    -1.086,  # stop_share
+    0.635,  # short_share
+    2.027,  # sentence_end
+    -0.552,  # capital_share
+    -0.66,  # digit_share
+    -1.3,  # link_like
+    -3.385,  # junk_word_list
+    0.439,  # repeated
+    1.056,  # comma_rate
+    -0.836,  # date_or_clock
+    -2.918,  # ellipsis
+    -0.115,  # credit
+    -0.292,  # running
+    0.832,  # long
+    2.423,  # paragraph
 )
 START_WEIGHTS: tuple[float, ...] = (
-    -7.783,  # bias
-    0.818,  # probability
-    0.813,  # log_words
-    1.033,  # sentence_end
-    -0.495,  # stop_share
-    -0.241,  # capital_share
-    -0.379,  # junk_word_list
-    -0.391,  # date_or_clock
-    -0.085,  # credit
-    -0.05,  # ellipsis
-    1.404,  # is_running
-    -1.371,  # running_before
-    0.353,  # running_after
-    -0.668,  # inside_run
-    0.983,  # run_edge
-    0.231,  # next_probability
-    -0.1,  # next_running
-    -2.497,  # previous_probability
-    0.152,  # headline_words
-    -0.0,  # after_headline
-    0.598,  # after_end_marker
-    0.057,  # end_marker_next
-    0.853,  # paragraph
-    0.762,  # byline_or_date_above
-    -0.139,  # byline_or_date_below
-    -0.518,  # log_gap_after
-    0.821,  # log_gap_before
+    -9.145,  # bias
+    0.7,  # probability
+    1.052,  # log_words
+    0.918,  # sentence_end
+    -0.435,  # stop_share
+    -0.385,  # capital_share
+    -0.27,  # junk_word_list
+    -0.749,  # date_or_clock
+    -0.056,  # credit
+    -0.044,  # ellipsis
+    1.205,  # is_running
+    -1.2,  # running_before
+    0.565,  # running_after
+    -0.483,  # inside_run
+    1.326,  # run_edge
+    0.086,  # next_probability
+    0.054,  # next_running
+    -2.226,  # previous_probability
+    0.776,  # headline_words
+    0.0,  # after_headline
+    0.673,  # after_end_marker
+    0.007,  # end_marker_next
+    0.671,  # paragraph
+    0.978,  # byline_or_date_above
+    -0.175,  # byline_or_date_below
+    -0.383,  # log_gap_after
+    0.784,  # log_gap_before
+    0.422,  # credit_next
 )
 END_WEIGHTS: tuple[float, ...] = (
-    -8.425,  # bias
-    0.283,  # probability
-    0.862,  # log_words
-    0.228,  # sentence_end
-    0.432,  # stop_share
-    -0.643,  # capital_share
-    -0.38,  # junk_word_list
-    0.542,  # date_or_clock
-    0.138,  # credit
-    -0.347,  # ellipsis
-    0.498,  # is_running
-    0.788,  # running_before
-    -0.44,  # running_after
-    -0.372,  # inside_run
-    1.926,  # run_edge
-    -1.796,  # next_probability
-    -0.883,  # next_running
-    0.994,  # previous_probability
-    -0.276,  # headline_words
+    -8.798,  # bias
+    0.415,  # probability
+    0.563,  # log_words
+    0.355,  # sentence_end
+    0.753,  # stop_share
+    -0.606,  # capital_share
+    -0.314,  # junk_word_list
+    0.559,  # date_or_clock
+    0.271,  # credit
+    -0.234,  # ellipsis
+    0.634,  # is_running
+    0.485,  # running_before
+    -0.222,  # running_after
+    -0.201,  # inside_run
+    2.159,  # run_edge
+    -1.744,  # next_probability
+    -0.271,  # next_running
+    1.373,  # previous_probability
+    0.163,  # headline_words
     0.0,  # after_headline
-    -0.269,  # after_end_marker
-    -0.116,  # end_marker_next
-    1.353,  # paragraph
-    -0.345,  # byline_or_date_above
-    -0.13,  # byline_or_date_below
-    0.519,  # log_gap_after
-    -0.638,  # log_gap_before
+    -0.308,  # after_end_marker
+    -0.165,  # end_marker_next
+    1.524,  # paragraph
+    -0.483,  # byline_or_date_above
+    -0.134,  # byline_or_date_below
+    0.875,  # log_gap_after
+    -0.349,  # log_gap_before
+    -0.448,  # credit_next
 )
 HEADLINE_WEIGHTS: tuple[float, ...] = (
-    -3.692,  # bias
-    -0.702,  # log_distance
-    -0.547,  # nearest
-    2.675,  # headline_length
-    -0.95,  # label_length
-    -0.397,  # long
-    1.244,  # repeated
-    2.842,  # in_body
-    -0.877,  # full_stop
-    0.715,  # question_or_exclamation
-    -0.988,  # capital_share
-    0.104,  # all_capitals
-    -1.162,  # link_like
-    -1.276,  # byline_or_date
-    -0.964,  # buttons
-    -0.166,  # stop_share
-    -0.227,  # body_probability
-    0.971,  # longest_candidate
-    0.01,  # first_candidate
-    -0.732,  # junk_word_list
-    -0.79,  # credit
-    0.67,  # above_longer
-    -1.983,  # below_title_like
-    0.317,  # prose_between
-    1.295,  # date_below
-    -1.568,  # paragraph
+    0.0,  # bias
+    -0.485,  # log_distance
+    -0.434,  # nearest
+    2.08,  # headline_length
+    -1.185,  # label_length
+    -0.391,  # long
+    0.783,  # repeated
+    3.203,  # in_body
+    -0.927,  # full_stop
+    0.44,  # question_or_exclamation
+    -0.89,  # capital_share
+    -0.086,  # all_capitals
+    -0.762,  # link_like
+    -0.912,  # byline_or_date
+    -0.609,  # buttons
+    0.319,  # stop_share
+    -0.2,  # body_probability
+    0.415,  # longest_candidate
+    -0.179,  # first_candidate
+    -0.502,  # junk_word_list
+    -0.181,  # credit
+    0.692,  # above_longer
+    -1.233,  # below_title_like
+    0.667,  # prose_between
+    0.933,  # date_below
+    -1.321,  # paragraph
 )
 
 
@@ -187,8 +191,10 @@ def best_run(values: np.ndarray) -> tuple[int, int]:
 
 
 def article_lines(line_features: np.ndarray, lines: list[str]) -> tuple[int, int]:
-    """The article: the best run of lines, from its first to its last line the model takes for article text."""
+    """The article: the best run of lines, from its first to its last line the model takes for article text, and
+    the list its last line announces, if any."""
     probability = probabilities(line_features)
     first, last = best_run(value(probability, lines))
     inside = [i for i in range(first, last) if probability[i] > 0.5]
-    return (inside[0], inside[-1] + 1) if inside else (first, last)
+    first, last = (inside[0], inside[-1] + 1) if inside else (first, last)
+    return first, announced_list(lines, last)

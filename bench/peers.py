@@ -15,6 +15,7 @@ on demand with pip from the pinned versions in PEERS.
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import subprocess
 import sys
@@ -166,8 +167,11 @@ MARKDOWN = {{
 
 
 def pelican_date(date: str) -> str:
-    """Pelican reads ISO dates with dateutil; a date-time keeps its offset."""
-    return date.replace("T", " ")
+    """Pelican reads ISO dates with dateutil. A date-time loses its offset: the story stays on the day and in the
+    month its editor wrote, as in our digest, and the archives sort and group by the same clock. With offsets, a
+    story of 1 December at 06:00 +08:00 sorts among 30 November's, Pelican's month archives (grouped in date order)
+    meet December twice, and at 10,000 stories it stopped: archive/2025/12/index.html written twice."""
+    return re.sub(r"(Z|[+-]\d\d:?\d\d)$", "", date.replace("T", " "))
 
 
 def write_pelican(corpus: Corpus, out: Path) -> Path:

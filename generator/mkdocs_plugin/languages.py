@@ -7,8 +7,6 @@ pages, which the `mkdocs` process builds itself (two cores, two builds at once).
 
 from __future__ import annotations
 
-import ctypes
-import gc
 import logging
 import multiprocessing
 import os
@@ -27,6 +25,7 @@ from ..model import Settings
 from ..rendering import PageSpec, Renderer
 from . import warm_build
 from .config import project_root, settings_from
+from .memory import release_memory
 from .search import index_for_search, parts_dir, sources_dir, write_sources
 from .staging import system_error
 
@@ -96,17 +95,6 @@ def fork(
         stage.track(child)
         children.append((lang, part, child))
     return children, (NOTHING if reusing else INDEXES if jobs and jobs[0][1] == STORIES else None)
-
-
-def release_memory() -> None:
-    """Give the system back what the pages built so far held, before Pagefind runs or the process waits for the
-    others: Python frees it, but the C allocator keeps it for the process unless asked (glibc's malloc_trim; where
-    there is none, nothing to do)."""
-    gc.collect()
-    try:
-        ctypes.CDLL(None).malloc_trim(0)
-    except (OSError, AttributeError):
-        pass
 
 
 def join(site_dir: str, children: list[Child], specs: dict[str, PageSpec], languages: list[str], index_here: Any) -> None:

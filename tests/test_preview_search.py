@@ -8,9 +8,13 @@ from __future__ import annotations
 import time
 from urllib.parse import urlparse
 
+import pytest
+
 import test_serve
+from conftest import copy_project
 from serving import Reader
 from test_search import search
+from test_search_parts import parted
 from test_serve import wait_for
 
 served = test_serve.served  # the fixture that starts `mkdocs serve` on a copy of the sample
@@ -82,5 +86,42 @@ def test_an_edit_in_another_language_updates_its_index_and_the_newest_text_wins(
         assert matches(reader, "ru/", "бубликозавр") == [page]
         assert page not in matches(reader, "ru/", "кваркозавр"), "the index of the first save replaced that of the second"
         assert page not in matches(reader, "", "бубликозавр")
+    finally:
+        reader.close()
+
+
+@pytest.fixture
+def served_in_parts(tmp_path):
+    """The sample under serve with search parts of two pages (the preview's are at most 200)."""
+    with test_serve.serving(parted(copy_project(tmp_path)), tmp_path / "serve.log") as started:
+        yield started
+
+
+def test_under_serve_an_edit_indexes_again_only_the_part_of_its_story(served_in_parts, chromium):
+    """The preview's search is in parts of a few months: after an edit, Pagefind runs on the part of the story
+    saved, and the other parts are taken as they were. The new story is found, and so is one of another part."""
+    project, base = served_in_parts
+    wait_for(base, "digest-card")
+    kept = project / ".digest/search-parts-preview/en"
+    before = {entry.name for entry in kept.iterdir()}
+    assert len(before) >= 3, before
+    (project / "content/2025/11/preview-parts.en.md").write_text(
+        "---\ntitle: Found in its own part\ndate: 2025-11-27\nlang: en\ntopics: [robotics]\n"
+        "story: preview-parts\nsource: {name: Reuters}\nsummary: A story saved while mkdocs serve ran.\n---\n\n"
+        "Its body names the quarvelion engine, a word no other story has.\n",
+        encoding="utf-8",
+    )
+    wait_for(base + "2025/11/preview-parts/", "Found in its own part")
+    reader = Reader(chromium, base, viewport={"width": 1280, "height": 900})
+    try:
+        found_by_search(reader, "", "quarvelion", "Found in its own part")
+        after = {entry.name for entry in kept.iterdir()}
+        assert len(before - after) == 1 and len(after - before) == 1, (sorted(before), sorted(after))  # one part made again
+        old = next(path for path in sorted((project / "content/2025").rglob("*.en.md")) if not path.parts[-2] == "11")
+        title = next(line for line in old.read_text(encoding="utf-8").splitlines() if line.startswith("title:"))
+        title = title.partition(":")[2].strip().strip("\"'")
+        word = max(title.replace("’", " ").split(), key=len).strip(",.:;!?")
+        found_by_search(reader, "", word, title)  # a story of a part kept as it was
+        assert reader.errors == [], "\n".join(reader.errors)
     finally:
         reader.close()

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
@@ -39,11 +42,11 @@ def wait_for(url: str, text: str, seconds: float = 90) -> str:
     raise AssertionError(f"{url} did not show {text!r} within {seconds} s")
 
 
-@pytest.fixture
-def served(tmp_path):
-    project = copy_project(tmp_path)
+@contextlib.contextmanager
+def serving(project: Path, log_path: Path) -> Iterator[tuple[Path, str]]:
+    """`mkdocs serve --livereload` in the project, stopped at the end; yields the project and the served base URL."""
     port = free_port()
-    log = open(tmp_path / "serve.log", "w", encoding="utf-8")
+    log = open(log_path, "w", encoding="utf-8")
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=project,
@@ -63,6 +66,12 @@ def served(tmp_path):
         except subprocess.TimeoutExpired:
             server.kill()
         log.close()
+
+
+@pytest.fixture
+def served(tmp_path):
+    with serving(copy_project(tmp_path), tmp_path / "serve.log") as started:
+        yield started
 
 
 def test_serve_rebuilds_every_language_on_content_and_template_edits(served):

@@ -26,7 +26,7 @@ from ..rendering import PageSpec, Renderer
 from . import warm_build
 from .config import project_root, settings_from
 from .memory import release_memory
-from .search import index_for_search, parts_dir, sources_dir, write_sources
+from .search import index_for_search, part_size, parts_dir, sources_dir, write_sources
 from .staging import system_error
 
 if TYPE_CHECKING:
@@ -236,8 +236,8 @@ def build_language(
         release_memory()  # before Pagefind, which needs its own
         if search and not (warm is not None and warm_build.reuse_search(warm, lang, site_dir)):
             pages = plugin.searchable if warm is None else warm_build.searchable(warm, lang, plugin.specs, plugin.searchable)
-            kept = parts_dir(project_root(sub), plugin.config.build_dir, lang)
-            index_for_search(site_dir, lang, list(pages.values()), sources, plugin.config.search_part, kept)
+            kept = parts_dir(project_root(sub), plugin.config.build_dir, lang, serving)
+            index_for_search(site_dir, lang, list(pages.values()), sources, part_size(plugin.config.search_part, serving), kept)
             if warm is not None:
                 warm_build.save_search(warm, lang, site_dir)
         elif changed is not None and serving and plugin.config.search:  # a preview's rebuild: the pages it built

@@ -2,7 +2,9 @@
 
 Pagefind has no incremental update, so a language's index is made again from the content of all its searchable
 pages, which every build under serve keeps in .digest/search/<lang>/ (search.py; a preview's rebuild rewrites
-the pages it built). The work starts once the preview's pages are written, so MkDocs reloads the browsers at
+the pages it built). Under serve the index is in parts of at most PREVIEW_PART pages, a few months each, kept in
+.digest/search-parts-preview/<lang>/: an edit's update runs Pagefind on the part of the story it changed, and
+takes the others as they were. The work starts once the preview's pages are written, so MkDocs reloads the browsers at
 once; Pagefind writes the new index beside the served one, and the two folders change places in one step, so a
 search never reads half an index. One thread per language runs Pagefind at most once at a time; an edit that
 arrives meanwhile stops the run, which is done again after that edit's rebuild: the newest content wins.
@@ -22,7 +24,7 @@ from pathlib import Path
 from .search import index_folder
 
 log = logging.getLogger("mkdocs.plugins.digest")
-Job = tuple[str, str]  # the folder of a language's pages for Pagefind, the index folder the site serves
+Job = tuple[str, str, str]  # the folder of a language's pages for Pagefind, the index folder the site serves, its kept parts
 NEXT = ".digest-pagefind-next"  # the new index, beside the served one until the two change places
 
 
@@ -87,14 +89,14 @@ class SearchUpdates:
     def index(self, job: Job, stale: Callable[[], bool]) -> int | None:
         """Index the job's pages into a folder beside its index, and put it in the index's place unless stale()
         by then. The number of pages indexed; None when stale."""
-        source, output = job
+        source, output, kept = job
         pages = sum(1 for _ in Path(source).rglob("index.html"))
         if not pages:  # no searchable page left in the language (or none kept yet): the index stays as it is
             return None
         following = os.path.join(os.path.dirname(output), NEXT)
         shutil.rmtree(following, ignore_errors=True)
         try:
-            if not index_folder(source, following, stop=stale, part=self.part):
+            if not index_folder(source, following, stop=stale, part=self.part, kept=kept):
                 return None
             made = files_in(following)
             keep_for_open_pages(output, following, self.fresh.get(output), made)

@@ -31,7 +31,7 @@ from ..validation import site_url_warning
 from . import languages, pages, staging, theme_words, warm_build, warm_key
 from .config import DigestConfig, configure_language, project_root, settings_from, with_direction
 from .preview import Preview, notified_of_changes, show_problems, stop_on_problems
-from .search import index_for_search, parts_dir, sources_dir
+from .search import index_for_search, part_size, parts_dir, sources_dir
 from .staging import system_error
 
 log = logging.getLogger("mkdocs.plugins.digest")
@@ -173,12 +173,12 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
         def index_here() -> None:
             if self.config.search:
-                root, pages = project_root(config), list(self.searchable.values())
+                root, pages, serving = project_root(config), list(self.searchable.values()), self.command == "serve"
                 kept, sources = (
-                    parts_dir(root, self.config.build_dir, self.lang),
-                    sources_dir(root, self.config.build_dir, self.lang, self.command == "serve"),
+                    parts_dir(root, self.config.build_dir, self.lang, serving),
+                    sources_dir(root, self.config.build_dir, self.lang, serving),
                 )
-                index_for_search(config.site_dir, self.lang, pages, sources, self.config.search_part, kept)
+                index_for_search(config.site_dir, self.lang, pages, sources, part_size(self.config.search_part, serving), kept)
 
         languages.join(config.site_dir, children, self.specs, list(self.renderer.settings.languages), index_here)
         self.write_files(config.site_dir)

@@ -22,7 +22,7 @@ from ..caching import stamp
 from . import languages
 from .config import project_root, settings_from
 from .live_search import Job, SearchUpdates
-from .search import sources_dir
+from .search import part_size, parts_dir, sources_dir
 
 if TYPE_CHECKING:
     from .plugin import DigestPlugin
@@ -46,7 +46,9 @@ class Preview:
         settings = settings_from(plugin.config, config, "serve")
         self.watched = [Path(settings.root, settings.templates_dir), Path(config.config_file_path)]
         self.seen = self.stamps()
-        self.search = SearchUpdates(plugin.config.search_part)  # after a rebuild of some pages, their languages' search in the background
+        self.search = SearchUpdates(
+            part_size(plugin.config.search_part, True)
+        )  # after a rebuild of some pages, their languages' search in the background
 
     def stamps(self) -> dict[str, tuple[int, int, int]]:
         found = {}
@@ -80,7 +82,11 @@ class Preview:
         if not plugin.config.search or plugin.renderer is None:
             return {}
         prefix = plugin.renderer.settings.language_prefix
-        return {lang: (self.sources(lang), str(Path(self.config.site_dir, prefix(lang), "pagefind"))) for lang in langs}
+        root, build_dir = project_root(self.config), plugin.config.build_dir
+        return {
+            lang: (self.sources(lang), str(Path(self.config.site_dir, prefix(lang), "pagefind")), parts_dir(root, build_dir, lang, True))
+            for lang in langs
+        }
 
     def sources(self, lang: str) -> str:
         return sources_dir(project_root(self.config), self.plugin.config.build_dir, lang)

@@ -25,6 +25,7 @@ from mkdocs.exceptions import PluginError
 from . import parts_cache
 
 PART = 1_000  # pages to a Pagefind run: about 135 MB of its memory
+PREVIEW_PART = 200  # under serve: an edit's update indexes again the part of its story, a few months, not the language
 PARTS = "digest-parts.json"  # in a language's pagefind/: the folders of its other parts, for the search box
 GLOB_SPECIAL = re.compile(r"[][{}*?,!\\]")  # a folder with these in its name is not put in a glob: one part then
 
@@ -165,9 +166,15 @@ def share_out(source: str, limit: int) -> list[tuple[str, list[str]]]:
     return [(glob, [name for unit in group for name in units[unit]]) for glob, group in zip(globs, groups, strict=True)]
 
 
-def parts_dir(root: str, build_dir: str, lang: str) -> str:
-    """Where a language's search index parts stay from one build to the next."""
-    return os.path.join(root, build_dir, "search-parts", lang)
+def parts_dir(root: str, build_dir: str, lang: str, serving: bool = False) -> str:
+    """Where a language's search index parts stay from one build to the next (the preview's apart: its parts are
+    smaller, and each would remove the other's)."""
+    return os.path.join(root, build_dir, "search-parts-preview" if serving else "search-parts", lang)
+
+
+def part_size(configured: int, serving: bool) -> int:
+    """Pages to a Pagefind run: `search_part`, and under serve at most PREVIEW_PART."""
+    return min(configured, PREVIEW_PART) if serving else configured
 
 
 def sources_dir(root: str, build_dir: str, lang: str, serving: bool = True) -> str:

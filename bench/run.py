@@ -68,7 +68,7 @@ COLUMNS = [
     "warm / cold",
 ]
 PEER_COLUMNS = ["N", "tool", "pages", "wall s", "CPU s", "max RSS MB", "tree PSS MB", "ours / tool wall", "ours / tool CPU"]
-SERVE_COLUMNS = ["N", "serve", "first build s", "story s", "home s", "topic s", "all three s", "reload s", "search s"]
+SERVE_COLUMNS = ["N", "serve", "first build s", "story s", "home s", "topic s", "all three s", "reload s", "index s", "search s"]
 
 
 @dataclass
@@ -303,6 +303,7 @@ def serve_rows(n: int, work: Path, seed: int, edits: int) -> list[list[str]]:
                 f"{times.topic:.2f}",
                 f"{times.all:.2f}",
                 f"{times.reload:.2f}" if times.reload is not None else "n/a",
+                f"{times.indexed:.2f}" if times.indexed is not None else "n/a",
                 f"{times.search:.2f}" if times.search is not None else "n/a",
             ]
         )

@@ -30,14 +30,19 @@ FIRST_BUILD = 1800  # seconds the first build may take before we give up
 EDIT_SHOWN = 300  # seconds an edit may take to show
 SEARCH_FOUND = 120  # seconds the preview's search may take to find an edited story
 ROOT = Path(__file__).resolve().parents[1]
-# In the page: forget the index loaded before (the next search reads pagefind-entry.json again), search, and
-# say whether the story at `path` is among the results with the word in its text.
+# In the page: forget the index loaded before (the next search reads pagefind-entry.json again), merge the
+# index's other parts as the search box does (pagefind/digest-parts.json), search, and say whether the story at
+# `path` is among the results with the word in its text.
 FINDS = """async ([bundle, word, path]) => {
   const pagefind = await import(bundle);
   await pagefind.destroy();
+  const folder = bundle.slice(0, bundle.lastIndexOf("/") + 1);
+  const listed = await fetch(folder + "digest-parts.json", {cache: "no-store"});
+  for (const part of listed.ok ? await listed.json() : []) await pagefind.mergeIndex(folder + part);
   for (const result of (await pagefind.search(word)).results) {
     const data = await result.data();
-    if (data.url === path && data.content.includes(word)) return true;
+    // a merged part's URLs are absolute
+    if (new URL(data.url, location.href).pathname === path && data.content.includes(word)) return true;
   }
   return false;
 }"""
@@ -53,6 +58,7 @@ class ServeTimes:
     all: float  # until all three showed it
     reload: float | None  # until the server logged "Reloading browsers"
     search: float | None  # until the preview's Pagefind index found the story by the word the edit added
+    indexed: float | None  # until the server logged that the story's language's search index was updated
     first_build: float  # the server's first build, before any edit
     edits: int
 
@@ -159,7 +165,7 @@ def measure_serve(project: Path, env: dict[str, str], dirty: bool, edits: int = 
     threading.Thread(target=log.follow, args=(server.stderr,), daemon=True).start()
     path = project / story.path
     original = path.read_text(encoding="utf-8")
-    results: dict[str, list[float]] = {name: [] for name in (*pages, "all", "reload", "search")}
+    results: dict[str, list[float]] = {name: [] for name in (*pages, "all", "reload", "search", "indexed")}
     probe = None
     try:
         serving = wait_until(
@@ -192,6 +198,9 @@ def measure_serve(project: Path, env: dict[str, str], dirty: bool, edits: int = 
             if probe is not None:
                 found = wait_until(lambda word=word: probe.finds(word, pages["story"]), SEARCH_FOUND, f"edit {number} in search")
                 results["search"].append(found - saved)
+            updated = f"search index of {story.lang} updated"
+            wait_until(lambda saved=saved, updated=updated: log.first_after(saved, updated) is not None, SEARCH_FOUND, "the index update")
+            results["indexed"].append(log.first_after(saved, updated) - saved)
     finally:
         if probe is not None:
             probe.close()
@@ -210,6 +219,7 @@ def measure_serve(project: Path, env: dict[str, str], dirty: bool, edits: int = 
         all=median["all"],
         reload=median.get("reload"),
         search=median.get("search"),
+        indexed=median.get("indexed"),
         first_build=serving - started,
         edits=edits,
     )

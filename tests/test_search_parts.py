@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import copy_project, mkdocs, story_time
-from generator.mkdocs_plugin.search import part_globs, sync_sources
+from generator.mkdocs_plugin.search import share_out, sync_sources
 from serving import Reader, serve, site_prefix
 from test_search import search
 from test_warm import assert_same_site, build, cold_copy
@@ -22,6 +22,10 @@ def pages(folder: Path, counts: dict[str, int]) -> None:
             page = folder / unit / f"story-{number}" / "index.html"
             page.parent.mkdir(parents=True)
             page.write_text("<p>text</p>", encoding="utf-8")
+
+
+def part_globs(source: Path, limit: int) -> list[str]:
+    return [glob for glob, _ in share_out(str(source), limit)]
 
 
 def test_what_pagefind_reads_is_written_only_where_it_changed(tmp_path):
@@ -47,23 +51,23 @@ def test_months_are_shared_out_in_order_and_whole(tmp_path):
     pages(tmp_path, {"2024/12": 3, "2025/01": 2, "2025/02": 4, "2025/03": 1})
     (tmp_path / "about").mkdir()
     (tmp_path / "about" / "index.html").write_text("<p>about</p>", encoding="utf-8")
-    assert part_globs(str(tmp_path), 5) == [
+    assert part_globs(tmp_path, 5) == [
         "{2024/12,2025/01}/**/index.html",
         "{2025/02,2025/03}/**/index.html",
         "about/**/index.html",
     ]
-    assert part_globs(str(tmp_path), 2) == [  # a month with more pages than a part stays whole
+    assert part_globs(tmp_path, 2) == [  # a month with more pages than a part stays whole
         "2024/12/**/index.html",
         "2025/01/**/index.html",
         "2025/02/**/index.html",
         "{2025/03,about}/**/index.html",
     ]
-    assert part_globs(str(tmp_path), 11) == ["**/index.html"]
+    assert part_globs(tmp_path, 11) == ["**/index.html"]
 
 
 def test_a_folder_name_a_glob_would_misread_keeps_one_part(tmp_path):
     pages(tmp_path, {"2025/01": 2, "a{b,c}": 2})
-    assert part_globs(str(tmp_path), 2) == ["**/index.html"]
+    assert part_globs(tmp_path, 2) == ["**/index.html"]
 
 
 def parted(project: Path) -> Path:

@@ -138,10 +138,6 @@ def write_parts(output: str, count: int) -> None:
         json.dump([f"part-{number}/" for number in range(2, count + 1)], handle)
 
 
-def part_globs(source: str, limit: int) -> list[str]:
-    return [glob for glob, _ in share_out(source, limit)]
-
-
 def share_out(source: str, limit: int) -> list[tuple[str, list[str]]]:
     """Pagefind globs that share out the pages in `source`, a month (YYYY/MM/) or another top folder at a time,
     in order, at most `limit` pages to a glob unless one month alone has more; with each glob, its pages' files."""

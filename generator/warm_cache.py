@@ -26,6 +26,7 @@ import os
 import pickle
 import re
 import shutil
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,9 +63,9 @@ def tree(folder: Path, kind: str, lang: str) -> Path:
     return folder / kind / lang
 
 
-def copy_tree(source: str | Path, target: Path, link: bool = False) -> None:
-    """A folder's files into another (hard links when `link` and the file system has them: files of a cache)."""
-    shutil.copytree(source, target, copy_function=link_or_copy if link else shutil.copyfile, dirs_exist_ok=True)
+def link_tree(source: str | Path, target: str | Path, ignore: Callable[[str, list[str]], Iterable[str]] | None = None) -> None:
+    """A folder's files into another as hard links (copies where the file system has none); `ignore` as copytree's."""
+    shutil.copytree(source, target, ignore=ignore, copy_function=link_or_copy, dirs_exist_ok=True)
 
 
 def link_or_copy(source: str, target: str) -> None:

@@ -46,15 +46,20 @@ def matches(reader: Reader, home: str, word: str) -> list[str]:
     return reader.page.evaluate(script, [bundle, word])
 
 
+def save_story(project, key: str, title: str, word: str) -> None:
+    """An English story of 27 November 2025 saved in content/2025/11/<key>.en.md, its body naming `word`."""
+    (project / f"content/2025/11/{key}.en.md").write_text(
+        f"---\ntitle: {title}\ndate: 2025-11-27\nlang: en\ntopics: [robotics]\n"
+        f"story: {key}\nsource: {{name: Reuters}}\nsummary: A story saved while mkdocs serve ran.\n---\n\n"
+        f"Its body names the {word} engine, a word no other story has.\n",
+        encoding="utf-8",
+    )
+
+
 def test_a_story_added_under_serve_is_found_by_the_search_box(served, chromium):
     project, base = served
     wait_for(base, "digest-card")
-    (project / "content/2025/11/preview-search.en.md").write_text(
-        "---\ntitle: Found while the preview runs\ndate: 2025-11-27\nlang: en\ntopics: [robotics]\n"
-        "story: preview-search\nsource: {name: Reuters}\nsummary: A story saved while mkdocs serve ran.\n---\n\n"
-        "Its body names the zorblaxian engine, a word no other story has.\n",
-        encoding="utf-8",
-    )
+    save_story(project, "preview-search", "Found while the preview runs", "zorblaxian")
     wait_for(base + "2025/11/preview-search/", "Found while the preview runs")
     reader = Reader(chromium, base, viewport={"width": 1280, "height": 900})
     try:
@@ -105,12 +110,7 @@ def test_under_serve_an_edit_indexes_again_only_the_part_of_its_story(served_in_
     kept = project / ".digest/search-parts-preview/en"
     before = {entry.name for entry in kept.iterdir()}
     assert len(before) >= 3, before
-    (project / "content/2025/11/preview-parts.en.md").write_text(
-        "---\ntitle: Found in its own part\ndate: 2025-11-27\nlang: en\ntopics: [robotics]\n"
-        "story: preview-parts\nsource: {name: Reuters}\nsummary: A story saved while mkdocs serve ran.\n---\n\n"
-        "Its body names the quarvelion engine, a word no other story has.\n",
-        encoding="utf-8",
-    )
+    save_story(project, "preview-parts", "Found in its own part", "quarvelion")
     wait_for(base + "2025/11/preview-parts/", "Found in its own part")
     reader = Reader(chromium, base, viewport={"width": 1280, "height": 900})
     try:

@@ -169,15 +169,15 @@ def reuse_search(build: WarmBuild, lang: str, site_dir: str) -> bool:
     index = warm_cache.tree(earlier.folder, "pagefind", lang)
     if not index.is_dir():
         return False
-    warm_cache.copy_tree(index, Path(site_dir, "pagefind"), link=True)
-    warm_cache.copy_tree(index, warm_cache.tree(build.new, "pagefind", lang), link=True)
+    warm_cache.link_tree(index, Path(site_dir, "pagefind"))
+    warm_cache.link_tree(index, warm_cache.tree(build.new, "pagefind", lang))
     warm_cache.search_file(build.new, lang).parent.mkdir(parents=True, exist_ok=True)
     warm_cache.link_or_copy(str(warm_cache.search_file(earlier.folder, lang)), str(warm_cache.search_file(build.new, lang)))
     return True
 
 
 def save_search(build: WarmBuild, lang: str, site_dir: str) -> None:
-    warm_cache.copy_tree(Path(site_dir, "pagefind"), warm_cache.tree(build.new, "pagefind", lang), link=True)
+    warm_cache.link_tree(Path(site_dir, "pagefind"), warm_cache.tree(build.new, "pagefind", lang))
 
 
 def done(build: WarmBuild, name: str) -> None:

@@ -11,6 +11,7 @@ import pytest
 
 from conftest import copy_project, mkdocs, story_time
 from generator.mkdocs_plugin.search import share_out, sync_sources
+from generator.mkdocs_plugin.search_content import indexed_content
 from serving import Reader, serve, site_prefix
 from test_search import search
 from test_warm import assert_same_site, build, cold_copy
@@ -70,6 +71,26 @@ def test_a_folder_name_a_glob_would_misread_keeps_one_part(tmp_path):
     assert part_globs(tmp_path, 2) == ["**/index.html"]
 
 
+@pytest.mark.parametrize(
+    ("html", "read"),
+    [
+        (
+            '<p>a</p><section class="r" data-pagefind-ignore><h2>R</h2><section><p>x</p></section></section><p>b</p>',
+            '<p>a</p><section class="r" data-pagefind-ignore></section><p>b</p>',
+        ),
+        ("<p data-pagefind-ignore='all'>x<br>y</p><p>b</p>", "<p data-pagefind-ignore='all'></p><p>b</p>"),
+        ('<div data-pagefind-ignore><span data-pagefind-filter="topic">Chips</span></div>',) * 2,  # Pagefind reads filters there
+        ("<div data-pagefind-ignore><p>no end",) * 2,
+        (
+            "<p data-pagefind-ignored>x</p><pre data-pagefind-ignore>y</pre><p>z</p>",
+            "<p data-pagefind-ignored>x</p><pre data-pagefind-ignore></pre><p>z</p>",
+        ),
+    ],
+)
+def test_what_pagefind_would_ignore_is_left_out_of_what_it_reads(html, read):
+    assert indexed_content(html) == read
+
+
 def parted(project: Path) -> Path:
     """The project with search parts of two pages."""
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
@@ -125,6 +146,36 @@ def test_a_part_whose_pages_did_not_change_is_kept_and_the_index_is_a_cold_build
     damaged = next(iter(unchanged))
     next(path for path in (kept / damaged).rglob("*.pf_fragment")).unlink()
     build(project)
+    cold = parted(cold_copy(project, tmp_path / "cold"))
+    build(cold)
+    assert_same_site(project / "site", cold / "site")
+
+
+def test_a_new_story_remakes_its_own_part_only_though_older_stories_now_list_it(tmp_path):
+    """A new story shows under "Related stories" on older stories of its topics, in every month; what Pagefind reads
+    of those older stories leaves that list out (Pagefind ignores it), so their parts are kept, and the index is
+    still byte for byte a cold build's."""
+    project = parted(copy_project(tmp_path / "project"))
+    build(project)
+    kept = project / ".digest" / "search-parts" / "en"
+    before = {entry.name: entry.stat().st_ino for entry in kept.iterdir()}
+    assert len(before) == 3  # 2025/04, 2025/11, and 2025/12 with the About page
+    title = "Zanzibarian chip makers court new business"
+    (project / "content" / "2025" / "12" / "zanzibarian-chips.en.md").write_text(
+        f"---\ntitle: {title}\ndate: 2025-12-20\nlang: en\ntopics: [ai-chips, business]\nstory: zanzibarian-chips\n"
+        "source: {name: Example, url: 'https://example.org/'}\nsummary: A made-up story for the test.\n---\n\nA zanzibarian body.\n",
+        encoding="utf-8",
+    )
+    build(project)
+    for older in (
+        "2025/04/huawei-ships-ascend-910b-computing-clusters-to-chinese-customers",
+        "2025/11/ubtech-wins-37-million-deal-to-put-walker-s2-robots-at-china-vietnam-border",
+    ):
+        page = (project / "site" / older / "index.html").read_text(encoding="utf-8")
+        assert title in page.split("Related stories", 1)[1], older
+    after = {entry.name: entry.stat().st_ino for entry in kept.iterdir()}
+    unchanged = {name for name in before.keys() & after.keys() if before[name] == after[name]}
+    assert len(unchanged) == 2, (before, after)  # the parts of April and November, whose stories' texts did not change
     cold = parted(cold_copy(project, tmp_path / "cold"))
     build(cold)
     assert_same_site(project / "site", cold / "site")

@@ -32,6 +32,7 @@ from . import languages, pages, staging, theme_words, warm_build, warm_key
 from .config import DigestConfig, configure_language, project_root, settings_from, with_direction
 from .preview import Preview, notified_of_changes, show_problems, stop_on_problems
 from .search import index_for_search, part_size, parts_dir, sources_dir
+from .search_content import indexed_content
 from .staging import system_error
 
 log = logging.getLogger("mkdocs.plugins.digest")
@@ -154,7 +155,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         spec = self.specs[page.file.src_uri]
         html = around[0] + sized_images(html, posixpath.dirname(spec.path) + "/", self.sizes) + around[1]
         if spec.kind in languages.WRITTEN and self.config.search:  # in a preview's rebuild: the pages it built again
-            self.searchable[page.file.src_uri] = (spec.url[len(self.renderer.settings.language_prefix(self.lang)) :], html)
+            url = spec.url[len(self.renderer.settings.language_prefix(self.lang)) :]
+            self.searchable[page.file.src_uri] = (url, indexed_content(html))
         return html
 
     def on_post_page(self, output: str, *, page: MkDocsPage, config: MkDocsConfig) -> str:

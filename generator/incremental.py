@@ -73,7 +73,9 @@ def pages_changed(
     """The pages of each language whose spec differs (what it lists, its title, its links to other languages), or
     that show a story one of whose language versions was added, removed or moved (a card links to every version),
     or one of the stories `also_moved` names by key. `before` and `after` are `addresses` of the two renders."""
-    moved = {key for key in before.keys() | after.keys() if before.get(key) != after.get(key)} | set(also_moved)
+    # A story added or removed is in (or out of) the spec of every page that shows it, which then differs anyway:
+    # only a story that is in both and moved, or `also_moved`, has pages to look for among those whose spec is the same.
+    moved = {key for key in before.keys() & after.keys() if before[key] != after[key]} | set(also_moved)
     found = Changes()
     for lang, specs in new.items():
         was = {spec.path: spec for spec in old.get(lang, [])}

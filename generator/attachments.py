@@ -65,14 +65,19 @@ def links(body: str, first_line: int) -> list[Link]:
     return found
 
 
+SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")  # a link with a scheme (https:, mailto:) is a web link
+
+
 def line_of(text: str, offset: int, first_line: int) -> int:
     return first_line + text.count("\n", 0, offset)
 
 
 def local_file(target: str) -> str | None:
     """The file a link points to when it is a relative link to a file (not a page address, an anchor or a web link)."""
+    if not target or SCHEME.match(target) or target.startswith(("/", "#", "?")):  # most links: no need to split them
+        return None
     parts = urlsplit(target)
-    if not target or parts.scheme or parts.netloc or target.startswith(("/", "#", "?")):
+    if parts.scheme or parts.netloc:
         return None
     path = unquote(parts.path)
     return None if not path or path.endswith("/") else path

@@ -7,6 +7,7 @@ tests. It checks everything and indexes it; pages are then rendered when a clien
 from __future__ import annotations
 
 import functools
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ from .caching import StoryCache
 from .loading import load_document
 from .model import WARNING, Problem, Settings, Site, SitePage, Story, Topic
 from .rendering import Renderer
-from .site_pages import check_page, is_page_file, page_files
+from .site_pages import check_page, page_files
 from .sitemap import sitemap_xml
 from .topics import read_topics
 from .validation import check_collection, check_story
@@ -26,9 +27,14 @@ from .validation import check_collection, check_story
 
 def story_files(settings: Settings) -> list[Path]:
     """Every Markdown file under the content folder but its pages folder, in a stable order."""
-    content = Path(settings.root) / settings.content_dir
-    found = (p for p in content.rglob("*.md") if p.is_file() and not any(part.startswith(".") for part in p.relative_to(content).parts))
-    return sorted(p for p in found if not is_page_file(p, settings))
+    content = os.path.join(settings.root, settings.content_dir)
+    pages = os.path.normpath(os.path.join(content, settings.pages_dir))
+    found = []
+    for where, folders, names in os.walk(content):
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        if os.path.normpath(where) != pages:
+            found += [os.path.join(where, name) for name in names if name.endswith(".md") and not name.startswith(".")]
+    return sorted(Path(path) for path in found if os.path.isfile(path))
 
 
 def publishable(story: Story, settings: Settings) -> bool:

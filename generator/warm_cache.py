@@ -45,6 +45,7 @@ class Earlier:
     snapshot: Snapshot
     search: dict[str, Search]
     stories: ContentCache
+    files: dict[str, list[int]]  # the manifest's size and time of each file
 
 
 def page_file(folder: Path, lang: str, docs_path: str) -> Path:
@@ -107,7 +108,7 @@ def load(folder: Path, key: str) -> tuple[Earlier | None, str]:
             raise ValueError("not a snapshot")
     except Exception as err:  # anything a damaged file can raise while it is read or unpickled
         return None, f"the earlier build's cache is damaged or incomplete ({type(err).__name__}: {err})"
-    return Earlier(folder, snapshot, search, stories), ""
+    return Earlier(folder, snapshot, search, stories, data["files"]), ""
 
 
 def begin(folder: Path) -> Path:
@@ -144,29 +145,71 @@ def write_search(new: Path, lang: str, pages: Search) -> None:
     os.replace(f"{target}.part", target)
 
 
-def save(new: Path, key: str, snapshot: Snapshot, stories: ContentCache, site_dir: str) -> None:
+def save(
+    new: Path,
+    key: str,
+    snapshot: Snapshot,
+    stories: ContentCache,
+    site_dir: str,
+    earlier: Earlier | None = None,
+    kept: dict[str, set[str]] | None = None,
+) -> None:
     """Fill the new cache with every page of the finished site (linked to the file in site_dir) and the snapshot,
-    then write the manifest, which makes it a cache."""
-    made: set[Path] = set()
+    then write the manifest, which makes it a cache. With the earlier cache and the pages kept from it, its pages'
+    folders are taken over (renamed): only the pages built again are linked (the earlier cache is then no longer one)."""
+    files: dict[str, list[int]] = {}
+    if earlier is not None:
+        (earlier.folder / MANIFEST).unlink(missing_ok=True)
     for lang, specs in snapshot.specs.items():
-        for spec in specs:
-            target = page_file(new, lang, spec.path)
-            if target.parent not in made:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                made.add(target.parent)
-            link_or_copy(os.path.join(site_dir, spec.url, "index.html"), str(target))
+        files |= save_pages(
+            new, lang, specs, site_dir, earlier if kept and kept.get(lang) else None, kept.get(lang, set()) if kept else set()
+        )
     with open(new / SNAPSHOT, "wb") as handle:
         pickle.dump(snapshot, handle, protocol=pickle.HIGHEST_PROTOCOL)
     with open(new / STORIES, "wb") as handle:
         pickle.dump(stories, handle, protocol=pickle.HIGHEST_PROTOCOL)
-    files = {}
-    for where, _, names in os.walk(new):
+    for where, folders, names in os.walk(new):
+        if where == str(new):
+            folders[:] = [name for name in folders if name != "pages"]
         for name in names:
             path = os.path.join(where, name)
             files[os.path.relpath(path, new).replace(os.sep, "/")] = stamp(path)
     search = sorted(path.stem for path in (new / "search").glob("*.pickle")) if (new / "search").is_dir() else []
     manifest = {"format": FORMAT, "key": key, "search": search, "files": files}
     (new / MANIFEST).write_text(json.dumps(manifest, sort_keys=True), encoding="utf-8")
+
+
+def save_pages(new: Path, lang: str, specs: list, site_dir: str, earlier: Earlier | None, kept: set[str]) -> dict[str, list[int]]:
+    """A language's pages into the new cache, linked to site_dir's files; the earlier cache's taken over when given,
+    so that only the pages built again are linked (and those gone removed). Their manifest entries."""
+    reused = take_pages(earlier, new, lang) if earlier is not None else set()
+    folder = new / "pages" / lang
+    folder.mkdir(parents=True, exist_ok=True)
+    files, names = {}, set()
+    for spec in specs:
+        target = page_file(new, lang, spec.path)
+        name = f"pages/{lang}/{target.name}"
+        names.add(target.name)
+        if earlier is not None and spec.path in kept and target.name in reused:  # the same file as the one in site/
+            files[name] = earlier.files[name]
+            continue
+        if target.name in reused:
+            target.unlink()
+        link_or_copy(os.path.join(site_dir, spec.url, "index.html"), str(target))
+        files[name] = stamp(target)
+    for gone in reused - names:
+        (folder / gone).unlink()
+    return files
+
+
+def take_pages(earlier: Earlier, new: Path, lang: str) -> set[str]:
+    """Move the earlier cache's pages of a language into the new cache; the names of the files moved."""
+    source, target = earlier.folder / "pages" / lang, new / "pages" / lang
+    if not source.is_dir():
+        return set()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    os.rename(source, target)
+    return set(os.listdir(target))
 
 
 def commit(new: Path, folder: Path) -> None:

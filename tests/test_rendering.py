@@ -430,3 +430,32 @@ def test_build_is_deterministic(tmp_path):
     assert {lang: [(p.path, text_of(p)) for p in pages] for lang, pages in first.pages.items()} == {
         lang: [(p.path, text_of(p)) for p in pages] for lang, pages in second.pages.items()
     }
+
+
+def test_a_long_index_links_the_first_and_last_pages_and_those_around_this_one(tmp_path):
+    """As Material's blog and Hugo do: a topic of many pages does not link every page from every page."""
+    stories = {
+        f"2025/03/s{n:02}.en.md": dict(
+            title=f"Story {n}", date=f"2025-03-{n:02}", lang="en", topics="[robotics]", story=f"s{n}", summary="S."
+        )
+        for n in range(1, 21)
+    }
+    built = build_site(settings(write_project(tmp_path, stories), page_size=2))  # ten pages
+    shown = {}
+    for path in (
+        "topics/robotics/index.md",
+        "topics/robotics/page/6/index.md",
+        "topics/robotics/page/10/index.md",
+        "topics/robotics/page/5/index.md",
+    ):
+        _, body = split(text_of(page(built, "en", path)))
+        pager = body.split('<nav class="digest-pager"', 1)[1].split("</nav>", 1)[0]
+        shown[path] = re.findall(r">(\d+|…)</", pager)
+    assert shown == {
+        "topics/robotics/index.md": ["1", "2", "3", "…", "10"],
+        "topics/robotics/page/6/index.md": ["1", "…", "4", "5", "6", "7", "8", "9", "10"],  # 9 rather than "…" for one page
+        "topics/robotics/page/10/index.md": ["1", "…", "8", "9", "10"],
+        "topics/robotics/page/5/index.md": ["1", "2", "3", "4", "5", "6", "7", "…", "10"],
+    }
+    _, body = split(text_of(page(built, "en", "topics/robotics/page/6/index.md")))
+    assert '<a href="../../">1</a>' in body and '<a href="../4/">4</a>' in body and '<a href="../10/">10</a>' in body

@@ -95,7 +95,7 @@ def paged(
             "count": len(chunks),
             "previous": urls.relative(here, paged_url(first, number - 1)) if number > 1 else None,
             "next": urls.relative(here, paged_url(first, number + 1)) if number < len(chunks) else None,
-            "pages": [{"number": n, "url": urls.relative(here, paged_url(first, n))} for n in range(1, len(chunks) + 1)],
+            "pages": [{"number": n, "url": urls.relative(here, paged_url(first, n)) if n else None} for n in pager_numbers(number, len(chunks))],
         }
         page_meta = (
             dict(meta)
@@ -105,6 +105,23 @@ def paged(
         feeds = feed_links(r, here, feeds_folder, feed_title) if feeds_folder is not None else []
         pages.append(spec(r, lang, here, template, kind, page_meta, targets, feeds=feeds, items=chunk, pager=pager, **context))
     return pages
+
+
+AROUND = 2  # page numbers the pager shows on each side of the current page, besides the first and the last
+
+
+def pager_numbers(number: int, count: int) -> list[int]:
+    """The page numbers a pager shows: the first, the last, and AROUND on each side of `number`; 0 where numbers
+    are left out (an ellipsis), as Material's blog and Hugo's pagers do: a topic of 400 pages does not link 400 times."""
+    shown = sorted({1, count, *range(max(1, number - AROUND), min(count, number + AROUND) + 1)})
+    numbers: list[int] = []
+    for n in shown:
+        if numbers and n - numbers[-1] == 2:  # one number left out: show it rather than an ellipsis
+            numbers.append(n - 1)
+        elif numbers and n - numbers[-1] > 2:
+            numbers.append(0)
+        numbers.append(n)
+    return numbers
 
 
 def footer(r: Renderer, lang: str, here: str) -> dict[str, Any]:

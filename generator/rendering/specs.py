@@ -95,7 +95,10 @@ def paged(
             "count": len(chunks),
             "previous": urls.relative(here, paged_url(first, number - 1)) if number > 1 else None,
             "next": urls.relative(here, paged_url(first, number + 1)) if number < len(chunks) else None,
-            "pages": [{"number": n, "url": urls.relative(here, paged_url(first, n)) if n else None} for n in pager_numbers(number, len(chunks))],
+            "pages": [
+                {"number": shown, "url": urls.relative(here, paged_url(first, shown)) if shown else None}
+                for shown in pager_numbers(number, len(chunks))
+            ],
         }
         page_meta = (
             dict(meta)

@@ -2,8 +2,10 @@
 
 A build leaves a Snapshot of what its pages were made from: everything every page shows (settings but the clock,
 topics, interface words, the site's pages, the files published with them, the nav), each story's addresses in
-every language, and each page's spec. The next build compares it with its own (`reusable`): a page whose spec is
-the same, and that shows no story whose addresses changed, comes out the same, so its earlier HTML is reused.
+every language, and a print of each page's spec (a digest: the specs themselves, with every story on every card,
+are large to keep and slow to read back). The next build compares it with its own (`reusable`): a page whose spec
+has the same print, and that shows no story whose addresses changed, comes out the same, so its earlier HTML is
+reused.
 What is outside the snapshot (templates, mkdocs.yml, the versions of the tools, the project) is in the key that
 warm_cache.py checks before a snapshot is used at all.
 """
@@ -12,17 +14,20 @@ from __future__ import annotations
 
 import hashlib
 import importlib.metadata
+import io
 import os
+import pickle
 import sys
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from .attachments import Attachment
-from .incremental import addresses, pages_changed
+from .incremental import addresses, stories_in
+from .model import Story
 from .rendering import PageSpec, Renderer
 
-FORMAT = 2  # of the snapshot and the cache's layout: a cache of another format is not read
+FORMAT = 3  # of the snapshot and the cache's layout: a cache of another format is not read
 WRITTEN = ("story", "page")  # the kinds of page whose Markdown body MkDocs converts (and checks the links of)
 # What can change a page without changing its spec: the tools that turn specs into HTML.
 TOOLS = ("mkdocs", "mkdocs-material", "pymdown-extensions", "markdown", "jinja2", "babel", "pagefind", "pagefind-bin", "pyyaml")
@@ -34,8 +39,9 @@ class Snapshot:
 
     shared: tuple  # what every page may show
     addresses: dict[str, dict[str, tuple[str, str]]]  # story key -> language -> (file, URL)
-    specs: dict[str, list[PageSpec]]  # language -> every page
+    specs: dict[str, list[PageSpec]]  # language -> every page; this build's only (the cache keeps their prints)
     scheduled: frozenset[str]  # keys of the stories dated after the build's moment (marked "Scheduled" when shown)
+    prints: dict[str, dict[str, tuple[str, bytes]]] = field(default_factory=dict)  # language -> docs path -> (kind, print)
 
 
 def snapshot(renderer: Renderer, nav: dict[str, list[Any]]) -> Snapshot:
@@ -46,12 +52,53 @@ def snapshot(renderer: Renderer, nav: dict[str, list[Any]]) -> Snapshot:
     # Of the site's pages, what other pages show (tabs, links, redirects); a page's own text is in its own spec.
     pages = {lang: tuple(replace(page, body="", summary="") for page in items) for lang, items in renderer.site_pages.items()}
     now = settings.current_time()
+    specs = {lang: list(renderer.specs(lang)) for lang in settings.languages}
     return Snapshot(
         shared=(replace(settings, now=None, root=""), renderer.topics, words, pages, attached, nav),
         addresses=addresses(renderer),
-        specs={lang: list(renderer.specs(lang)) for lang in settings.languages},
+        specs=specs,
         scheduled=frozenset(story.key for story in renderer.story_urls if story.published > now),
+        prints=fingerprints(specs),
     )
+
+
+def saved(snapshot: Snapshot) -> Snapshot:
+    """What the cache keeps of a snapshot: all but the specs themselves, which their prints stand for."""
+    return replace(snapshot, specs={})
+
+
+class SpecPrinter(pickle.Pickler):
+    """Pickles a page spec with each story it shows as a digest of the story (a story is on hundreds of pages)."""
+
+    def __init__(self, file: io.BytesIO, stories: dict[int, bytes]) -> None:
+        super().__init__(file, protocol=5)
+        self.stories = stories
+
+    def persistent_id(self, obj: Any) -> bytes | None:
+        if not isinstance(obj, Story):
+            return None
+        found = self.stories.get(id(obj))
+        if found is None:
+            found = self.stories[id(obj)] = hashlib.sha256(pickle.dumps(obj, protocol=5)).digest()
+        return found
+
+
+def fingerprints(specs: dict[str, list[PageSpec]]) -> dict[str, dict[str, tuple[str, bytes]]]:
+    """Each page's kind and a digest of its spec: the same spec, built again, gives the same digest (one that
+    differs only makes a page build again, never keeps a wrong one)."""
+    stories: dict[int, bytes] = {}
+    prints: dict[str, dict[str, tuple[str, bytes]]] = {}
+    buffer = io.BytesIO()
+    printer = SpecPrinter(buffer, stories)
+    for lang, items in specs.items():
+        prints[lang] = {}
+        for spec in items:
+            buffer.seek(0)
+            buffer.truncate()
+            printer.clear_memo()
+            printer.dump(spec)
+            prints[lang][spec.path] = (spec.kind, hashlib.sha256(buffer.getbuffer()).digest())
+    return prints
 
 
 def published(attachment: Attachment, root: str) -> Attachment:
@@ -63,21 +110,24 @@ def published(attachment: Attachment, root: str) -> Attachment:
 def reusable(old: Snapshot, new: Snapshot) -> dict[str, set[str]] | None:
     """The docs paths of each language whose earlier output is still right; None when every page may differ.
 
-    A page is built again when incremental.pages_changed names it, when a story it shows became due (or was
-    scheduled again), and, after any story moved, came or went, when its body links to a Markdown file: the
-    link's target, or MkDocs' check of it, may have changed."""
+    A page is built again when its spec's print differs, when it shows a story one of whose language versions moved
+    (or that became due, or was scheduled again), and, after any story moved, came or went, when its body links to a
+    Markdown file: the link's target, or MkDocs' check of it, may have changed. A story that came or went changes
+    the spec of every page that shows it."""
     if old.shared != new.shared:
         return None
-    moved = {key for key in old.addresses.keys() | new.addresses.keys() if old.addresses.get(key) != new.addresses.get(key)}
+    changed = {key for key in old.addresses.keys() | new.addresses.keys() if old.addresses.get(key) != new.addresses.get(key)}
     due = set(old.scheduled ^ new.scheduled)
-    found = pages_changed(old.addresses, new.addresses, old.specs, new.specs, also_moved=due)
+    moved = {key for key in changed if key in old.addresses and key in new.addresses} | due
     kept = {}
     for lang, specs in new.specs.items():
-        was = {spec.path for spec in old.specs.get(lang, [])}
+        was, now = old.prints.get(lang, {}), new.prints[lang]
         kept[lang] = {
             spec.path
             for spec in specs
-            if spec.path in was and spec.path not in found.pages[lang] and not ((moved or due) and links_to_files(spec))
+            if was.get(spec.path) == now[spec.path]
+            and not (moved and any(story.key in moved for story in stories_in(spec.context)))
+            and not ((changed or due) and links_to_files(spec))
         }
     return kept
 
@@ -88,7 +138,7 @@ def same_indexes(old: Snapshot, new: Snapshot, kept: dict[str, set[str]]) -> tup
     feeds, search = set(), set()
     for lang, specs in new.specs.items():
         now = {spec.path: spec.kind for spec in specs if spec.kind in WRITTEN}
-        was = {spec.path: spec.kind for spec in old.specs.get(lang, []) if spec.kind in WRITTEN}
+        was = {path: kind for path, (kind, _) in old.prints.get(lang, {}).items() if kind in WRITTEN}
         rebuilt = {path: kind for path, kind in now.items() if path not in kept.get(lang, set())}
         removed = {path: kind for path, kind in was.items() if path not in now}
         if "story" not in rebuilt.values() and "story" not in removed.values():

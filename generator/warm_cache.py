@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .caching import ContentCache
-from .warm import FORMAT, Snapshot
+from .warm import FORMAT, Snapshot, saved
 
 MANIFEST, SNAPSHOT, STORIES = "manifest.json", "snapshot.pickle", "stories.pickle"
 Search = dict[str, tuple[str, str]]  # docs path -> (URL within the language, the HTML Pagefind indexes)
@@ -165,7 +165,7 @@ def save(
             new, lang, specs, site_dir, earlier if kept and kept.get(lang) else None, kept.get(lang, set()) if kept else set()
         )
     with open(new / SNAPSHOT, "wb") as handle:
-        pickle.dump(snapshot, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump(saved(snapshot), handle, protocol=pickle.HIGHEST_PROTOCOL)
     with open(new / STORIES, "wb") as handle:
         pickle.dump(stories, handle, protocol=pickle.HIGHEST_PROTOCOL)
     for where, folders, names in os.walk(new):

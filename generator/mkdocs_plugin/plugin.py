@@ -125,8 +125,6 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         files = pages.add_pages(
             files, config, self.renderer, self.lang, self.specs, self.part, self.changed, self.feeds_changed, reused, self.warm
         )
-        if self.warm is not None:
-            warm_build.restore(self.warm, self.lang, files, self.specs, written_only=self.part == languages.STORIES)
         return files
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
@@ -182,7 +180,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                 )
                 index_for_search(config.site_dir, self.lang, pages, sources, part_size(self.config.search_part, serving), kept)
 
-        languages.join(config.site_dir, children, self.specs, list(self.renderer.settings.languages), index_here)
+        kept = self.restore_kept(config.site_dir)
+        specs = {path: spec for path, spec in self.specs.items() if path not in kept}  # the story process built these
+        languages.join(config.site_dir, children, specs, list(self.renderer.settings.languages), index_here)
         self.write_files(config.site_dir)
         if self.command == "serve":
             show_problems(config.site_dir, self.renderer, [])
@@ -204,6 +204,16 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             self.warm = None
         if isinstance(error, OSError):  # a full disk, a folder it may not write: one line, not a traceback
             raise Abort(system_error(error)) from None
+
+    def restore_kept(self, site_dir: str) -> set[str]:
+        """A warm build's kept pages, put in place while the language builds build the others; those of this
+        process's language."""
+        if self.warm is None or self.renderer is None:
+            return set()
+        settings = self.renderer.settings
+        folders = {lang: languages.building_dir(site_dir, lang) for lang in settings.languages} | {settings.default_language: site_dir}
+        warm_build.restore(self.warm, folders.__getitem__, {lang: settings.language_prefix(lang) for lang in settings.languages})
+        return self.warm.kept.get(self.lang, set())
 
     def write_files(self, site_dir: str) -> None:
         """One sitemap for all languages at the root (each language keeps MkDocs' own, which Material's instant

@@ -3,7 +3,8 @@ again; their HTML comes from the cache that build left in .digest/warm/ (the cor
 warm_cache.py keeps them).
 
 Every process of the build gets the WarmBuild (the language builds are forked from the `mkdocs` one): each
-builds its pages with MkDocs' dirty machinery, the reused ones as KeptFiles copied from the cache beforehand, and
+builds its pages with MkDocs' dirty machinery, the reused ones as KeptFiles that the `mkdocs` process links from
+the cache meanwhile, and
 indexes its language for search from the content of every story, the reused ones' read from the cache (Pagefind
 has no incremental update). At the end the `mkdocs` process saves the finished site as the next cache; a build
 that fails, or warns (in any process), saves none, so that the next build is cold and warns the same.
@@ -14,17 +15,15 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-from mkdocs.structure.files import Files
 
 from .. import warm, warm_cache
 from ..caching import ContentCache
 from ..rendering import PageSpec, Renderer, email
 from ..urls import checked_path
-from .preview import KeptFile
 from .warm_key import Previous
 
 log = logging.getLogger("mkdocs.plugins.digest")
@@ -98,19 +97,25 @@ def indexed(snapshot: warm.Snapshot, lang: str, paths: set[str], search: dict[st
     return {path for path in paths if path in search or kinds[path] not in warm.WRITTEN}
 
 
-def restore(build: WarmBuild, lang: str, files: Files, specs: dict[str, PageSpec], written_only: bool) -> None:
-    """Put the kept pages of this process's part where MkDocs would have written them (it leaves KeptFiles alone)."""
-    kept, earlier = build.kept.get(lang, set()), build.earlier
-    if not kept or earlier is None:
+def restore(build: WarmBuild, folder_of: Callable[[str], str], prefixes: dict[str, str]) -> None:
+    """Put every kept page where its language's build would have written it (MkDocs leaves KeptFiles alone): in
+    the `mkdocs` process, while the language builds build the other pages. `folder_of(lang)`: where a language's
+    build writes; `prefixes`: each language's prefix of the site's URLs."""
+    earlier = build.earlier
+    if earlier is None:
         return
     made: set[str] = set()
-    for file in files.documentation_pages():
-        if isinstance(file, KeptFile) and file.src_uri in kept and not (written_only and specs[file.src_uri].kind not in warm.WRITTEN):
-            folder = os.path.dirname(file.abs_dest_path)
+    for lang, kept in build.kept.items():
+        top, prefix = folder_of(lang), prefixes[lang]
+        for spec in build.snapshot.specs[lang]:
+            if spec.path not in kept:
+                continue
+            target = os.path.join(top, spec.url[len(prefix) :], "index.html")
+            folder = os.path.dirname(target)
             if folder not in made:
                 os.makedirs(folder, exist_ok=True)
                 made.add(folder)
-            warm_cache.link_or_copy(str(warm_cache.page_file(earlier.folder, lang, file.src_uri)), file.abs_dest_path)
+            warm_cache.link_or_copy(str(warm_cache.page_file(earlier.folder, lang, spec.path)), target)
 
 
 def searchable(build: WarmBuild, lang: str, specs: dict[str, PageSpec], built: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:

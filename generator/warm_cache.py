@@ -212,10 +212,13 @@ def take_pages(earlier: Earlier, new: Path, lang: str) -> set[str]:
     return set(os.listdir(target))
 
 
-def commit(new: Path, folder: Path) -> None:
-    """Put the new cache in the old one's place."""
+def commit(new: Path, folder: Path, discard: Callable[[Path], None] | None = None) -> None:
+    """Put the new cache in the old one's place; the old one goes to `discard` (by default it is removed)."""
     old = folder.with_name(f"{folder.name}.old-{os.getpid()}")
     if folder.exists():
         os.rename(folder, old)
     os.rename(new, folder)
-    shutil.rmtree(old, ignore_errors=True)
+    if discard is not None and old.exists():
+        discard(old)
+    else:
+        shutil.rmtree(old, ignore_errors=True)

@@ -98,6 +98,21 @@ def test_a_build_replaces_site_and_keeps_its_hidden_entries(project):
     assert leftovers(project) == []
 
 
+def test_what_a_build_replaced_is_removed_by_the_next_one(project):
+    """The site and the warm cache a build replaces wait in .digest/trash/ (not beside site/, where `git add .`
+    would find them); the next build removes them, and leaves its own."""
+    old_site(project)
+    trash = project / ".digest" / "trash"
+    mkdocs(project, "build", "--strict")
+    first = sorted(p.name for p in trash.iterdir())
+    assert len(first) == 1  # yesterday's site (there was no warm cache yet)
+    assert "the site built yesterday" in next(trash.rglob("index.html")).read_text(encoding="utf-8")
+    mkdocs(project, "build", "--strict")
+    second = sorted(p.name for p in trash.iterdir())
+    assert len(second) == 2 and not set(first) & set(second)  # the first build's site and cache; yesterday's is gone
+    assert leftovers(project) == [] and sorted(p.name for p in project.iterdir() if p.name.startswith(".")) == [".digest"]
+
+
 def test_the_first_build_makes_a_site_a_web_server_can_read(project):
     """A staging folder is made private (0700); the site it becomes gets the mode a new folder gets."""
     mask = os.umask(0)

@@ -8,6 +8,7 @@ HTML goes around the result untouched. Nothing is written to disk before the HTM
 
 from __future__ import annotations
 
+import functools
 import gzip
 import logging
 import multiprocessing
@@ -28,7 +29,7 @@ from ..build import prepare, site_files
 from ..caching import StoryCache
 from ..rendering import PageSpec, Renderer
 from ..validation import site_url_warning
-from . import languages, pages, staging, theme_words, warm_build, warm_key
+from . import languages, pages, staging, theme_words, trash, warm_build, warm_key
 from .config import DigestConfig, configure_language, project_root, settings_from, with_direction
 from .preview import Preview, notified_of_changes, show_problems, stop_on_problems
 from .search import index_for_search, part_size, parts_dir, sources_dir
@@ -61,6 +62,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.stage = staging.Stage()  # the build goes beside site/ and replaces it only once it is complete
         self.preview: Preview | None = None  # under serve: the rebuilds after edits
         self.warm: warm_build.WarmBuild | None = None  # a build (not serve, not --dirty): the cache of the last one, and the next
+        self.trash = ""  # a build's trash folder (trash.py), and the process removing what the last build put there
+        self.sweeping: Any = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command, self.dirty = command, dirty
@@ -89,6 +92,9 @@ class DigestPlugin(BasePlugin[DigestConfig]):
     def start(self, config: MkDocsConfig, settings: Any) -> None:
         """Load, check and index everything, stage site/, and start the other language builds."""
         # A build (not serve, not --dirty) reuses what the last one left in .digest/warm/, when it can (warm_build.py).
+        if self.command != "serve":  # what the last build replaced, removed while this one reads and checks (trash.py)
+            self.trash = os.path.join(settings.root, self.config.build_dir, "trash")
+            self.sweeping = trash.sweep(self.trash)
         building = self.command != "serve" and not self.dirty and "fork" in multiprocessing.get_all_start_methods()
         previous = warm_key.previous(config, settings, self.config.build_dir) if building else None
         site = prepare(settings, cache=self.cache if self.command == "serve" else previous.stories if previous else None)
@@ -180,7 +186,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                 )
                 index_for_search(config.site_dir, self.lang, pages, sources, part_size(self.config.search_part, serving), kept)
 
-        kept = self.restore_kept(config.site_dir)
+        # The kept pages of a warm build go in place while the language builds build the others.
+        kept = warm_build.restore(self.warm, config.site_dir, self.renderer.settings, languages.building_dir) if self.warm else set()
         specs = {path: spec for path, spec in self.specs.items() if path not in kept}  # the story process built these
         languages.join(config.site_dir, children, specs, list(self.renderer.settings.languages), index_here)
         self.write_files(config.site_dir)
@@ -190,30 +197,23 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         if build is not None and self.part != languages.NOTHING:  # this process built the default language's feeds
             warm_build.save_assets(build, config.site_dir)
         saved = build is not None and warm_build.finish(build, config.site_dir, [f"{lang}-{part}" for lang, part, _ in children])
+        discard = functools.partial(trash.discard, trash=self.trash)  # removed by the next build, beside its work
         if not (config.strict and warned()):  # else MkDocs aborts for the warnings next, and on_build_error aborts the stage
-            config.site_dir = self.stage.commit(config.site_dir)
+            config.site_dir = self.stage.commit(config.site_dir, discard)
             if saved and build is not None:
-                warm_build.commit(build)
+                warm_build.commit(build, discard)
         elif build is not None:
             warm_build.abort(build)
+        trash.done(self.sweeping)
 
     def on_build_error(self, *, error: Exception) -> None:
         self.stage.abort()
+        trash.done(self.sweeping)
         if self.warm is not None:
             warm_build.abort(self.warm)
             self.warm = None
         if isinstance(error, OSError):  # a full disk, a folder it may not write: one line, not a traceback
             raise Abort(system_error(error)) from None
-
-    def restore_kept(self, site_dir: str) -> set[str]:
-        """A warm build's kept pages, put in place while the language builds build the others; those of this
-        process's language."""
-        if self.warm is None or self.renderer is None:
-            return set()
-        settings = self.renderer.settings
-        folders = {lang: languages.building_dir(site_dir, lang) for lang in settings.languages} | {settings.default_language: site_dir}
-        warm_build.restore(self.warm, folders.__getitem__, {lang: settings.language_prefix(lang) for lang in settings.languages})
-        return self.warm.kept.get(self.lang, set())
 
     def write_files(self, site_dir: str) -> None:
         """One sitemap for all languages at the root (each language keeps MkDocs' own, which Material's instant

@@ -20,6 +20,7 @@ import shutil
 import signal
 import tempfile
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -99,9 +100,9 @@ class Stage:
         """A child process that writes into the staging folder: abort() stops it before removing the folder."""
         self.processes.append(process)
 
-    def commit(self, current: str) -> str:
+    def commit(self, current: str, discard: Callable[[Path], None] | None = None) -> str:
         """Put the staged build in site_dir's place and return site_dir (`current` when nothing was staged);
-        hidden entries of the old site/ move over."""
+        hidden entries of the old site/ move over. The old site goes to `discard` (by default it is removed)."""
         if not self.active:
             return current
         assert self.site is not None and self.temp is not None
@@ -117,7 +118,10 @@ class Stage:
             self.temp = None
         finally:
             signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
-        shutil.rmtree(old, ignore_errors=True)
+        if discard is None:
+            shutil.rmtree(old, ignore_errors=True)
+        elif old.exists():
+            discard(old)
         self.finish()
         return str(site)
 

@@ -22,6 +22,7 @@ from typing import Any
 
 from .. import warm, warm_cache
 from ..caching import ContentCache
+from ..model import Settings
 from ..rendering import PageSpec, Renderer, email
 from ..urls import checked_path
 from .warm_key import Previous
@@ -97,16 +98,16 @@ def indexed(snapshot: warm.Snapshot, lang: str, paths: set[str], search: dict[st
     return {path for path in paths if path in search or kinds[path] not in warm.WRITTEN}
 
 
-def restore(build: WarmBuild, folder_of: Callable[[str], str], prefixes: dict[str, str]) -> None:
+def restore(build: WarmBuild, site_dir: str, settings: Settings, building_dir: Callable[[str, str], str]) -> set[str]:
     """Put every kept page where its language's build would have written it (MkDocs leaves KeptFiles alone): in
-    the `mkdocs` process, while the language builds build the other pages. `folder_of(lang)`: where a language's
-    build writes; `prefixes`: each language's prefix of the site's URLs."""
-    earlier = build.earlier
+    the `mkdocs` process, while the language builds build the other pages; the default language's in site_dir,
+    another's in building_dir(site_dir, lang). Returns the default language's kept pages."""
+    earlier, default = build.earlier, settings.default_language
     if earlier is None:
-        return
+        return set()
     made: set[str] = set()
     for lang, kept in build.kept.items():
-        top, prefix = folder_of(lang), prefixes[lang]
+        top, prefix = site_dir if lang == default else building_dir(site_dir, lang), settings.language_prefix(lang)
         for spec in build.snapshot.specs[lang]:
             if spec.path not in kept:
                 continue
@@ -116,6 +117,7 @@ def restore(build: WarmBuild, folder_of: Callable[[str], str], prefixes: dict[st
                 os.makedirs(folder, exist_ok=True)
                 made.add(folder)
             warm_cache.link_or_copy(str(warm_cache.page_file(earlier.folder, lang, spec.path)), target)
+    return build.kept.get(default, set())
 
 
 def searchable(build: WarmBuild, lang: str, specs: dict[str, PageSpec], built: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
@@ -209,8 +211,8 @@ def finish(build: WarmBuild, site_dir: str, children: list[str]) -> bool:
     return True
 
 
-def commit(build: WarmBuild) -> None:
-    warm_cache.commit(build.new, build.folder)
+def commit(build: WarmBuild, discard: Callable[[Path], None] | None = None) -> None:
+    warm_cache.commit(build.new, build.folder, discard)
 
 
 def abort(build: WarmBuild) -> None:

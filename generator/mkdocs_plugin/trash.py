@@ -36,7 +36,7 @@ def sweep(trash: str) -> Any | None:
         return None
     process = multiprocessing.get_context("fork").Process(target=remove, args=(entries,), name="digest-trash", daemon=True)
     process.start()
-    return process
+    return (process, os.getpid())
 
 
 def remove(entries: list[str]) -> None:
@@ -45,7 +45,8 @@ def remove(entries: list[str]) -> None:
         shutil.rmtree(entry, ignore_errors=True)
 
 
-def done(process: Any | None) -> None:
-    """Wait for a sweep to finish."""
-    if process is not None:
-        process.join()
+def done(sweeping: Any | None) -> None:
+    """Wait for a sweep to finish (in the process that started it: the language builds, forked from it, share the
+    plugin that holds it)."""
+    if sweeping is not None and sweeping[1] == os.getpid():
+        sweeping[0].join()

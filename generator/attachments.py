@@ -8,6 +8,7 @@ link works on the page, in every language that uses it, at a domain root and und
 from __future__ import annotations
 
 import functools
+import os
 import posixpath
 import re
 from collections.abc import Callable
@@ -86,7 +87,7 @@ def local_file(target: str) -> str | None:
 def attached(item: Story | SitePage, root: Path, page_folder: str, body_line: int) -> tuple[list[Attachment], list[Problem]]:
     """The files `item` links to, to publish under `page_folder` (its page's docs folder), and the problems:
     a link to a file that is not there, a link that leaves the site, an image without alt text."""
-    folder = (root / item.path).parent
+    folder = Path(os.path.dirname(os.path.join(root, item.path)))
     found: dict[str, Attachment] = {}
     problems = []
     shared = [Link(item.image, item.lines.get("image", 1), False, None)] if isinstance(item, Story) and item.image else []

@@ -48,9 +48,10 @@ class Earlier:
     files: dict[str, list[int]]  # the manifest's size and time of each file
 
 
-def page_file(folder: Path, lang: str, docs_path: str) -> Path:
-    """Where the cache keeps a page: all of a language's pages in one folder (a folder per page costs a file each)."""
-    return folder / "pages" / lang / (hashlib.sha256(docs_path.encode()).hexdigest()[:32] + ".html")
+def page_name(folder: str, lang: str, docs_path: str) -> str:
+    """Where the cache keeps a page: all of a language's pages in one folder (a folder per page costs a file each),
+    named by a hash of its docs path. A string, not a Path: it runs for every page of a build."""
+    return os.path.join(folder, "pages", lang, hashlib.sha256(docs_path.encode()).hexdigest()[:32] + ".html")
 
 
 def stamp(path: str | Path) -> list[int]:
@@ -187,15 +188,16 @@ def save_pages(new: Path, lang: str, specs: list, site_dir: str, earlier: Earlie
     folder.mkdir(parents=True, exist_ok=True)
     files, names = {}, set()
     for spec in specs:
-        target = page_file(new, lang, spec.path)
-        name = f"pages/{lang}/{target.name}"
-        names.add(target.name)
-        if earlier is not None and spec.path in kept and target.name in reused:  # the same file as the one in site/
+        target = page_name(str(new), lang, spec.path)
+        base = os.path.basename(target)
+        name = f"pages/{lang}/{base}"
+        names.add(base)
+        if earlier is not None and spec.path in kept and base in reused:  # the same file as the one in site/
             files[name] = earlier.files[name]
             continue
-        if target.name in reused:
-            target.unlink()
-        link_or_copy(os.path.join(site_dir, spec.url, "index.html"), str(target))
+        if base in reused:
+            os.unlink(target)
+        link_or_copy(os.path.join(site_dir, spec.url, "index.html"), target)
         files[name] = stamp(target)
     for gone in reused - names:
         (folder / gone).unlink()

@@ -106,6 +106,7 @@ def restore(build: WarmBuild, site_dir: str, settings: Settings, building_dir: C
     if earlier is None:
         return set()
     made: set[str] = set()
+    cache = str(earlier.folder)
     for lang, kept in build.kept.items():
         top, prefix = site_dir if lang == default else building_dir(site_dir, lang), settings.language_prefix(lang)
         for spec in build.snapshot.specs[lang]:
@@ -116,7 +117,7 @@ def restore(build: WarmBuild, site_dir: str, settings: Settings, building_dir: C
             if folder not in made:
                 os.makedirs(folder, exist_ok=True)
                 made.add(folder)
-            warm_cache.link_or_copy(str(warm_cache.page_file(earlier.folder, lang, spec.path)), target)
+            warm_cache.link_or_copy(warm_cache.page_name(cache, lang, spec.path), target)
     return build.kept.get(default, set())
 
 

@@ -34,7 +34,7 @@ def story_files(settings: Settings) -> list[Path]:
         folders[:] = [name for name in folders if not name.startswith(".")]
         if os.path.normpath(where) != pages:
             found += [os.path.join(where, name) for name in names if name.endswith(".md") and not name.startswith(".")]
-    return sorted(Path(path) for path in found if os.path.isfile(path))
+    return [Path(path) for path in sorted(found, key=lambda path: path.split(os.sep)) if os.path.isfile(path)]  # as Paths sort
 
 
 def publishable(story: Story, settings: Settings) -> bool:

@@ -90,8 +90,9 @@ def load(folder: Path, key: str) -> tuple[Earlier | None, str]:
         data = json.loads(manifest.read_text(encoding="utf-8"))
         if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("key") != key:
             return None, "the earlier build was made by another version, project, configuration or template"
+        top = str(folder)
         for name, saved in data["files"].items():
-            if stamp(folder / name) != saved:
+            if stamp(os.path.join(top, name)) != saved:
                 return None, f"the earlier build's {name} changed"
         with open(folder / SNAPSHOT, "rb") as handle:
             snapshot = pickle.load(handle)

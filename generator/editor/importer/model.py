@@ -14,148 +14,148 @@ import numpy as np
 from .blocks import announced_list
 
 BODY_WEIGHTS: tuple[float, ...] = (
-    -7.507,  # bias
-    0.316,  # log_words
-    -0.463,  # stop_share
-    0.919,  # short_share
-    1.201,  # sentence_end
-    0.175,  # capital_share
-    -1.411,  # digit_share
-    -1.061,  # link_like
-    -3.635,  # junk_word_list
-    0.926,  # repeated
-    1.04,  # comma_rate
-    -0.817,  # date_or_clock
-    -2.35,  # ellipsis
-    -0.199,  # credit
-    0.478,  # running
-    0.544,  # long
-    1.263,  # paragraph
-    0.765,  # before_log_words
-    -1.462,  # before_stop_share
-    0.634,  # before_sentence_end
-    -0.351,  # before_capital_share
-    0.402,  # before_link_like
-    -0.525,  # before_junk_word_list
-    -0.037,  # before_running
-    0.594,  # before_paragraph
-    0.753,  # after_log_words
-    -0.322,  # after_stop_share
-    1.567,  # after_sentence_end
-    -0.007,  # after_capital_share
-    -1.132,  # after_link_like
-    -0.775,  # after_junk_word_list
-    -1.302,  # after_running
-    0.745,  # after_paragraph
+    -8.989,  # bias
+    0.27,  # log_words
+    -0.222,  # stop_share
+    1.366,  # short_share
+    1.334,  # sentence_end
+    0.464,  # capital_share
+    -0.764,  # digit_share
+    -1.353,  # link_like
+    -4.243,  # junk_word_list
+    1.027,  # repeated
+    0.706,  # comma_rate
+    -1.09,  # date_or_clock
+    -2.567,  # ellipsis
+    -0.487,  # credit
+    0.57,  # running
+    0.839,  # long
+    1.302,  # paragraph
+    0.962,  # before_log_words
+    -1.415,  # before_stop_share
+    0.54,  # before_sentence_end
+    -0.089,  # before_capital_share
+    0.268,  # before_link_like
+    -0.688,  # before_junk_word_list
+    0.426,  # before_running
+    0.788,  # before_paragraph
+    0.863,  # after_log_words
+    -0.568,  # after_stop_share
+    1.707,  # after_sentence_end
+    0.185,  # after_capital_share
+    -1.466,  # after_link_like
+    -1.224,  # after_junk_word_list
+    -1.04,  # after_running
+    0.934,  # after_paragraph
 )
 OWN_WEIGHTS: tuple[float, ...] = (
-    -4.607,  # bias
-    0.48,  # log_words
-    -1.086,  # stop_share
-    0.635,  # short_share
-    2.027,  # sentence_end
-    -0.552,  # capital_share
-    -0.66,  # digit_share
-    -1.3,  # link_like
-    -3.385,  # junk_word_list
-    0.439,  # repeated
-    1.056,  # comma_rate
-    -0.836,  # date_or_clock
-    -2.918,  # ellipsis
-    -0.115,  # credit
-    -0.292,  # running
-    0.832,  # long
-    2.423,  # paragraph
+    -4.819,  # bias
+    0.464,  # log_words
+    -0.968,  # stop_share
+    0.834,  # short_share
+    2.156,  # sentence_end
+    -0.346,  # capital_share
+    -0.08,  # digit_share
+    -1.478,  # link_like
+    -3.542,  # junk_word_list
+    0.413,  # repeated
+    0.797,  # comma_rate
+    -0.975,  # date_or_clock
+    -3.124,  # ellipsis
+    -0.148,  # credit
+    -0.323,  # running
+    1.017,  # long
+    2.557,  # paragraph
 )
 START_WEIGHTS: tuple[float, ...] = (
-    -10.78,  # bias
-    0.731,  # probability
-    1.281,  # log_words
-    0.795,  # sentence_end
-    -0.425,  # stop_share
-    -0.128,  # capital_share
-    -0.295,  # junk_word_list
-    -0.909,  # date_or_clock
-    -0.018,  # credit
+    -10.875,  # bias
+    0.565,  # probability
+    1.197,  # log_words
+    0.794,  # sentence_end
+    -0.434,  # stop_share
+    -0.159,  # capital_share
+    -0.269,  # junk_word_list
+    -0.87,  # date_or_clock
+    -0.055,  # credit
     -0.015,  # ellipsis
-    1.022,  # is_running
-    -1.43,  # running_before
-    0.78,  # running_after
-    -0.285,  # inside_run
-    1.434,  # run_edge
-    0.297,  # next_probability
-    -0.17,  # next_running
-    -1.614,  # previous_probability
-    0.857,  # headline_words
+    0.98,  # is_running
+    -1.391,  # running_before
+    0.764,  # running_after
+    0.14,  # inside_run
+    1.692,  # run_edge
+    0.372,  # next_probability
+    -0.137,  # next_running
+    -1.519,  # previous_probability
+    0.951,  # headline_words
     -0.0,  # after_headline
-    0.094,  # after_end_marker
-    0.02,  # end_marker_next
-    0.592,  # paragraph
-    0.826,  # byline_or_date_above
-    -0.261,  # byline_or_date_below
-    -0.221,  # log_gap_after
-    0.822,  # log_gap_before
-    0.583,  # credit_next
-    1.032,  # label_above
+    0.089,  # after_end_marker
+    0.005,  # end_marker_next
+    0.513,  # paragraph
+    0.884,  # byline_or_date_above
+    -0.31,  # byline_or_date_below
+    -0.001,  # log_gap_after
+    0.769,  # log_gap_before
+    0.643,  # credit_next
+    1.127,  # label_above
 )
 END_WEIGHTS: tuple[float, ...] = (
-    -8.62,  # bias
-    0.481,  # probability
-    0.503,  # log_words
-    0.259,  # sentence_end
-    0.79,  # stop_share
-    -0.565,  # capital_share
-    -0.307,  # junk_word_list
-    0.569,  # date_or_clock
-    0.277,  # credit
-    -0.215,  # ellipsis
-    0.746,  # is_running
-    0.456,  # running_before
-    -0.277,  # running_after
-    -0.095,  # inside_run
-    2.157,  # run_edge
-    -1.514,  # next_probability
-    -0.393,  # next_running
-    1.353,  # previous_probability
-    0.183,  # headline_words
+    -8.837,  # bias
+    0.603,  # probability
+    0.29,  # log_words
+    0.327,  # sentence_end
+    0.54,  # stop_share
+    -0.409,  # capital_share
+    -0.292,  # junk_word_list
+    0.647,  # date_or_clock
+    0.217,  # credit
+    -0.189,  # ellipsis
+    1.024,  # is_running
+    0.495,  # running_before
+    -0.249,  # running_after
+    0.38,  # inside_run
+    1.85,  # run_edge
+    -1.391,  # next_probability
+    -0.4,  # next_running
+    1.467,  # previous_probability
+    0.196,  # headline_words
     0.0,  # after_headline
-    -0.404,  # after_end_marker
-    -0.268,  # end_marker_next
-    1.502,  # paragraph
-    -0.731,  # byline_or_date_above
-    -0.349,  # byline_or_date_below
-    0.925,  # log_gap_after
-    -0.181,  # log_gap_before
-    -0.438,  # credit_next
-    -0.937,  # label_above
+    -0.483,  # after_end_marker
+    -0.373,  # end_marker_next
+    1.464,  # paragraph
+    -0.702,  # byline_or_date_above
+    -0.43,  # byline_or_date_below
+    1.056,  # log_gap_after
+    -0.039,  # log_gap_before
+    -0.208,  # credit_next
+    -0.951,  # label_above
 )
 HEADLINE_WEIGHTS: tuple[float, ...] = (
-    0.0,  # bias
-    -0.485,  # log_distance
-    -0.434,  # nearest
-    2.08,  # headline_length
+    -0.0,  # bias
+    -0.486,  # log_distance
+    -0.433,  # nearest
+    2.079,  # headline_length
     -1.185,  # label_length
     -0.391,  # long
     0.783,  # repeated
-    3.203,  # in_body
-    -0.927,  # full_stop
-    0.44,  # question_or_exclamation
-    -0.89,  # capital_share
+    3.202,  # in_body
+    -0.926,  # full_stop
+    0.441,  # question_or_exclamation
+    -0.891,  # capital_share
     -0.086,  # all_capitals
-    -0.762,  # link_like
+    -0.763,  # link_like
     -0.912,  # byline_or_date
     -0.609,  # buttons
-    0.319,  # stop_share
-    -0.2,  # body_probability
+    0.32,  # stop_share
+    -0.217,  # body_probability
     0.415,  # longest_candidate
-    -0.179,  # first_candidate
+    -0.178,  # first_candidate
     -0.502,  # junk_word_list
     -0.181,  # credit
     0.692,  # above_longer
     -1.233,  # below_title_like
     0.667,  # prose_between
     0.933,  # date_below
-    -1.321,  # paragraph
+    -1.319,  # paragraph
 )
 
 

@@ -46,9 +46,10 @@ def body_span(lines: list[str], page: dict) -> tuple[int, int] | None:
     first, last = norm_end(page["first_sentence"]), norm_end(page["last_sentence"])
     for a, line in enumerate(lines):
         if line and first in norm(line):
-            for b in range(a, len(lines)):
-                if lines[b] and last in norm(lines[b]):
-                    return a, b
+            ends = [b for b in range(a, len(lines)) if lines[b] and last in norm(lines[b])]
+            # a short last sentence ('More.') may be found inside an earlier line: the line it ends is the one
+            whole = [b for b in ends if norm_end(lines[b]).endswith(last)]
+            return (a, (whole or ends)[0]) if ends else None
     return None
 
 

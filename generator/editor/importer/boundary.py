@@ -45,6 +45,7 @@ BOUNDARY_FEATURES = (
     "log_gap_after",
     "log_gap_before",
     "credit_next",
+    "label_above",
 )
 
 
@@ -71,6 +72,13 @@ def dated(lines: list[str], present: list[int], index: int, step: int) -> float:
     position = present.index(index)
     near = present[max(0, position - 3) : position] if step < 0 else present[position + 1 : position + 4]
     return 1.0 if any(BYLINE_START.match(lines[i]) or CLOCK.search(lines[i]) or date_in(lines[i]) for i in near) else 0.0
+
+
+def is_label(line: str) -> bool:
+    """A label on a line of its own: five words at most, with letters and no sentence punctuation at its end (a
+    section's or a subheading's name, a dateline, an author's name, 'Related'). The first paragraph often follows
+    one (the standfirst or the date line above it), while a standfirst is more often under the headline itself."""
+    return size(line) <= 5 and not SENTENCE_END.search(line) and any(ch.isalpha() for ch in line)
 
 
 def gap(lines: list[str], present: list[int], index: int, step: int, reach: int = 10) -> float:
@@ -118,6 +126,7 @@ def rows(lines: list[str], picked: list[int], run: tuple[int, int], edge: int, f
                 gap(lines, present, index, 1),
                 gap(lines, present, index, -1),
                 1.0 if after is not None and is_credit(lines[after]) else 0.0,
+                1.0 if before is not None and is_label(lines[before]) else 0.0,
             ]
         )
     return np.asarray(out, dtype=float).reshape(len(picked), len(BOUNDARY_FEATURES))

@@ -2,9 +2,9 @@
 
 Every feature is about a line's shape, not its words: its length, the share of the language's function words in
 it (stop-word lists from the stop-words package), whether it ends like a sentence, how title-cased, digit-heavy
-or link-like it is, whether the page repeats it, and the same measures of the lines around it. The weights
-that turn them into a probability are fitted on the development half of tests/import_corpus/ by
-bench/fit_import_model.py and kept as numbers in model.py.
+or link-like it is, whether the page repeats it, where in the page it is, and the same measures of the lines
+around it. The weights that turn them into a probability are fitted on the development half of
+tests/import_corpus/ by bench/fit_import_model.py and kept as numbers in model.py.
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ LINE_FEATURES = (
     "credit",
     "running",
     "long",
+    "position",
     "paragraph",
 )
 
@@ -116,8 +117,10 @@ def own_features(lines: list[str], lang: str | None) -> np.ndarray:
             counts[line] = counts.get(line, 0) + 1
     # where no two lines touch (plain text, or hard-wrapped text joined a paragraph a line), blank lines say nothing
     spaced = any(line and lines[i + 1] for i, line in enumerate(lines[:-1]))
+    # position: 0 at the page's top, 1 at its bottom (menus open a page; footers, comments and teasers close it)
+    blank = [0.0] * len(LINE_FEATURES)
     rows = [
-        shape(line, stops, counts[line] > 1) + [paragraph(lines, i) if spaced else 0.0] if line else [0.0] * len(LINE_FEATURES)
+        [*shape(line, stops, counts[line] > 1), i / len(lines), paragraph(lines, i) if spaced else 0.0] if line else blank
         for i, line in enumerate(lines)
     ]
     return np.asarray(rows, dtype=float).reshape(len(lines), len(LINE_FEATURES))

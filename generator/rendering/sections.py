@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -31,7 +32,8 @@ def home_spec(r: Renderer, lang: str, stories: list) -> PageSpec:
     """The latest issue, then earlier stories up to home_size."""
     settings, words, weeks = r.settings, r.strings[lang], r.weeks.get(lang, [])
     latest_week, latest = weeks[0] if weeks else (None, [])
-    rest = [story for story in stories if story not in latest][: max(0, settings.home_size - len(latest))]
+    shown = {id(story) for story in latest}  # by identity: comparing stories compares every field, body and all
+    rest = list(itertools.islice((story for story in stories if id(story) not in shown), max(0, settings.home_size - len(latest))))
     home = urls.page_url(settings, lang, "home")
     return spec(
         r,

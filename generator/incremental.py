@@ -43,6 +43,17 @@ def stories_in(value: Any) -> Iterator[Story]:
             yield from stories_in(item)
 
 
+def moved_stories(before: dict[str, dict[str, tuple[str, str]]], after: dict[str, dict[str, tuple[str, str]]]) -> set[str]:
+    """Keys of the stories in both `addresses` one of whose language versions was added, removed or moved. A story
+    added or removed altogether is in (or out of) the spec of every page that shows it, which then differs anyway."""
+    return {key for key in before.keys() & after.keys() if before[key] != after[key]}
+
+
+def shows_any(spec: PageSpec, keys: set[str]) -> bool:
+    """Whether a page shows one of these stories (by key)."""
+    return bool(keys) and any(story.key in keys for story in stories_in(spec.context))
+
+
 @dataclass
 class Changes:
     """Per language: docs paths of pages to build again, pages that are gone, and whether the feeds changed."""
@@ -73,18 +84,12 @@ def pages_changed(
     """The pages of each language whose spec differs (what it lists, its title, its links to other languages), or
     that show a story one of whose language versions was added, removed or moved (a card links to every version),
     or one of the stories `also_moved` names by key. `before` and `after` are `addresses` of the two renders."""
-    # A story added or removed is in (or out of) the spec of every page that shows it, which then differs anyway:
-    # only a story that is in both and moved, or `also_moved`, has pages to look for among those whose spec is the same.
-    moved = {key for key in before.keys() & after.keys() if before[key] != after[key]} | set(also_moved)
+    moved = moved_stories(before, after) | set(also_moved)
     found = Changes()
     for lang, specs in new.items():
         was = {spec.path: spec for spec in old.get(lang, [])}
         now = {spec.path: spec for spec in specs}
-        found.pages[lang] = {
-            path
-            for path, spec in now.items()
-            if was.get(path) != spec or (moved and any(story.key in moved for story in stories_in(spec.context)))
-        }
+        found.pages[lang] = {path for path, spec in now.items() if was.get(path) != spec or shows_any(spec, moved)}
         found.removed[lang] = [spec.url for path, spec in was.items() if path not in now]
         found.feeds[lang] = bool(found.removed[lang]) or any(now[path].kind == "story" for path in found.pages[lang])
     return found

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from .attachments import Attachment
-from .incremental import addresses, stories_in
+from .incremental import addresses, moved_stories, shows_any
 from .model import Story
 from .rendering import PageSpec, Renderer
 
@@ -123,16 +123,14 @@ def reusable(old: Snapshot, new: Snapshot) -> dict[str, set[str]] | None:
         return None
     changed = {key for key in old.addresses.keys() | new.addresses.keys() if old.addresses.get(key) != new.addresses.get(key)}
     due = set(old.scheduled ^ new.scheduled)
-    moved = {key for key in changed if key in old.addresses and key in new.addresses} | due
+    moved = moved_stories(old.addresses, new.addresses) | due
     kept = {}
     for lang, specs in new.specs.items():
         was, now = old.prints.get(lang, {}), new.prints[lang]
         kept[lang] = {
             spec.path
             for spec in specs
-            if was.get(spec.path) == now[spec.path]
-            and not (moved and any(story.key in moved for story in stories_in(spec.context)))
-            and not ((changed or due) and links_to_files(spec))
+            if was.get(spec.path) == now[spec.path] and not shows_any(spec, moved) and not ((changed or due) and links_to_files(spec))
         }
     return kept
 

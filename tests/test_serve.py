@@ -197,3 +197,34 @@ def test_a_page_and_a_picture_added_under_serve_show_on_save(served):
             pass
         time.sleep(0.3)
     raise AssertionError(f"{url} was not served within 90 s")
+
+
+def test_an_edit_shown_on_many_pages_reaches_every_one_of_them(tmp_path):
+    """A story that many others list among their related stories: retitled under serve, every page, feed and
+    email edition that shows it shows the new title, however the preview shares out the rebuild."""
+    project = copy_project(tmp_path)
+    folder = project / "content" / "2025" / "11"
+    folder.mkdir(parents=True, exist_ok=True)
+    for number in range(30):
+        (folder / f"many-{number:02d}.en.md").write_text(
+            f"---\ntitle: Robot arm report {number}\ndate: 2025-11-{1 + number % 20:02d}\nlang: en\ntopics: [robotics]\n"
+            f"story: many-{number:02d}\nsource: {{name: Reuters}}\nsummary: One of many robotics stories.\n---\n\nIts body.\n",
+            encoding="utf-8",
+        )
+    newest = folder / "many-newest.en.md"
+    newest.write_text(
+        "---\ntitle: Newest robotics story\ndate: 2025-11-26\nlang: en\ntopics: [robotics]\nstory: many-newest\n"
+        "source: {name: Reuters}\nsummary: The newest of them.\n---\n\nIts body.\n",
+        encoding="utf-8",
+    )
+    with serving(project, tmp_path / "serve.log") as (_, base):
+        others = [base + f"2025/11/many-{number:02d}/" for number in range(30)]
+        pages = [base + "2025/11/many-newest/", base, base + "topics/robotics/", base + "issues/2025-W48/", *others]
+        for url in pages:
+            wait_for(url, "Newest robotics story")
+        newest.write_text(newest.read_text(encoding="utf-8").replace("title: Newest", "title: Retitled newest"), encoding="utf-8")
+        for url in [*pages, base + "issues/2025-W48/email.html", base + "issues/2025-W48/email.txt", base + "feed.xml", base + "rss.xml"]:
+            wait_for(url, "Retitled newest robotics story")
+            assert "Newest robotics story" not in fetch(url), url
+    log = (tmp_path / "serve.log").read_text(encoding="utf-8")
+    assert "rebuilt 3" in log or "rebuilt 4" in log, log[-3000:]  # the story, the indexes and the 30 stories that list it

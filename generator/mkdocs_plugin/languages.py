@@ -147,35 +147,6 @@ def merge_tree(source: str, target: str) -> None:
     os.rmdir(source)
 
 
-def rebuild(
-    renderer: Renderer,
-    config_file: str,
-    nav: dict[str, list[Any]],
-    site_dir: str,
-    site_url: str | None,
-    pages: dict[str, set[str]],
-    feeds: dict[str, bool],
-) -> None:
-    """A preview's rebuild: only these pages of these languages, every language at once, each in a fork."""
-    default = renderer.settings.default_language
-    context = multiprocessing.get_context("fork")
-    children = []
-    for lang in pages:
-        target = site_dir if lang == default else os.path.join(site_dir, lang)
-        url = site_url if lang == default else language_url(site_url, lang)
-        child = context.Process(
-            target=build_language,
-            name=f"digest-{lang}",
-            args=(renderer, config_file, lang, nav, target, url),
-            kwargs={"strict": False, "serving": True, "dirty": True, "search": False, "changed": pages[lang], "feeds_changed": feeds[lang]},
-        )
-        child.start()
-        children.append((lang, child))
-    failed = failed_children(children)
-    if failed:
-        raise PluginError(f"digest: the preview of {', '.join(failed)} failed; see the messages above")
-
-
 def failed_children(children: list[tuple[str, Any]]) -> list[str]:
     """Wait for each child process; the names of those that failed."""
     failed = []

@@ -56,11 +56,14 @@ def add_pages(
                 files.append(File.generated(config, path, content=text or ""))
             else:  # copied by MkDocs, as it copies an attached picture
                 files.append(File.generated(config, path, abs_src_path=source))
-    elif part != STORIES:
+    elif part != STORIES and feeds_changed:  # a preview's rebuild that changed no story leaves the feeds and editions as they are
         for asset in renderer.feed_files(lang):
-            files.append((File if feeds_changed else KeptFile).generated(config, checked_path(asset.path), content=asset.text))
-        for asset in email_files(renderer, lang):  # each issue's email edition, beside its page (rendering/email.py)
-            files.append((File if feeds_changed else KeptFile).generated(config, asset.path, content=asset.text))
+            files.append(File.generated(config, checked_path(asset.path), content=asset.text))
+        # Each issue's email edition, beside its page (rendering/email.py); a preview's rebuild makes only those of
+        # the issues whose page it builds again (a warm build reuses an edition with its page the same way).
+        rebuilt = None if changed is None else {spec.url for path, spec in specs.items() if spec.kind == "issue" and path in changed}
+        for asset in email_files(renderer, lang, skip=lambda url: rebuilt is not None and url not in rebuilt):
+            files.append(File.generated(config, asset.path, content=asset.text))
     if part != STORIES:
         for asset in renderer.redirect_files(lang):
             files.append(File.generated(config, asset.path, content=asset.text))

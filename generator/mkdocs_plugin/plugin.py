@@ -31,10 +31,12 @@ from ..rendering import PageSpec, Renderer
 from ..validation import site_url_warning
 from . import languages, pages, staging, theme_words, trash, warm_build, warm_key
 from .config import DigestConfig, configure_language, project_root, settings_from, with_direction
-from .preview import Preview, notified_of_changes, show_problems, stop_on_problems
+from .preview import Preview, show_problems, stop_on_problems
 from .search import index_for_search, part_size, parts_dir, sources_dir
 from .search_content import indexed_content
 from .staging import system_error
+from .theme_files import skip_hidden_files
+from .watching import notified_of_changes
 
 log = logging.getLogger("mkdocs.plugins.digest")
 
@@ -87,6 +89,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         config.extra["alternate"] = True  # Material's selector without its site-wide <link rel=alternate>: ours are per page
         config.extra["digest_search"] = self.config.search
         config.extra["digest_preview"] = self.command == "serve"  # main.html shows the preview's problems
+        skip_hidden_files(config.theme)
         return config
 
     def start(self, config: MkDocsConfig, settings: Any) -> None:

@@ -1,4 +1,4 @@
-"""`mkdocs serve`: watch with the system's notifications, and rebuild only what an edit of stories changed.
+"""`mkdocs serve`: rebuild only what an edit of stories changed.
 
 An edit of templates, theme overrides or mkdocs.yml (or of what every page shows: a story's URL, its
 translations, the topics) rebuilds everything, with MkDocs' own builder.
@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import logging
+import multiprocessing
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,6 +21,7 @@ from mkdocs.structure.files import File
 from .. import incremental
 from ..build import prepare, site_files
 from ..caching import stamp
+from ..rendering import Renderer
 from . import languages
 from .config import project_root, settings_from
 from .live_search import Job, SearchUpdates
@@ -28,6 +31,7 @@ if TYPE_CHECKING:
     from .plugin import DigestPlugin
 
 log = logging.getLogger("mkdocs.plugins.digest")
+SPLIT_AT = 24  # a rebuild of at least this many pages of a language is shared by two processes
 STATUS = "digest-preview.json"  # in each language's folder of the served site; main.html shows what it holds
 
 
@@ -104,7 +108,7 @@ class Preview:
         found = incremental.changes(plugin.renderer, site.renderer)
         if found is None or site.nav != plugin.nav:
             return None
-        languages.rebuild(
+        rebuild(
             site.renderer,
             config.config_file_path,
             plugin.nav,
@@ -125,6 +129,49 @@ class Preview:
             f"{', '.join(found.languages()) or 'no language'}"
         )
         return [lang for lang in found.languages() if found.removed[lang] or searchable(site.renderer.specs(lang), found.pages[lang])]
+
+
+def rebuild(
+    renderer: Renderer,
+    config_file: str,
+    nav: dict[str, list[Any]],
+    site_dir: str,
+    site_url: str | None,
+    pages: dict[str, set[str]],
+    feeds: dict[str, bool],
+) -> None:
+    """A preview's rebuild: only these pages of these languages, every language at once, each in a fork (a language
+    with many pages to build in two, each building half of them)."""
+    default = renderer.settings.default_language
+    context = multiprocessing.get_context("fork")
+    children = []
+    for lang in pages:
+        target = site_dir if lang == default else os.path.join(site_dir, lang)
+        url = site_url if lang == default else languages.language_url(site_url, lang)
+        for number, half in enumerate(shares(renderer, lang, pages[lang])):  # the first builds the feeds and editions
+            changed, feeds_here = set(half), feeds[lang] and number == 0
+            child = context.Process(
+                target=languages.build_language,
+                name=f"digest-{lang}",
+                args=(renderer, config_file, lang, nav, target, url),
+                kwargs={"strict": False, "serving": True, "dirty": True, "search": False, "changed": changed, "feeds_changed": feeds_here},
+            )
+            child.start()
+            children.append((lang, child))
+    failed = languages.failed_children(children)
+    if failed:
+        raise PluginError(f"digest: the preview of {', '.join(dict.fromkeys(failed))} failed; see the messages above")
+
+
+def shares(renderer: Renderer, lang: str, pages: set[str]) -> list[list[str]]:
+    """A language's pages to build again, in one share, or two of about the same size when there are many. The
+    first has every issue page: the process that builds it makes the email editions of those issues."""
+    issues = sorted(spec.path for spec in renderer.specs(lang) if spec.kind == "issue" and spec.path in pages)
+    others = sorted(pages.difference(issues))
+    if len(pages) < SPLIT_AT:
+        return [issues + others]
+    first = max(0, len(pages) // 2 - len(issues))
+    return [issues + others[:first], others[first:]]
 
 
 def searchable(specs: list[Any], changed: set[str]) -> bool:
@@ -155,50 +202,3 @@ def stop_on_problems(problems: list, outcome: str, warnings: Sequence[Any] = ())
         for problem in problems:
             log.error(str(problem))
         raise PluginError(f"digest: {len(problems)} problem(s) in the content; {outcome}")
-
-
-def notified_of_changes(server: Any) -> None:
-    """Watch with the system's file notifications (inotify on Linux) instead of MkDocs' polling every 0.5 s: the
-    preview starts its rebuild as soon as a file is saved, and nothing stats every story twice a second. Where
-    the system has none, or MkDocs keeps its watches elsewhere than in 1.6, MkDocs' polling stays."""
-    try:
-        from watchdog.events import (
-            DirCreatedEvent,
-            DirDeletedEvent,
-            DirMovedEvent,
-            FileClosedEvent,
-            FileCreatedEvent,
-            FileDeletedEvent,
-            FileModifiedEvent,
-            FileMovedEvent,
-        )
-        from watchdog.observers.inotify import InotifyObserver
-    except ImportError:  # not Linux, or another watchdog
-        return
-    paths = getattr(server, "_watched_paths", None)
-    if not isinstance(paths, dict) or not hasattr(server, "observer"):
-        return
-    # Changes only: inotify also reports files opened and read, and every build reads the templates.
-    changes = [
-        FileCreatedEvent,
-        FileDeletedEvent,
-        FileModifiedEvent,
-        FileMovedEvent,
-        FileClosedEvent,
-        DirCreatedEvent,
-        DirDeletedEvent,
-        DirMovedEvent,
-    ]
-
-    class ChangesObserver(InotifyObserver):
-        def schedule(self, event_handler, path, *, recursive=False, event_filter=None, follow_symlink=False):
-            return super().schedule(
-                event_handler, path, recursive=recursive, event_filter=event_filter or changes, follow_symlink=follow_symlink
-            )
-
-    watched = list(paths)
-    for path in watched:
-        server.unwatch(path)
-    server.observer = ChangesObserver()
-    for path in watched:
-        server.watch(path)

@@ -48,7 +48,8 @@ class Attachment:
     stamp: tuple[int, int] = (0, 0)  # the file's modification time and size: the preview copies it again when they change
 
 
-def links(body: str, first_line: int) -> list[Link]:
+@functools.lru_cache(maxsize=1 << 16)  # the preview checks every story's links at each rebuild; few bodies change
+def links(body: str, first_line: int) -> tuple[Link, ...]:
     """Every link and image of a Markdown body, with its line, leaving out code spans and blocks."""
     text = CODE.sub(lambda code: re.sub(r"[^\n]", " ", code.group()), body)
     found = []
@@ -63,7 +64,7 @@ def links(body: str, first_line: int) -> list[Link]:
         for name in ("src", "href"):
             if name in attributes:
                 found.append(Link(attributes[name], line_of(text, match.start(), first_line), image, attributes.get("alt")))
-    return found
+    return tuple(found)
 
 
 SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")  # a link with a scheme (https:, mailto:) is a web link
@@ -91,7 +92,7 @@ def attached(item: Story | SitePage, root: Path, page_folder: str, body_line: in
     found: dict[str, Attachment] = {}
     problems = []
     shared = [Link(item.image, item.lines.get("image", 1), False, None)] if isinstance(item, Story) and item.image else []
-    for link in links(item.body, body_line) + shared:
+    for link in (*links(item.body, body_line), *shared):
         wrong = None
         if link.image and not (link.alt or "").strip():
             wrong = f"the image {link.target} has no alt text, so readers with screen readers get nothing from it; describe it, "

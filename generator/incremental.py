@@ -13,6 +13,7 @@ from typing import Any
 
 from .model import Story
 from .rendering import PageSpec, Renderer
+from .rendering.feed_files import feed_inputs
 
 
 def shared_inputs(renderer: Renderer) -> tuple:
@@ -56,11 +57,11 @@ def shows_any(spec: PageSpec, keys: set[str]) -> bool:
 
 @dataclass
 class Changes:
-    """Per language: docs paths of pages to build again, pages that are gone, and whether the feeds changed."""
+    """Per language: docs paths of pages to build again, pages that are gone, and the feeds that changed."""
 
     pages: dict[str, set[str]] = field(default_factory=dict)
     removed: dict[str, list[str]] = field(default_factory=dict)  # language -> site paths (URLs) of pages gone
-    feeds: dict[str, bool] = field(default_factory=dict)
+    feeds: dict[str, set[str]] = field(default_factory=dict)  # language -> the folders of its feeds that changed
 
     def languages(self) -> list[str]:
         return [lang for lang in self.pages if self.pages[lang] or self.removed[lang] or self.feeds[lang]]
@@ -71,7 +72,11 @@ def changes(old: Renderer, new: Renderer) -> Changes | None:
     if shared_inputs(old) != shared_inputs(new):
         return None
     was = {lang: old.specs(lang) for lang in new.settings.languages}
-    return pages_changed(addresses(old), addresses(new), was, {lang: new.specs(lang) for lang in new.settings.languages})
+    found = pages_changed(addresses(old), addresses(new), was, {lang: new.specs(lang) for lang in new.settings.languages})
+    for lang in new.settings.languages:
+        before, after = feed_inputs(old, lang), feed_inputs(new, lang)
+        found.feeds[lang] = {folder for folder, inputs in after.items() if before.get(folder) != inputs}
+    return found
 
 
 def pages_changed(
@@ -91,5 +96,4 @@ def pages_changed(
         now = {spec.path: spec for spec in specs}
         found.pages[lang] = {path for path, spec in now.items() if was.get(path) != spec or shows_any(spec, moved)}
         found.removed[lang] = [spec.url for path, spec in was.items() if path not in now]
-        found.feeds[lang] = bool(found.removed[lang]) or any(now[path].kind == "story" for path in found.pages[lang])
     return found

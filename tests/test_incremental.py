@@ -86,6 +86,11 @@ def test_every_page_whose_output_changed_is_built_again(tmp_path, name):
         assert set(found.removed[lang]) == gone
         # Only what the edit touched: far fewer pages than the language has.
         assert len(found.pages[lang]) <= max(len(differ) * 3, 12), f"{lang}: {len(found.pages[lang])} pages for {len(differ)} changed"
+        # And every feed (Atom or RSS, of the language or a topic) whose text changed, by its folder.
+        feeds_before = {asset.url: asset.text for asset in old.feed_files(lang)}
+        feeds_after = {asset.url: asset.text for asset in new.feed_files(lang)}
+        stale = {url[: url.rfind("/") + 1] for url, text in feeds_after.items() if feeds_before.get(url) != text}
+        assert stale <= found.feeds[lang], f"{lang}: stale feeds after the edit: {sorted(stale - found.feeds[lang])}"
 
 
 def test_a_russian_title_rebuilds_russian_pages_only(tmp_path):
@@ -97,7 +102,8 @@ def test_a_russian_title_rebuilds_russian_pages_only(tmp_path):
     assert found.pages["en"] == found.pages["fr"] == set() and found.languages() == ["ru"]
     assert "2025/11/xpeng-predstavila-chelovekopodobnogo-robota-iron-novogo-pokoleniia/index.md" in found.pages["ru"]
     assert {"index.md", "archive/index.md", "topics/robotics/index.md"} <= found.pages["ru"]
-    assert found.feeds == {"en": False, "ru": True, "fr": False}
+    assert found.feeds["en"] == found.feeds["fr"] == set()
+    assert found.feeds["ru"] == {"ru/", "ru/topics/robotics/"}, "the Russian feed and its topic's, no other"
 
 
 def test_unchanged_files_are_not_read_again(tmp_path):

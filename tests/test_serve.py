@@ -223,8 +223,12 @@ def test_an_edit_shown_on_many_pages_reaches_every_one_of_them(tmp_path):
         for url in pages:
             wait_for(url, "Newest robotics story")
         newest.write_text(newest.read_text(encoding="utf-8").replace("title: Newest", "title: Retitled newest"), encoding="utf-8")
-        for url in [*pages, base + "issues/2025-W48/email.html", base + "issues/2025-W48/email.txt", base + "feed.xml", base + "rss.xml"]:
+        feeds = [base + "feed.xml", base + "rss.xml", base + "topics/robotics/feed.xml", base + "topics/robotics/rss.xml"]
+        for url in [*pages, base + "issues/2025-W48/email.html", base + "issues/2025-W48/email.txt", *feeds]:
             wait_for(url, "Retitled newest robotics story")
             assert "Newest robotics story" not in fetch(url), url
+        newest.unlink()
+        for url in feeds:
+            wait_gone(url, "Retitled newest robotics story")
     log = (tmp_path / "serve.log").read_text(encoding="utf-8")
     assert "rebuilt 3" in log or "rebuilt 4" in log, log[-3000:]  # the story, the indexes and the 30 stories that list it

@@ -177,7 +177,7 @@ def build_language(
     dirty: bool,
     search: bool,
     changed: set[str] | None = None,
-    feeds_changed: bool = True,
+    feeds_changed: bool | set[str] = True,
     part: str | None = None,
     warm: WarmBuild | None = None,
 ) -> None:

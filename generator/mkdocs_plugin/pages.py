@@ -33,7 +33,7 @@ def add_pages(
     specs: dict[str, PageSpec],
     part: str | None,
     changed: set[str] | None,
-    feeds_changed: bool,
+    feeds_changed: bool | set[str],
     reused: set[str] | frozenset[str] = frozenset(),
     warm: WarmBuild | None = None,
 ) -> Files:
@@ -56,8 +56,8 @@ def add_pages(
                 files.append(File.generated(config, path, content=text or ""))
             else:  # copied by MkDocs, as it copies an attached picture
                 files.append(File.generated(config, path, abs_src_path=source))
-    elif part != STORIES and feeds_changed:  # a preview's rebuild that changed no story leaves the feeds and editions as they are
-        for asset in renderer.feed_files(lang):
+    elif part != STORIES:  # a preview's rebuild writes only the feeds an edit changed
+        for asset in renderer.feed_files(lang, None if feeds_changed is True else feeds_changed or ()):
             files.append(File.generated(config, checked_path(asset.path), content=asset.text))
         # Each issue's email edition, beside its page (rendering/email.py); a preview's rebuild makes only those of
         # the issues whose page it builds again (a warm build reuses an edition with its page the same way).

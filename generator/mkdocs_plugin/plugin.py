@@ -52,7 +52,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.part: str | None = None  # STORIES or INDEXES when the default language is built by two processes
         self.in_nav: set[str] = set()
         self.searchable: dict[str, tuple[str, str]] = {}  # story pages for Pagefind: docs path -> (URL within the language, HTML)
-        self.feeds_changed = True
+        self.feeds_changed: bool | set[str] = True  # in a preview's rebuild: the folders of the feeds to write again
         self.source_names = pages.SourceNames()  # MkDocs' warnings name the editor's file
         self.sizes: dict[str, tuple[int, int]] = {}  # docs path -> width and height of the pictures published with pages
         self.cache = StoryCache()  # under serve: stories parsed by an earlier build, while their files are unchanged

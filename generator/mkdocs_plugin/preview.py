@@ -138,7 +138,7 @@ def rebuild(
     site_dir: str,
     site_url: str | None,
     pages: dict[str, set[str]],
-    feeds: dict[str, bool],
+    feeds: dict[str, set[str]],
 ) -> None:
     """A preview's rebuild: only these pages of these languages, every language at once, each in a fork (a language
     with many pages to build in two, each building half of them)."""
@@ -149,7 +149,7 @@ def rebuild(
         target = site_dir if lang == default else os.path.join(site_dir, lang)
         url = site_url if lang == default else languages.language_url(site_url, lang)
         for number, half in enumerate(shares(renderer, lang, pages[lang])):  # the first builds the feeds and editions
-            changed, feeds_here = set(half), feeds[lang] and number == 0
+            changed, feeds_here = set(half), feeds[lang] if number == 0 else set()
             child = context.Process(
                 target=languages.build_language,
                 name=f"digest-{lang}",

@@ -8,8 +8,8 @@ or lede shows as the editor typed it.
 from __future__ import annotations
 
 import html
-import mimetypes
 import posixpath
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -19,12 +19,12 @@ from markupsafe import Markup
 from .. import indexing, urls
 from ..addresses import redirects
 from ..attachments import Attachment, first_image, linked_pages, local_file
-from ..feeds import build_feed
 from ..model import Asset, Page, Settings, SitePage, Story, Topic
 from ..translations import load_words
 from ..urls import checked_path
+from .feed_files import feed_files
 from .helpers import CARD, escape_all, relative_links, template_helpers
-from .sections import language_feed_title, language_specs
+from .sections import language_specs
 from .specs import PageSpec, footer
 from .words import language_name, og_locale
 
@@ -155,26 +155,9 @@ class Renderer:
             self._specs[lang] = language_specs(self, lang)
         return self._specs[lang]
 
-    def feed_files(self, lang: str) -> list[Asset]:
-        """Atom and RSS for the language and for each topic in it, as files beside the pages."""
-        if not self.settings.site_url:
-            return []
-        words, settings, prefix = self.strings[lang], self.settings, self.settings.language_prefix(lang)
-        stories = self.by_language.get(lang, [])
-        by_topic = indexing.group_by_topic(stories)
-        about = words.gettext("The latest stories of %(site)s, newest first.", site=settings.site_name_in(lang))
-        home = urls.page_url(settings, lang, "home")
-        images = self.feed_images(stories)
-        files = build_feed(
-            settings, lang, language_feed_title(self, lang), about, home, prefix, stories, self.story_urls, self.topics, images
-        )
-        for slug, topic in self.topics.items():
-            folder, label = urls.page_url(settings, lang, "topic", slug), topic.label(lang)
-            title = words.gettext("%(site)s: %(topic)s", site=settings.site_name_in(lang), topic=label)
-            about = words.gettext("Stories about %(topic)s, newest first.", topic=label)
-            items = by_topic.get(slug, [])
-            files.update(build_feed(settings, lang, title, about, folder, folder, items, self.story_urls, self.topics, images))
-        return [Asset(lang, path[len(prefix) :], text, url=path) for path, text in sorted(files.items())]
+    def feed_files(self, lang: str, only: Collection[str] | None = None) -> list[Asset]:
+        """Atom and RSS for the language and for each topic in it (or for the feed folders `only` names)."""
+        return feed_files(self, lang, only)
 
     def nav(self, lang: str) -> list[Any]:
         """The header tabs of one language, as MkDocs' nav: home, issues, topics (each topic), archive, then the site's
@@ -214,18 +197,6 @@ class Renderer:
         """The files published with the language's stories and pages (pictures, PDFs beside them)."""
         items: list[Story | SitePage] = [*self.by_language.get(lang, []), *self.site_pages.get(lang, [])]
         return sorted({a.path: a for item in items for a in self.attachments.get(item.path, [])}.values(), key=lambda a: a.path)
-
-    def feed_images(self, stories: list[Story]) -> dict[Story, tuple[str, int, str]]:
-        """Each story's shared picture when it is published with the story: address, bytes and type, for feeds."""
-        found = {}
-        for story in stories:
-            href = self.share_image(story, self.story_urls[story])
-            prefix = (self.settings.site_url or "").rstrip("/") + "/" + self.settings.language_prefix(story.lang)
-            path = href[len(prefix) :] if href and href.startswith(prefix) else None
-            attachment = next((a for a in self.attachments.get(story.path, []) if a.path == path), None)
-            if href and attachment is not None:
-                found[story] = (href, attachment.stamp[1], mimetypes.guess_type(attachment.source)[0] or "application/octet-stream")
-        return found
 
     def image_sizes(self, lang: str) -> dict[str, tuple[int, int]]:
         """Width and height of each picture published with the language's pages, by docs path."""

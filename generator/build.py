@@ -90,10 +90,12 @@ def attachments_of(items: list[Story | SitePage], settings: Settings) -> tuple[d
     story come and go without the story's own file changing."""
     found: dict[str, list[Attachment]] = {}
     problems: list[Problem] = []
+    root = Path(settings.root)
     for item in items:
         url = urls.story_url(item, settings) if isinstance(item, Story) else urls.page_url(settings, item.lang, "page", item.name)
-        files, wrong = attached(item, Path(settings.root), url[len(settings.language_prefix(item.lang)) :], item.body_line)
-        found[item.path], problems = files, problems + wrong
+        files, wrong = attached(item, root, url[len(settings.language_prefix(item.lang)) :], item.body_line)
+        found[item.path] = files
+        problems += wrong
     return found, problems
 
 

@@ -65,7 +65,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.preview: Preview | None = None  # under serve: the rebuilds after edits
         self.warm: warm_build.WarmBuild | None = None  # a build (not serve, not --dirty): the cache of the last one, and the next
         self.trash = ""  # a build's trash folder (trash.py), and the process removing what the last build put there
-        self.sweeping: Any = None
+        self.sweeping: trash.Sweep | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command, self.dirty = command, dirty

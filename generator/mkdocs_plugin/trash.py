@@ -16,7 +16,14 @@ import os
 import shutil
 import signal
 import uuid
-from typing import Any
+from typing import Any, NamedTuple
+
+
+class Sweep(NamedTuple):
+    """The process removing the trash, and the process that started it (the only one that may wait for it)."""
+
+    process: Any  # multiprocessing's Process
+    owner: int
 
 
 def discard(folder: str | os.PathLike[str], trash: str) -> None:
@@ -28,7 +35,7 @@ def discard(folder: str | os.PathLike[str], trash: str) -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def sweep(trash: str) -> Any | None:
+def sweep(trash: str) -> Sweep | None:
     """Start removing what is in the trash now (not what is put there later), in a process of its own; None when
     there is nothing to remove. Wait for it with done()."""
     entries = [os.path.join(trash, name) for name in os.listdir(trash)] if os.path.isdir(trash) else []
@@ -36,7 +43,7 @@ def sweep(trash: str) -> Any | None:
         return None
     process = multiprocessing.get_context("fork").Process(target=remove, args=(entries,), name="digest-trash", daemon=True)
     process.start()
-    return (process, os.getpid())
+    return Sweep(process, os.getpid())
 
 
 def remove(entries: list[str]) -> None:
@@ -45,8 +52,8 @@ def remove(entries: list[str]) -> None:
         shutil.rmtree(entry, ignore_errors=True)
 
 
-def done(sweeping: Any | None) -> None:
+def done(sweeping: Sweep | None) -> None:
     """Wait for a sweep to finish (in the process that started it: the language builds, forked from it, share the
     plugin that holds it)."""
-    if sweeping is not None and sweeping[1] == os.getpid():
-        sweeping[0].join()
+    if sweeping is not None and sweeping.owner == os.getpid():
+        sweeping.process.join()

@@ -4,7 +4,7 @@ The run found by model.py often begins one line late (the lede sits between the 
 neighbours look like junk) or early (a subtitle or caption written as a sentence), and ends at a teaser. So the
 lines near each end of the run are candidates: each is described by BOUNDARY_FEATURES (the line model's
 probability, its shape, whether it is the first or last line of running text near there, what follows it) and
-the logistic model in model.py picks the likeliest first and last line.
+the conditional logit in model.py (a softmax over the candidates, fitted on dev) picks the likeliest first and last line.
 """
 
 from __future__ import annotations

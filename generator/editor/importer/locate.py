@@ -48,6 +48,8 @@ def located(page: tuple[str, ...]) -> tuple[int | None, int, int]:
     run = article_lines(features, units)
     title = headline_index(units, run[0], features)
     begin, end = boundaries(units, run, features, title)
+    if begin < len(units):  # the headline again, before the article's first line as chosen (as it was fitted: before the true one)
+        title = headline_index(units, begin, features)
     if not units or end <= begin:
         return None, 0, len(lines)
     return None if title is None else spans[title][0], spans[begin][0], spans[end - 1][1]

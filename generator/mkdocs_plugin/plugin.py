@@ -31,6 +31,7 @@ from ..rendering import PageSpec, Renderer
 from ..validation import site_url_warning
 from . import languages, pages, staging, theme_words, trash, warm_build, warm_key
 from .config import DigestConfig, configure_language, project_root, settings_from, with_direction
+from .memory import keep_to_the_end
 from .preview import Preview, show_problems, stop_on_problems
 from .search import index_for_search, part_size, parts_dir, sources_dir
 from .search_content import indexed_content
@@ -77,8 +78,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.lang = languages.child_language() or settings.default_language
         if languages.child_language() is None:  # the `mkdocs` process: check everything before MkDocs reads a page
             self.start(config, settings)
-            # Publishing to the sample's (or no) address: warn, which stops `gh-deploy --strict`; `build` stays quiet,
-            # since the sample itself builds --strict with example.github.io.
+            # Publishing to the sample's (or no) address: warn (stops `gh-deploy --strict`; the sample builds --strict).
             if self.command == "gh-deploy" and (warning := site_url_warning(settings.site_url)):
                 log.warning(f"digest: {warning}")
         docs = Path(settings.root, self.config.build_dir, "docs")  # empty: every page is a virtual file
@@ -93,13 +93,14 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         return config
 
     def start(self, config: MkDocsConfig, settings: Any) -> None:
-        """Load, check and index everything, stage site/, and start the other language builds."""
-        # A build (not serve, not --dirty) reuses what the last one left in .digest/warm/, when it can (warm_build.py).
+        """Load, check and index everything, stage site/, and start the other language builds. A build (not serve,
+        not --dirty) reuses what the last one left in .digest/warm/, when it can (warm_build.py)."""
         if self.command != "serve":  # what the last build replaced, removed while this one reads and checks (trash.py)
             self.trash = os.path.join(settings.root, self.config.build_dir, "trash")
             self.sweeping = trash.sweep(self.trash)
         building = self.command != "serve" and not self.dirty and "fork" in multiprocessing.get_all_start_methods()
         previous = warm_key.previous(config, settings, self.config.build_dir) if building else None
+        keep_to_the_end(serving=self.command == "serve")  # the last build's cache, once read
         site = prepare(settings, cache=self.cache if self.command == "serve" else previous.stories if previous else None)
         if self.command == "serve":  # shown on the open page (the last good build) until fixed
             show_problems(config.site_dir, self.renderer, site.problems)
@@ -110,6 +111,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             config.site_dir = self.stage.begin(config.site_dir)
             if previous is not None:  # the language builds get the cache by inheritance (fork)
                 self.warm = warm_build.start(previous, site.renderer, site.nav, self.config.search)
+        keep_to_the_end(serving=self.command == "serve")
         self.children, self.part = languages.fork(
             config,
             settings,

@@ -204,8 +204,8 @@ def build_language(
         # What Pagefind reads stays in .digest/search-sources/<lang>/ (under serve .digest/search/<lang>/, for the
         # preview's updates, live_search.py): the next build writes only the files that changed.
         sources = sources_dir(project_root(sub), plugin.config.build_dir, lang, serving)
-        release_memory()  # before Pagefind, which needs its own
         if search and not (warm is not None and warm_build.reuse_search(warm, lang, site_dir)):
+            release_memory()  # before Pagefind, which needs its own (a preview's rebuild runs none, and ends here)
             pages = plugin.searchable if warm is None else warm_build.searchable(warm, lang, plugin.specs, plugin.searchable)
             kept = parts_dir(project_root(sub), plugin.config.build_dir, lang, serving)
             index_for_search(site_dir, lang, list(pages.values()), sources, part_size(plugin.config.search_part, serving), kept)

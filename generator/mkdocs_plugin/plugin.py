@@ -9,7 +9,6 @@ HTML goes around the result untouched. Nothing is written to disk before the HTM
 from __future__ import annotations
 
 import functools
-import gzip
 import logging
 import multiprocessing
 import os
@@ -31,7 +30,7 @@ from ..rendering import PageSpec, Renderer
 from ..validation import site_url_warning
 from . import languages, pages, staging, theme_words, trash, warm_build, warm_key
 from .config import DigestConfig, configure_language, project_root, settings_from, with_direction
-from .memory import keep_to_the_end
+from .memory import collector_waits, keep_to_the_end
 from .preview import Preview, show_problems, stop_on_problems
 from .search import index_for_search, part_size, parts_dir, sources_dir
 from .search_content import indexed_content
@@ -98,19 +97,8 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         if self.command != "serve":  # what the last build replaced, removed while this one reads and checks (trash.py)
             self.trash = os.path.join(settings.root, self.config.build_dir, "trash")
             self.sweeping = trash.sweep(self.trash)
-        building = self.command != "serve" and not self.dirty and "fork" in multiprocessing.get_all_start_methods()
-        previous = warm_key.previous(config, settings, self.config.build_dir) if building else None
-        keep_to_the_end(serving=self.command == "serve")  # the last build's cache, once read
-        site = prepare(settings, cache=self.cache if self.command == "serve" else previous.stories if previous else None)
-        if self.command == "serve":  # shown on the open page (the last good build) until fixed
-            show_problems(config.site_dir, self.renderer, site.problems)
-        stop_on_problems(site.problems, "nothing was built, site/ is unchanged", site.warnings)
-        log.info(f"digest: {len(site.stories)} stories in {len(settings.languages)} languages")
-        self.renderer, self.nav, self.files, self.site_config = site.renderer, site.nav, {}, config
-        if self.command != "serve" and not self.dirty:  # serve builds into a temporary folder anyway
-            config.site_dir = self.stage.begin(config.site_dir)
-            if previous is not None:  # the language builds get the cache by inheritance (fork)
-                self.warm = warm_build.start(previous, site.renderer, site.nav, self.config.search)
+        with collector_waits():
+            site = self.load(config, settings)
         keep_to_the_end(serving=self.command == "serve")
         self.children, self.part = languages.fork(
             config,
@@ -123,6 +111,22 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             stage=self.stage,
             warm=self.warm,
         )
+
+    def load(self, config: MkDocsConfig, settings: Any) -> Any:
+        """Read the last build's cache (a build), then load, check and index the content; the warm build's plan."""
+        building = self.command != "serve" and not self.dirty and "fork" in multiprocessing.get_all_start_methods()
+        previous = warm_key.previous(config, settings, self.config.build_dir) if building else None
+        site = prepare(settings, cache=self.cache if self.command == "serve" else previous.stories if previous else None)
+        if self.command == "serve":  # shown on the open page (the last good build) until fixed
+            show_problems(config.site_dir, self.renderer, site.problems)
+        stop_on_problems(site.problems, "nothing was built, site/ is unchanged", site.warnings)
+        log.info(f"digest: {len(site.stories)} stories in {len(settings.languages)} languages")
+        self.renderer, self.nav, self.files, self.site_config = site.renderer, site.nav, {}, config
+        if self.command != "serve" and not self.dirty:  # serve builds into a temporary folder anyway
+            config.site_dir = self.stage.begin(config.site_dir)
+            if previous is not None:  # the language builds get the cache by inheritance (fork)
+                self.warm = warm_build.start(previous, site.renderer, site.nav, self.config.search)
+        return site
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.renderer is not None
@@ -195,7 +199,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         kept = warm_build.restore(self.warm, config.site_dir, self.renderer.settings, languages.building_dir) if self.warm else set()
         specs = {path: spec for path, spec in self.specs.items() if path not in kept}  # the story process built these
         languages.join(config.site_dir, children, specs, list(self.renderer.settings.languages), index_here)
-        self.write_files(config.site_dir)
+        staging.write_site_files(config.site_dir, self.files)
         if self.command == "serve":
             show_problems(config.site_dir, self.renderer, [])
         build, self.warm = self.warm, None
@@ -219,16 +223,6 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             self.warm = None
         if isinstance(error, OSError):  # a full disk, a folder it may not write: one line, not a traceback
             raise Abort(system_error(error)) from None
-
-    def write_files(self, site_dir: str) -> None:
-        """One sitemap for all languages at the root (each language keeps MkDocs' own, which Material's instant
-        navigation reads)."""
-        for path, text in self.files.items():
-            target = Path(site_dir, path)
-            target.write_text(text, encoding="utf-8")
-            if path == "sitemap.xml":
-                with open(f"{target}.gz", "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as packed:
-                    packed.write(text.encode("utf-8"))
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         settings = settings_from(self.config, config, "serve")

@@ -26,6 +26,7 @@ from . import languages
 from .config import project_root, settings_from
 from .live_search import Job, SearchUpdates
 from .search import part_size, parts_dir, sources_dir
+from .staging import write_site_files
 
 if TYPE_CHECKING:
     from .plugin import DigestPlugin
@@ -123,7 +124,7 @@ class Preview:
                 Path(self.config.site_dir, url, "index.html").unlink(missing_ok=True)
                 Path(self.sources(lang), url[len(settings.language_prefix(lang)) :], "index.html").unlink(missing_ok=True)
         plugin.renderer, plugin.files = site.renderer, site_files(site.renderer)
-        plugin.write_files(self.config.site_dir)
+        write_site_files(self.config.site_dir, plugin.files)
         log.info(
             f"digest: rebuilt {sum(len(found.pages[lang]) for lang in settings.languages)} page(s) in "
             f"{', '.join(found.languages()) or 'no language'}"

@@ -13,6 +13,7 @@ No MkDocs here: the plugin calls begin(), track(), commit() and abort().
 from __future__ import annotations
 
 import atexit
+import gzip
 import multiprocessing.util  # noqa: F401 - registers its exit handler (which waits for children) before ours, so ours runs first
 import os
 import re
@@ -160,3 +161,14 @@ def system_error(error: OSError) -> str:
     path = error.filename2 or error.filename  # a copy that fails to write names its source first, its target second
     where = f" ({path})" if path else ""
     return f"digest: the build stopped: {error.strerror or error}{where}; site/ is unchanged"
+
+
+def write_site_files(site_dir: str, files: dict[str, str]) -> None:
+    """The files of the whole site (site_files): one sitemap for all languages at the root (each language keeps
+    MkDocs' own, which Material's instant navigation reads), gzipped beside it too."""
+    for path, text in files.items():
+        target = Path(site_dir, path)
+        target.write_text(text, encoding="utf-8")
+        if path == "sitemap.xml":
+            with open(f"{target}.gz", "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as packed:
+                packed.write(text.encode("utf-8"))

@@ -166,10 +166,8 @@ def save(
         files |= save_pages(
             new, lang, specs, site_dir, earlier if kept and kept.get(lang) else None, kept.get(lang, set()) if kept else set()
         )
-    with open(new / SNAPSHOT, "wb") as handle:
-        pickle.dump(saved(snapshot), handle, protocol=pickle.HIGHEST_PROTOCOL)
-    with open(new / STORIES, "wb") as handle:
-        pickle.dump(stories, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    if not (new / SNAPSHOT).exists() or not (new / STORIES).exists():
+        save_plan(new, snapshot, stories)
     for where, folders, names in os.walk(new):
         if where == str(new):
             folders[:] = [name for name in folders if name != "pages"]
@@ -179,6 +177,15 @@ def save(
     search = sorted(path.stem for path in (new / "search").glob("*.pickle")) if (new / "search").is_dir() else []
     manifest = {"format": FORMAT, "key": key, "search": search, "files": files}
     (new / MANIFEST).write_text(json.dumps(manifest, sort_keys=True), encoding="utf-8")
+
+
+def save_plan(new: Path, snapshot: Snapshot, stories: ContentCache) -> None:
+    """Into the new cache: what the next build compares its own with, the snapshot, and the stories as read and
+    checked. Written while the language builds run (warm_build.restore); save() writes them if that did not."""
+    with open(new / SNAPSHOT, "wb") as handle:
+        pickle.dump(saved(snapshot), handle, protocol=pickle.HIGHEST_PROTOCOL)
+    with open(new / STORIES, "wb") as handle:
+        pickle.dump(stories, handle, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def save_pages(new: Path, lang: str, specs: list, site_dir: str, earlier: Earlier | None, kept: set[str]) -> dict[str, list[int]]:

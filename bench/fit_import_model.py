@@ -36,7 +36,7 @@ from generator.editor.importer.boundary import BOUNDARY_FEATURES, end_candidates
 from generator.editor.importer.features import FEATURE_NAMES, LINE_FEATURES, line_features  # noqa: E402
 from generator.editor.importer.headline import HEADLINE_FEATURES, candidates, headline_features, headline_index  # noqa: E402
 from generator.editor.importer.language import detect_language  # noqa: E402
-from generator.editor.importer.model import article_lines  # noqa: E402
+from generator.editor.importer.locate import anchored_run  # noqa: E402
 from import_score import corrected, corrections, headline_right, norm, norm_end, score_page, words  # noqa: E402
 
 CORPUS = ROOT / "tests" / "import_corpus"
@@ -190,7 +190,7 @@ def boundary_data(found: list) -> tuple[list, list]:
     sx, sy, ex, ey = [], [], [], []
     for page, lines, features, _labels in found:
         truth = body_span(lines, page)
-        run = article_lines(features, lines)
+        run = anchored_run(features, lines)
         headline = headline_index(lines, run[0], features)
         starts = start_candidates(lines, run, headline)
         if truth[0] in starts:

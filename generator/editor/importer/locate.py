@@ -8,12 +8,45 @@ from __future__ import annotations
 
 import functools
 
+import numpy as np
+
+from . import model
 from .blocks import is_wrapped
 from .boundary import boundaries
 from .features import line_features
-from .headline import headline_index
+from .headline import candidates, headline_features, headline_index
 from .language import detect_language
-from .model import article_lines
+from .model import article_lines, best_run, probabilities, value
+
+RIVAL = 0.5  # chosen by 5-fold cross-validation on the development half (0.3, 0.5, 0.7 tried)
+
+
+def headline_score(units: list[str], begin: int, features: np.ndarray) -> float:
+    """How likely the likeliest headline before line begin is (the headline model's score; -inf with no candidate)."""
+    picked = candidates(units, begin)
+    if not picked:
+        return -np.inf
+    return float((headline_features(units, picked, begin, features) @ np.asarray(model.HEADLINE_WEIGHTS)).max())
+
+
+def anchored_run(features: np.ndarray, units: list[str]) -> tuple[int, int]:
+    """The article's run: the line model's best run, unless the best run before or after it holds at least RIVAL of
+    its prose, two lines or more, under a likelier headline. A cookie notice, a comments section or a list of other
+    stories can hold more prose than a short article, but no headline sits above it as one sits above the article."""
+    run = article_lines(features, units)
+    gains = value(probabilities(features), units)
+    raw = best_run(gains)
+    total = float(np.sum(gains[raw[0] : raw[1]]))
+    best, score = run, headline_score(units, run[0], features)
+    for low, high in ((0, raw[0]), (raw[1], len(units))):
+        first, last = best_run(gains[low:high])
+        if last <= first or float(np.sum(gains[low + first : low + last])) < RIVAL * total:
+            continue
+        inner = article_lines(features[low + first : low + last], units[low + first : low + last])
+        rival = (low + first + inner[0], low + first + inner[1])
+        if sum(1 for line in units[rival[0] : rival[1]] if line) >= 2 and (other := headline_score(units, rival[0], features)) > score:
+            best, score = rival, other
+    return best
 
 
 def paragraphs(lines: list[str]) -> tuple[list[str], list[tuple[int, int]]]:
@@ -45,7 +78,7 @@ def located(page: tuple[str, ...]) -> tuple[int | None, int, int]:
     else:
         units, spans = lines, [(i, i + 1) for i in range(len(lines))]
     features = line_features(units, detect_language("\n".join(units))[0])
-    run = article_lines(features, units)
+    run = anchored_run(features, units)
     title = headline_index(units, run[0], features)
     begin, end = boundaries(units, run, features, title)
     if begin < len(units):  # the headline again, before the article's first line as chosen (as it was fitted: before the true one)

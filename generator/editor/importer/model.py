@@ -70,65 +70,65 @@ OWN_WEIGHTS: tuple[float, ...] = (
     2.702,  # paragraph
 )
 START_WEIGHTS: tuple[float, ...] = (
-    -0.0,  # bias
-    0.541,  # probability
-    1.491,  # log_words
-    0.42,  # sentence_end
-    -0.51,  # stop_share
-    -0.003,  # capital_share
+    0.0,  # bias
+    0.543,  # probability
+    1.497,  # log_words
+    0.422,  # sentence_end
+    -0.512,  # stop_share
+    0.0,  # capital_share
     -0.164,  # junk_word_list
     -0.898,  # date_or_clock
     -0.215,  # credit
     -0.011,  # ellipsis
     0.565,  # is_running
-    -1.203,  # running_before
-    1.049,  # running_after
-    0.142,  # inside_run
-    0.297,  # run_edge
-    0.601,  # next_probability
-    -0.434,  # next_running
+    -1.206,  # running_before
+    1.05,  # running_after
+    0.141,  # inside_run
+    0.299,  # run_edge
+    0.605,  # next_probability
+    -0.443,  # next_running
     -1.174,  # previous_probability
-    0.913,  # headline_words
-    -0.0,  # after_headline
+    0.912,  # headline_words
+    0.0,  # after_headline
     0.103,  # after_end_marker
     0.13,  # end_marker_next
-    0.831,  # paragraph
-    0.891,  # byline_or_date_above
+    0.832,  # paragraph
+    0.89,  # byline_or_date_above
     0.091,  # byline_or_date_below
-    -0.262,  # log_gap_after
-    0.637,  # log_gap_before
-    0.735,  # credit_next
-    0.983,  # label_above
+    -0.264,  # log_gap_after
+    0.638,  # log_gap_before
+    0.734,  # credit_next
+    0.987,  # label_above
 )
 END_WEIGHTS: tuple[float, ...] = (
     0.0,  # bias
-    0.55,  # probability
-    0.483,  # log_words
-    0.279,  # sentence_end
-    0.322,  # stop_share
-    -0.33,  # capital_share
-    -0.092,  # junk_word_list
-    0.364,  # date_or_clock
+    0.552,  # probability
+    0.484,  # log_words
+    0.281,  # sentence_end
+    0.321,  # stop_share
+    -0.327,  # capital_share
+    -0.091,  # junk_word_list
+    0.365,  # date_or_clock
     0.162,  # credit
-    -0.089,  # ellipsis
-    0.456,  # is_running
-    0.93,  # running_before
-    -0.38,  # running_after
-    0.383,  # inside_run
-    1.024,  # run_edge
-    -0.557,  # next_probability
+    -0.088,  # ellipsis
+    0.458,  # is_running
+    0.929,  # running_before
+    -0.381,  # running_after
+    0.385,  # inside_run
+    1.025,  # run_edge
+    -0.558,  # next_probability
     -0.466,  # next_running
-    0.777,  # previous_probability
-    0.013,  # headline_words
+    0.779,  # previous_probability
+    0.012,  # headline_words
     0.0,  # after_headline
-    -0.56,  # after_end_marker
-    -0.151,  # end_marker_next
-    0.951,  # paragraph
+    -0.559,  # after_end_marker
+    -0.152,  # end_marker_next
+    0.955,  # paragraph
     -0.446,  # byline_or_date_above
-    -0.219,  # byline_or_date_below
-    0.728,  # log_gap_after
-    -0.387,  # log_gap_before
-    -0.194,  # credit_next
+    -0.22,  # byline_or_date_below
+    0.729,  # log_gap_after
+    -0.388,  # log_gap_before
+    -0.195,  # credit_next
     -0.575,  # label_above
 )
 HEADLINE_WEIGHTS: tuple[float, ...] = (

@@ -151,14 +151,14 @@ def save(
     new: Path,
     key: str,
     snapshot: Snapshot,
-    stories: ContentCache,
     site_dir: str,
     earlier: Earlier | None = None,
     kept: dict[str, set[str]] | None = None,
 ) -> None:
-    """Fill the new cache with every page of the finished site (linked to the file in site_dir) and the snapshot,
-    then write the manifest, which makes it a cache. With the earlier cache and the pages kept from it, its pages'
-    folders are taken over (renamed): only the pages built again are linked (the earlier cache is then no longer one)."""
+    """Fill the new cache with every page of the finished site (linked to the file in site_dir), beside the
+    snapshot and stories save_plan wrote, then write the manifest, which makes it a cache. With the earlier cache
+    and the pages kept from it, its pages' folders are taken over (renamed): only the pages built again are linked
+    (the earlier cache is then no longer one)."""
     files: dict[str, list[int]] = {}
     if earlier is not None:
         (earlier.folder / MANIFEST).unlink(missing_ok=True)
@@ -166,8 +166,6 @@ def save(
         files |= save_pages(
             new, lang, specs, site_dir, earlier if kept and kept.get(lang) else None, kept.get(lang, set()) if kept else set()
         )
-    if not (new / SNAPSHOT).exists() or not (new / STORIES).exists():
-        save_plan(new, snapshot, stories)
     for where, folders, names in os.walk(new):
         if where == str(new):
             folders[:] = [name for name in folders if name != "pages"]
@@ -181,7 +179,7 @@ def save(
 
 def save_plan(new: Path, snapshot: Snapshot, stories: ContentCache) -> None:
     """Into the new cache: what the next build compares its own with, the snapshot, and the stories as read and
-    checked. Written while the language builds run (warm_build.restore); save() writes them if that did not."""
+    checked. Written while the language builds run (warm_build.restore), before save()."""
     with open(new / SNAPSHOT, "wb") as handle:
         pickle.dump(saved(snapshot), handle, protocol=pickle.HIGHEST_PROTOCOL)
     with open(new / STORIES, "wb") as handle:

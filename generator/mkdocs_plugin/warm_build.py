@@ -206,7 +206,7 @@ def finish(build: WarmBuild, site_dir: str, children: list[str]) -> bool:
         return False
     try:
         shutil.rmtree(build.new / "done", ignore_errors=True)
-        warm_cache.save(build.new, build.key, build.snapshot, build.stories, site_dir, build.earlier, build.kept)
+        warm_cache.save(build.new, build.key, build.snapshot, site_dir, build.earlier, build.kept)
     except OSError as err:
         log.info(f"digest: the next build cannot reuse this one: {err}")
         abort(build)

@@ -19,6 +19,7 @@ import tempfile
 import threading
 import time
 from dataclasses import dataclass
+from pathlib import Path
 
 try:
     import psutil
@@ -74,16 +75,27 @@ SETTLE = 6.0  # seconds: more than ext4's 5 s of refusing freed inodes once they
 
 
 def settle(seconds: float = SETTLE) -> None:
-    """Let the file system forget the files just deleted before the next build is timed.
+    """Let the file system forget the files just deleted before the next build is timed, as far as it will.
 
     Measured with perf on this machine (ext4 without a journal): after `rm -rf` of a 1,000-story site, a build's
     file creations spent most of its kernel time in find_inode_bit/recently_deleted, skipping inodes freed in the
-    last 5 s (300 s while their blocks are not yet written back), so whichever build came next paid for the files
-    the one before deleted, in proportion to the files it makes. sync() writes the freed inodes back and the wait
-    passes the 5 s, so each build pays for its own files only."""
+    last 5 s, or 300 s while the block that holds them is not yet written back. sync() writes them back and the
+    wait passes the 5 s, but the next build's own new files dirty those blocks again, and the 300 s apply once
+    more: a third of a cold build's samples were still there after sync and 8 s. The wait lowers this cost, it
+    does not remove it; a work folder in memory (`--work /dev/shm/...`) does (see file_system)."""
     if seconds > 0:
         os.sync()
         time.sleep(seconds)
+
+
+def file_system(path: Path) -> str:
+    """The type of the file system that holds path (from /proc/mounts: the longest mount point above it), or "?"."""
+    try:
+        mounts = [line.split()[1:3] for line in Path("/proc/mounts").read_text().splitlines()]
+    except OSError:
+        return "?"
+    above = [(point, kind) for point, kind in mounts if path == Path(point) or Path(point) in path.parents]
+    return max(above, key=lambda mount: len(mount[0]))[1] if above else "?"
 
 
 def run_measured(command: list[str], cwd: str, env: dict[str, str], timeout: float) -> Usage:

@@ -34,7 +34,7 @@ sys.path.insert(0, str(BENCH.parent))  # the generator package, when run from a 
 
 from corpus import write_corpus, write_extra_story  # noqa: E402
 from floor import write_floor  # noqa: E402
-from measure import SETTLE, Usage, run_measured, settle  # noqa: E402
+from measure import SETTLE, Usage, file_system, run_measured, settle  # noqa: E402
 from peers import PEERS, install, read_corpus, write_peer  # noqa: E402
 
 # Pinned like the tests' builds: no dependence on the machine's zone or locale, no end-of-life banner.
@@ -394,7 +394,7 @@ def main(argv: list[str] | None = None) -> int:
         f"Digest benchmark: {os.cpu_count()} cores, Python {platform.python_version()}, mkdocs {version('mkdocs')}, "
         f"mkdocs-material {version('mkdocs-material')}; seed {args.seed}, medians of {args.runs} run(s); "
         f"load average {load_before[0]:.1f} before, {load_after[0]:.1f} after; sync and {args.settle:g} s wait before each "
-        f"timed build; generator from {BENCH.parent}\n"
+        f"timed build; work folder on {file_system(work)}; generator from {BENCH.parent}\n"
     )
     print(table(COLUMNS, [row(result) for result in results]))
     if args.peers:

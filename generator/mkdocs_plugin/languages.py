@@ -13,6 +13,7 @@ import os
 import shutil
 import signal
 import sys
+from collections.abc import Collection
 from typing import TYPE_CHECKING, Any, cast
 
 from mkdocs.commands.build import build as mkdocs_build
@@ -177,12 +178,13 @@ def build_language(
     dirty: bool,
     search: bool,
     changed: set[str] | None = None,
-    feeds_changed: bool | set[str] = True,
+    feeds_changed: Collection[str] | None = None,
     part: str | None = None,
     warm: WarmBuild | None = None,
 ) -> None:
     """In a child process: render one language, build it with Material's interface in that language, and index it
-    for search. `changed` limits a preview's rebuild to those pages (a dirty build: the others stay as built)."""
+    for search. `changed` limits a preview's rebuild to those pages (a dirty build: the others stay as built), and
+    `feeds_changed` to those feed folders (None: every feed)."""
     global _CHILD_LANGUAGE
     _CHILD_LANGUAGE = lang
     for number in (signal.SIGINT, signal.SIGTERM):  # stopped by the parent (or Ctrl-C): no traceback of our own

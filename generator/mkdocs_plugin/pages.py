@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -33,7 +34,7 @@ def add_pages(
     specs: dict[str, PageSpec],
     part: str | None,
     changed: set[str] | None,
-    feeds_changed: bool | set[str],
+    feeds_changed: Collection[str] | None,
     reused: set[str] | frozenset[str] = frozenset(),
     warm: WarmBuild | None = None,
 ) -> Files:
@@ -57,7 +58,7 @@ def add_pages(
             else:  # copied by MkDocs, as it copies an attached picture
                 files.append(File.generated(config, path, abs_src_path=source))
     elif part != STORIES:  # a preview's rebuild writes only the feeds an edit changed
-        for asset in renderer.feed_files(lang, None if feeds_changed is True else feeds_changed or ()):
+        for asset in renderer.feed_files(lang, feeds_changed):
             files.append(File.generated(config, checked_path(asset.path), content=asset.text))
         # Each issue's email edition, beside its page (rendering/email.py); a preview's rebuild makes only those of
         # the issues whose page it builds again (a warm build reuses an edition with its page the same way).

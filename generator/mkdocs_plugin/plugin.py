@@ -13,6 +13,7 @@ import logging
 import multiprocessing
 import os
 import posixpath
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -52,7 +53,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.part: str | None = None  # STORIES or INDEXES when the default language is built by two processes
         self.in_nav: set[str] = set()
         self.searchable: dict[str, tuple[str, str]] = {}  # story pages for Pagefind: docs path -> (URL within the language, HTML)
-        self.feeds_changed: bool | set[str] = True  # in a preview's rebuild: the folders of the feeds to write again
+        self.feeds_changed: Collection[str] | None = None  # in a preview's rebuild: the folders of the feeds to write again (None: all)
         self.source_names = pages.SourceNames()  # MkDocs' warnings name the editor's file
         self.sizes: dict[str, tuple[int, int]] = {}  # docs path -> width and height of the pictures published with pages
         self.cache = StoryCache()  # under serve: stories parsed by an earlier build, while their files are unchanged
@@ -195,8 +196,10 @@ class DigestPlugin(BasePlugin[DigestConfig]):
                 )
                 index_for_search(config.site_dir, self.lang, pages, sources, part_size(self.config.search_part, serving), kept)
 
-        # The kept pages of a warm build go in place while the language builds build the others.
-        kept = warm_build.restore(self.warm, config.site_dir, self.renderer.settings, languages.building_dir) if self.warm else set()
+        kept: set[str] = set()
+        if self.warm:  # while the language builds build: the next build's plan saved, and this build's kept pages put in place
+            warm_build.save_plan(self.warm)
+            kept = warm_build.restore(self.warm, config.site_dir, self.renderer.settings, languages.building_dir)
         specs = {path: spec for path, spec in self.specs.items() if path not in kept}  # the story process built these
         languages.join(config.site_dir, children, specs, list(self.renderer.settings.languages), index_here)
         staging.write_site_files(config.site_dir, self.files)

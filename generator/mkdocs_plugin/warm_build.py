@@ -98,12 +98,16 @@ def indexed(snapshot: warm.Snapshot, lang: str, paths: set[str], search: dict[st
     return {path for path in paths if path in search or kinds[path] not in warm.WRITTEN}
 
 
+def save_plan(build: WarmBuild) -> None:
+    """Save the snapshot and the stories for the next build: in the `mkdocs` process while the language builds
+    build (0.5 s at 10,000 stories that a build no longer ends with)."""
+    warm_cache.save_plan(build.new, build.snapshot, build.stories)
+
+
 def restore(build: WarmBuild, site_dir: str, settings: Settings, building_dir: Callable[[str, str], str]) -> set[str]:
     """Put every kept page where its language's build would have written it (MkDocs leaves KeptFiles alone): in
     the `mkdocs` process, while the language builds build the other pages; the default language's in site_dir,
-    another's in building_dir(site_dir, lang). Returns the default language's kept pages. The snapshot and the
-    stories are saved for the next build meanwhile too (0.5 s at 10,000 stories that a build no longer ends with)."""
-    warm_cache.save_plan(build.new, build.snapshot, build.stories)
+    another's in building_dir(site_dir, lang). Returns the default language's kept pages."""
     earlier, default = build.earlier, settings.default_language
     if earlier is None:
         return set()

@@ -16,6 +16,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
+from conftest import copy_project, mkdocs
 from serving import HOST, serve
 
 # Elements whose URL the browser loads by itself, as opposed to links a reader may follow.
@@ -270,3 +271,34 @@ def test_the_crawl_finds_each_kind_of_defect(tmp_path):
     assert [line.rsplit(" ", 1)[-1] for line in found.outside()] == [base.removesuffix("repo/") + "elsewhere/"]
     assert [line.rsplit(" ", 1)[-1] for line in found.foreign_loads()] == ["https://cdn.example.com/lib.js"]
     assert base + "ok/" in found.pages
+
+
+def nav_targets(site: Path, page: Path) -> tuple[list[str], set[str]]:
+    """Where the header's tabs and the sidebar's links of a built page lead, as paths from the site's root."""
+    here = ("/" + page.parent.relative_to(site).as_posix() + "/").replace("//", "/")
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    tabs = [urljoin(here, link["href"]) for link in soup.select("a.md-tabs__link")]
+    sidebar = {
+        urljoin(here, link["href"]) for link in soup.select(".md-nav--primary a.md-nav__link[href]") if not link["href"].startswith("#")
+    }
+    return tabs, sidebar
+
+
+def test_tabs_lead_to_the_same_pages_from_every_page_when_indexes_have_later_pages(tmp_path):
+    """With two stories an index page, the issues, the archive and each topic have later pages (issues/page/2/ ...)
+    at the depth of the story pages (2025/04/x/). From every page of a language, story or index, the tabs and the
+    sidebar lead where the language home's lead: not to a folder of the page's own section."""
+    project = copy_project(tmp_path / "paged")
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("timezone: Europe/Paris", "timezone: Europe/Paris\n      page_size: 2"), encoding="utf-8"
+    )
+    mkdocs(project, "build", "--strict")
+    site = project / "site"
+    assert (site / "issues" / "page" / "2" / "index.html").exists() and (site / "ru" / "archive" / "page" / "2" / "index.html").exists()
+    for lang in ("", "ru", "fr"):  # the default language's pages are those outside ru/ and fr/
+        pages = [page for page in (site / lang).rglob("index.html") if lang or page.relative_to(site).parts[0] not in ("ru", "fr")]
+        expected = nav_targets(site, site / lang / "index.html")
+        assert len(expected[0]) >= 4 and len(expected[1]) >= 6 and all(target.endswith("/") for target in expected[0]), expected
+        wrong = {page.relative_to(site).as_posix(): nav_targets(site, page) for page in pages if nav_targets(site, page) != expected}
+        assert not wrong, (expected, dict(list(wrong.items())[:3]))

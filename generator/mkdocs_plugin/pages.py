@@ -92,14 +92,46 @@ def title_kept_pages(nav: Any, specs: dict[str, PageSpec]) -> set[str]:
     return {page.file.src_uri for page in nav.pages}
 
 
-def shared_renderings(env: jinja2.Environment, cache_dir: Path) -> jinja2.Environment:
+def nav_targets(nav: Any) -> list[list[str]]:
+    """What the tabs and the sidebar link to: the address of every page and link in the nav, split at its slashes."""
+    found, items = [], list(nav.items)
+    while items:
+        item = items.pop()
+        items.extend(item.children or [])
+        if getattr(item, "url", None) is not None:  # a page or a link; a section links to its first page
+            found.append(item.url.split("/"))
+    return found
+
+
+def links_key(url: str, targets: list[list[str]]) -> str:
+    """Pages with the same key get the same relative links to every target of the nav, so that the tabs and the
+    sidebar rendered for one of them serve them all. A link from folder F to target T climbs out of F down to the
+    folders they share, then goes down T: it depends on F's depth and on how many leading folders F shares with
+    T. Same depth is not enough: from issues/page/2/ the issues are at ../../, from 2025/04/x/ at ../../../issues/."""
+    folder = url.split("/")[:-1]  # "2025/04/x/" -> 2025, 04, x; "2025/04/x.html" -> 2025, 04; the home -> none
+
+    def shared(target: list[str]) -> int:
+        count = 0
+        while count < min(len(folder), len(target)) and folder[count] == target[count]:
+            count += 1
+        return count
+
+    return " ".join([str(len(folder)), *sorted(f"{'/'.join(target)}:{n}" for target in targets if (n := shared(target)))])
+
+
+def shared_renderings(env: jinja2.Environment, cache_dir: Path, targets: list[list[str]]) -> jinja2.Environment:
     """`digest_once(key...)` for the theme: a call block rendered once per build and key (the nav and tabs of
-    the pages that are not in the nav, the same on each of them), then reused. And Material's templates compiled
-    once and kept in cache_dir: every later build, each language's process and each rebuild of the preview load
-    them instead of compiling them again; Jinja checks each template's source against its cached code."""
+    the pages that are not in the nav, the same on each of them), then reused. The key also holds the page's
+    links_key to the nav's targets, whatever the template passes, so a block with relative links is never reused
+    on a page where they would lead elsewhere. And Material's templates compiled once and kept in cache_dir: every
+    later build, each language's process and each rebuild of the preview load them instead of compiling them again;
+    Jinja checks each template's source against its cached code."""
     rendered: dict[tuple, Any] = {}
 
-    def digest_once(*key: Any, caller: Any) -> Any:
+    @jinja2.pass_context
+    def digest_once(context: Any, *key: Any, caller: Any) -> Any:
+        page = context.get("page")
+        key = (*key, links_key(page.url, targets) if page is not None and page.url is not None else None)
         if key not in rendered:
             rendered[key] = caller()
         return rendered[key]

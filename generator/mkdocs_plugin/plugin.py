@@ -52,6 +52,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.changed: set[str] | None = None  # in a preview's rebuild: the only pages to build again
         self.part: str | None = None  # STORIES or INDEXES when the default language is built by two processes
         self.in_nav: set[str] = set()
+        self.nav_targets: list[list[str]] = []  # what the nav links to (pages.links_key)
         self.searchable: dict[str, tuple[str, str]] = {}  # story pages for Pagefind: docs path -> (URL within the language, HTML)
         self.feeds_changed: Collection[str] | None = None  # in a preview's rebuild: the folders of the feeds to write again (None: all)
         self.source_names = pages.SourceNames()  # MkDocs' warnings name the editor's file
@@ -144,11 +145,11 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         return files
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
-        self.in_nav = pages.title_kept_pages(nav, self.specs)
+        self.in_nav, self.nav_targets = pages.title_kept_pages(nav, self.specs), pages.nav_targets(nav)
         return nav
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
-        env = pages.shared_renderings(env, Path(project_root(config), self.config.build_dir, "jinja"))
+        env = pages.shared_renderings(env, Path(project_root(config), self.config.build_dir, "jinja"), self.nav_targets)
         return theme_words.install(env, self.renderer, self.lang) if self.renderer is not None else env
 
     def on_page_markdown(self, markdown: str, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
@@ -157,7 +158,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         if spec is None or self.renderer is None:
             return markdown
         rendered = self.renderer.render(spec)
-        # A page that is not in the nav shows the same nav and tabs as every other such page at its depth.
+        # A page that is not in the nav shows the same nav and tabs as every other such page with the same links to them.
         page.meta = {**rendered.meta, "digest": {**rendered.meta["digest"], "shared_nav": page.file.src_uri not in self.in_nav}}
         self.around[page.file.src_uri] = (rendered.head, rendered.tail)
         return rendered.markdown

@@ -14,122 +14,122 @@ import numpy as np
 from .blocks import announced_list
 
 BODY_WEIGHTS: tuple[float, ...] = (
-    -7.982,  # bias
-    0.379,  # log_words
-    -0.237,  # stop_share
-    1.406,  # short_share
-    1.062,  # sentence_end
-    0.957,  # capital_share
-    -0.694,  # digit_share
-    -1.051,  # link_like
-    -3.397,  # junk_word_list
-    -0.376,  # repeated
-    1.222,  # comma_rate
-    -1.203,  # date_or_clock
-    -2.236,  # ellipsis
-    -0.434,  # credit
-    0.728,  # running
-    0.337,  # long
-    -2.635,  # position
-    1.435,  # paragraph
-    0.926,  # before_log_words
-    -1.293,  # before_stop_share
-    0.658,  # before_sentence_end
-    0.185,  # before_capital_share
-    0.253,  # before_link_like
-    -0.432,  # before_junk_word_list
-    -0.069,  # before_running
-    0.771,  # before_paragraph
-    0.774,  # after_log_words
-    -0.432,  # after_stop_share
-    2.038,  # after_sentence_end
-    0.551,  # after_capital_share
-    -1.056,  # after_link_like
-    -0.551,  # after_junk_word_list
-    -1.437,  # after_running
-    0.771,  # after_paragraph
+    -6.371,  # bias
+    0.294,  # log_words
+    -0.296,  # stop_share
+    1.057,  # short_share
+    0.879,  # sentence_end
+    1.003,  # capital_share
+    0.081,  # digit_share
+    -0.639,  # link_like
+    -3.445,  # junk_word_list
+    -0.256,  # repeated
+    1.297,  # comma_rate
+    -1.294,  # date_or_clock
+    -2.572,  # ellipsis
+    -0.228,  # credit
+    0.828,  # running
+    0.376,  # long
+    -2.695,  # position
+    1.569,  # paragraph
+    0.687,  # before_log_words
+    -1.449,  # before_stop_share
+    0.337,  # before_sentence_end
+    -0.457,  # before_capital_share
+    0.767,  # before_link_like
+    -0.277,  # before_junk_word_list
+    0.311,  # before_running
+    0.545,  # before_paragraph
+    0.661,  # after_log_words
+    -0.504,  # after_stop_share
+    1.851,  # after_sentence_end
+    0.295,  # after_capital_share
+    -0.609,  # after_link_like
+    -0.571,  # after_junk_word_list
+    -1.237,  # after_running
+    0.556,  # after_paragraph
 )
 OWN_WEIGHTS: tuple[float, ...] = (
-    -4.022,  # bias
-    0.564,  # log_words
-    -0.813,  # stop_share
-    0.948,  # short_share
-    1.934,  # sentence_end
-    0.283,  # capital_share
-    0.245,  # digit_share
-    -1.237,  # link_like
-    -2.878,  # junk_word_list
-    -0.429,  # repeated
-    1.307,  # comma_rate
-    -1.161,  # date_or_clock
-    -3.115,  # ellipsis
-    -0.024,  # credit
-    0.004,  # running
-    0.714,  # long
-    -2.993,  # position
-    2.702,  # paragraph
+    -3.731,  # bias
+    0.463,  # log_words
+    -0.854,  # stop_share
+    0.72,  # short_share
+    1.788,  # sentence_end
+    0.22,  # capital_share
+    0.705,  # digit_share
+    -0.92,  # link_like
+    -3.043,  # junk_word_list
+    -0.398,  # repeated
+    1.369,  # comma_rate
+    -1.247,  # date_or_clock
+    -3.253,  # ellipsis
+    0.045,  # credit
+    0.162,  # running
+    0.739,  # long
+    -2.999,  # position
+    2.653,  # paragraph
 )
 START_WEIGHTS: tuple[float, ...] = (
     0.0,  # bias
-    0.543,  # probability
-    1.497,  # log_words
-    0.422,  # sentence_end
-    -0.512,  # stop_share
-    0.0,  # capital_share
+    0.483,  # probability
+    1.471,  # log_words
+    0.416,  # sentence_end
+    -0.528,  # stop_share
+    0.04,  # capital_share
     -0.164,  # junk_word_list
-    -0.898,  # date_or_clock
-    -0.215,  # credit
+    -0.867,  # date_or_clock
+    -0.217,  # credit
     -0.011,  # ellipsis
-    0.565,  # is_running
-    -1.206,  # running_before
-    1.05,  # running_after
-    0.141,  # inside_run
-    0.299,  # run_edge
-    0.605,  # next_probability
-    -0.443,  # next_running
-    -1.174,  # previous_probability
-    0.912,  # headline_words
+    0.554,  # is_running
+    -1.198,  # running_before
+    1.034,  # running_after
+    0.152,  # inside_run
+    0.4,  # run_edge
+    0.661,  # next_probability
+    -0.488,  # next_running
+    -1.018,  # previous_probability
+    0.87,  # headline_words
     0.0,  # after_headline
-    0.103,  # after_end_marker
-    0.13,  # end_marker_next
-    0.832,  # paragraph
-    0.89,  # byline_or_date_above
-    0.091,  # byline_or_date_below
-    -0.264,  # log_gap_after
-    0.638,  # log_gap_before
-    0.734,  # credit_next
-    0.987,  # label_above
+    0.119,  # after_end_marker
+    0.111,  # end_marker_next
+    0.822,  # paragraph
+    0.907,  # byline_or_date_above
+    0.085,  # byline_or_date_below
+    -0.271,  # log_gap_after
+    0.66,  # log_gap_before
+    0.768,  # credit_next
+    0.971,  # label_above
 )
 END_WEIGHTS: tuple[float, ...] = (
     0.0,  # bias
-    0.552,  # probability
-    0.484,  # log_words
-    0.281,  # sentence_end
-    0.321,  # stop_share
-    -0.327,  # capital_share
-    -0.091,  # junk_word_list
-    0.365,  # date_or_clock
-    0.162,  # credit
-    -0.088,  # ellipsis
-    0.458,  # is_running
-    0.929,  # running_before
-    -0.381,  # running_after
-    0.385,  # inside_run
-    1.025,  # run_edge
-    -0.558,  # next_probability
-    -0.466,  # next_running
-    0.779,  # previous_probability
-    0.012,  # headline_words
+    0.589,  # probability
+    0.541,  # log_words
+    0.269,  # sentence_end
+    0.378,  # stop_share
+    -0.357,  # capital_share
+    -0.088,  # junk_word_list
+    0.425,  # date_or_clock
+    0.113,  # credit
+    -0.087,  # ellipsis
+    0.431,  # is_running
+    0.928,  # running_before
+    -0.387,  # running_after
+    0.415,  # inside_run
+    0.996,  # run_edge
+    -0.598,  # next_probability
+    -0.424,  # next_running
+    0.812,  # previous_probability
+    0.002,  # headline_words
     0.0,  # after_headline
-    -0.559,  # after_end_marker
-    -0.152,  # end_marker_next
-    0.955,  # paragraph
-    -0.446,  # byline_or_date_above
-    -0.22,  # byline_or_date_below
-    0.729,  # log_gap_after
-    -0.388,  # log_gap_before
-    -0.195,  # credit_next
-    -0.575,  # label_above
+    -0.56,  # after_end_marker
+    -0.084,  # end_marker_next
+    0.905,  # paragraph
+    -0.435,  # byline_or_date_above
+    -0.216,  # byline_or_date_below
+    0.691,  # log_gap_after
+    -0.358,  # log_gap_before
+    -0.139,  # credit_next
+    -0.601,  # label_above
 )
 HEADLINE_WEIGHTS: tuple[float, ...] = (
     0.0,  # bias
@@ -137,27 +137,27 @@ HEADLINE_WEIGHTS: tuple[float, ...] = (
     -0.351,  # nearest
     2.112,  # headline_length
     -1.2,  # label_length
-    -0.415,  # long
+    -0.413,  # long
     0.783,  # repeated
     3.281,  # in_body
-    -0.932,  # full_stop
-    0.45,  # question_or_exclamation
-    -0.968,  # capital_share
+    -0.931,  # full_stop
+    0.449,  # question_or_exclamation
+    -0.967,  # capital_share
     -0.124,  # all_capitals
-    -0.766,  # link_like
-    -0.977,  # byline_or_date
-    -0.66,  # buttons
-    0.385,  # stop_share
-    -0.276,  # body_probability
+    -0.765,  # link_like
+    -0.976,  # byline_or_date
+    -0.659,  # buttons
+    0.384,  # stop_share
+    -0.307,  # body_probability
     0.564,  # longest_candidate
     -0.233,  # first_candidate
-    -0.516,  # junk_word_list
-    -0.196,  # credit
-    0.781,  # above_longer
+    -0.517,  # junk_word_list
+    -0.194,  # credit
+    0.78,  # above_longer
     -1.235,  # below_title_like
-    0.787,  # prose_between
+    0.786,  # prose_between
     0.807,  # date_below
-    -1.332,  # paragraph
+    -1.327,  # paragraph
 )
 
 

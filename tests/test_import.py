@@ -15,6 +15,7 @@ from generator.editor.importer.article import clean
 from generator.editor.importer.datelines import date_in
 from generator.editor.importer.junk import is_end, is_junk
 from generator.editor.importer.summarizing import sentences
+from generator.editor.importer.teasers import trim_tail
 from generator.loading import load_document
 from generator.mkdocs_plugin.config import read_settings
 from generator.slugs import slug_for
@@ -280,6 +281,24 @@ def test_publications_are_the_editors_list(project):
 )
 def test_junk_and_end_markers(line, junk, end):
     assert (is_junk(line), is_end(line)) == (junk, end)
+
+
+@pytest.mark.parametrize(
+    "line, kept",
+    [
+        ("The plant opens next year. (abc/xyz)", "The plant opens next year."),
+        ("The plant opens next year. NEWSWIRE", "The plant opens next year."),
+        ("The plant opens next year. Updated 10:42", "The plant opens next year."),
+        ("工厂明年投产。（记者 王明 李华）", "工厂明年投产。"),
+        ("工場は来年稼働する。(c)通信社/山田太郎", "工場は来年稼働する。"),
+        ("工厂明年投产。这是一个相当长的第二句子但是作者忘记了在最后加上句号所以没有标点", None),
+        ("He said so twice (in public).", None),
+        ("Production starts in 2026. The second line of the plan is still being negotiated by the two companies involved", None),
+    ],
+)
+def test_a_signature_credit_or_time_glued_after_the_last_sentence_goes(line, kept):
+    """By shape: short, after the last sentence's stop, itself no sentence. A longer tail is a sentence without its stop."""
+    assert trim_tail(line) == (kept or line)
 
 
 @pytest.mark.parametrize(

@@ -1,9 +1,11 @@
 """Teasers glued to the article's last sentence, cut by position and shape rather than by what they say.
 
-A page often sets a 'Read more »', an update time, a copyright or a 'continue reading' link on the same line
-as the article's last sentence, or a ' […]' where a syndicated text was cut. After the last sentence's end,
-such a tail is short and is no sentence itself (it ends with no sentence punctuation): it goes, unless it is
-a signature in brackets.
+A page often sets a 'Read more »', an update time, a copyright, a photo credit, the agency's or author's
+signature or a 'continue reading' link on the same line as the article's last sentence, or a ' […]' where a
+syndicated text was cut. After the last sentence's end, such a tail is short and is no sentence itself (it ends
+with no sentence punctuation): it goes. A signature goes too, in brackets or not ('(ats/nxp)', 'PTI',
+'（记者 …）'): it names who wrote or sent the text, and the digest's story names its source apart. In Chinese
+and Japanese a sentence's stop is followed by no space.
 """
 
 from __future__ import annotations
@@ -12,12 +14,14 @@ import re
 
 from .junk import words
 
-# The end of a sentence followed by a space: where a glued tail can begin.
-SENTENCE_BREAK = re.compile(r"[.!?…。！？][\"'»”’)\]」』]*\s+")
-SENTENCE_END = re.compile(r"[.!?…。！？][\"'»”’)\]」』]*$")
+# The end of a sentence followed by a space (none after a Chinese or Japanese stop): where a glued tail can begin.
+CLOSERS = "\"'»”’)\\]」』）】"  # quotes and brackets that may close a sentence after its stop
+SENTENCE_BREAK = re.compile(rf"[.!?…][{CLOSERS}]*\s+|[。！？][{CLOSERS}]*\s*")
+SENTENCE_END = re.compile(rf"[.!?…。！？][{CLOSERS}]*$")
 CUT_MARK = re.compile(r"\s*(?:\[(?:…|\.\.\.)\]|\((?:…|\.\.\.)\))\s*$")  # ' […]', ' (...)': the rest was cut off
 TAIL_WORDS = 12
-SIGNATURE = re.compile(r"^[(\[][^()\[\]]{1,40}[)\]]$")  # '(ats/nxp)', '(AP)': the agency's or author's signature, kept
+TAIL_CJK = 16  # Chinese, Japanese and Korean characters: a longer tail is a sentence that lacks its stop, kept
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 def trim_tail(line: str) -> str:
@@ -29,7 +33,7 @@ def trim_tail(line: str) -> str:
     if not breaks:
         return line
     tail = line[breaks[-1].end() :]
-    if len(words(tail)) > TAIL_WORDS or SIGNATURE.match(tail):
+    if len(words(tail)) > TAIL_WORDS or len(CJK.findall(tail)) > TAIL_CJK:
         return line
     return line[: breaks[-1].end()].rstrip()
 

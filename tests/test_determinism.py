@@ -85,3 +85,19 @@ def test_a_build_on_another_day_changes_only_the_build_date_of_mkdocs_sitemaps(f
         assert without_build_day(path, first[path]) == without_build_day(path, later[path]), path
     assert b"<lastmod>2026-01-04</lastmod>" in later["ru/sitemap.xml"]
     assert first["sitemap.xml"] == later["sitemap.xml"], "the site-wide sitemap is dated by the stories"
+
+
+def test_the_default_language_built_by_one_process_or_two_is_the_same_site(first, tmp_path):
+    """The sample's English stories are fewer than `split_from` (200): one process builds all of English. With
+    split_from: 1 its stories build in a process of their own beside its index pages; not a byte changes."""
+    project = copy_in_order(tmp_path / "split", reverse=False)
+    config = project / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("timezone: Europe/Paris", "timezone: Europe/Paris\n      split_from: 1"),
+        encoding="utf-8",
+    )
+    split = build(project, NEW_YEAR_2026, TZ="UTC", LC_ALL="C.UTF-8")
+    changed = differing(first, split)
+    assert changed <= UNORDERED_JSON, sorted(changed)
+    for path in changed:
+        assert json.loads(first[path]) == json.loads(split[path])

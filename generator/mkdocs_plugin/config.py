@@ -89,6 +89,9 @@ class DigestConfig(base.Config):
     search_part = c.Type(int, default=1_000)
     """Pagefind indexes a language's stories in parts of at most this many (its memory grows with what it indexes:
     about 135 MB for 1,000 stories of 250 words); the search box searches all parts."""
+    split_from = c.Type(int, default=200)
+    """From this many stories and pages in the default language, its story pages build in a process of their own,
+    beside the one that builds its indexes (0: always; a large number: never)."""
     build_dir = c.Type(str, default=".digest")
     """Folder the digest owns (git-ignored); MkDocs' docs_dir becomes an empty folder in it."""
     # The email edition of each issue (issues/<week>/email.html and email.txt) and `digest mail`:

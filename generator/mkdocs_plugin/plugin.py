@@ -51,8 +51,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.around: dict[str, tuple[str, str]] = {}  # docs path -> the templates' HTML before and after the body
         self.changed: set[str] | None = None  # in a preview's rebuild: the only pages to build again
         self.part: str | None = None  # STORIES or INDEXES when the default language is built by two processes
-        self.in_nav: set[str] = set()
-        self.nav_targets: list[list[str]] = []  # what the nav links to (pages.links_key)
+        self.in_nav, self.nav_targets = set[str](), list[list[str]]()  # the nav's pages, and what it links to (pages.links_key)
         self.searchable: dict[str, tuple[str, str]] = {}  # story pages for Pagefind: docs path -> (URL within the language, HTML)
         self.feeds_changed: Collection[str] | None = None  # in a preview's rebuild: the folders of the feeds to write again (None: all)
         self.source_names = pages.SourceNames()  # MkDocs' warnings name the editor's file
@@ -61,8 +60,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.site_config: MkDocsConfig | None = None
         self.children: list[languages.Child] = []
         self.files: dict[str, str] = {}
-        self.command = "build"
-        self.dirty = False
+        self.command, self.dirty = "build", False
         self.stage = staging.Stage()  # the build goes beside site/ and replaces it only once it is complete
         self.preview: Preview | None = None  # under serve: the rebuilds after edits
         self.warm: warm_build.WarmBuild | None = None  # a build (not serve, not --dirty): the cache of the last one, and the next
@@ -112,6 +110,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
             search=self.config.search,
             stage=self.stage,
             warm=self.warm,
+            split_from=self.config.split_from,
         )
 
     def load(self, config: MkDocsConfig, settings: Any) -> Any:
@@ -188,14 +187,16 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.files = site_files(self.renderer)  # while the other processes build
         children, self.children, self.part = self.children, [], None
 
-        def index_here() -> None:
+        def index_here() -> None:  # the default language's pages, built here (a story process indexes its own)
             if self.config.search:
-                root, pages, serving = project_root(config), list(self.searchable.values()), self.command == "serve"
-                kept, sources = (
-                    parts_dir(root, self.config.build_dir, self.lang, serving),
-                    sources_dir(root, self.config.build_dir, self.lang, serving),
+                root, serving, build = project_root(config), self.command == "serve", self.warm
+                pages = self.searchable if build is None else warm_build.searchable(build, self.lang, self.specs, self.searchable)
+                kept, sources = (dir_of(root, self.config.build_dir, self.lang, serving) for dir_of in (parts_dir, sources_dir))
+                index_for_search(
+                    config.site_dir, self.lang, list(pages.values()), sources, part_size(self.config.search_part, serving), kept
                 )
-                index_for_search(config.site_dir, self.lang, pages, sources, part_size(self.config.search_part, serving), kept)
+                if build is not None:  # for the next build, as a language's process saves its own
+                    warm_build.save_search(build, self.lang, config.site_dir)
 
         kept: set[str] = set()
         if self.warm:  # while the language builds build: the next build's plan saved, and this build's kept pages put in place

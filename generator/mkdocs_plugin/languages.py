@@ -65,9 +65,9 @@ def fork(
     split_from: int = 200,
 ) -> tuple[list[Child], str | None]:
     """Start one process per other language, and one for the default language's story pages when it has at least
-    `split_from` stories and pages (below that, a process of its own costs more than it spreads: 1.47 against
-    1.66 s at 60 such pages, 3.30 against 3.47 s at 300, in memory on 2 cores); each renders and builds its pages
-    while this one builds the default language's index pages. Returns the children and the part this process
+    `split_from` stories and pages (below that, a process of its own costs more than it spreads; in memory on 2
+    cores, one process took 1.47 s and two 1.66 s at 60 such pages, two 3.30 s and one 3.47 s at 300); each renders
+    and builds its pages while this one builds the default language's index pages. Returns the children and the part this process
     builds (INDEXES when its stories build beside it, else None).
 
     A warm build that reuses pages builds the default language's index pages in a process too, since only a

@@ -105,7 +105,7 @@ def nav_targets(nav: Any) -> list[list[str]]:
 
 def links_key(url: str, targets: list[list[str]]) -> str:
     """Pages with the same key get the same relative links to every target of the nav, so that the tabs and the
-    sidebar rendered for one of them serve them all. A link from folder F to target T climbs out of F down to the
+    sidebar rendered for one of them serve them all. A link from folder F to target T climbs from F up to the
     folders they share, then goes down T: it depends on F's depth and on how many leading folders F shares with
     T. Same depth is not enough: from issues/page/2/ the issues are at ../../, from 2025/04/x/ at ../../../issues/."""
     folder = url.split("/")[:-1]  # "2025/04/x/" -> 2025, 04, x; "2025/04/x.html" -> 2025, 04; the home -> none

@@ -66,9 +66,9 @@ def fork(
 ) -> tuple[list[Child], str | None]:
     """Start one process per other language, and one for the default language's story pages when it has at least
     `split_from` stories and pages (below that, a process of its own costs more than it spreads; in memory on 2
-    cores, one process took 1.47 s and two 1.66 s at 60 such pages, two 3.30 s and one 3.47 s at 300); each renders
-    and builds its pages while this one builds the default language's index pages. Returns the children and the part this process
-    builds (INDEXES when its stories build beside it, else None).
+    cores, one process took 1.47 s and two 1.66 s at 60 such pages, two 3.30 s and one 3.47 s at 300); each
+    renders and builds its pages while this one builds the default language's index pages. Returns the children
+    and the part this process builds (INDEXES when its stories build beside it, else None).
 
     A warm build that reuses pages builds the default language's index pages in a process too, since only a
     dirty build leaves pages alone: every process builds dirty, this one nothing (NOTHING)."""
@@ -170,6 +170,17 @@ def language_url(site_url: str | None, lang: str) -> str | None:
     return (site_url.rstrip("/") + f"/{lang}/") if site_url else None
 
 
+def index_built(plugin: DigestPlugin, root: str, site_dir: str, lang: str, serving: bool, warm: WarmBuild | None) -> None:
+    """Index for search the story pages this process built (in a warm build, with the kept ones' content from the
+    cache), and keep that content for the next build: in a language's process, and in the `mkdocs` one when it
+    built the default language's stories itself."""
+    pages = plugin.searchable if warm is None else warm_build.searchable(warm, lang, plugin.specs, plugin.searchable)
+    kept, sources = (folder(root, plugin.config.build_dir, lang, serving) for folder in (parts_dir, sources_dir))
+    index_for_search(site_dir, lang, list(pages.values()), sources, part_size(plugin.config.search_part, serving), kept)
+    if warm is not None:
+        warm_build.save_search(warm, lang, site_dir)
+
+
 def build_language(
     renderer: Renderer | None,
     config_file: str,
@@ -212,11 +223,7 @@ def build_language(
         sources = sources_dir(project_root(sub), plugin.config.build_dir, lang, serving)
         if search and not (warm is not None and warm_build.reuse_search(warm, lang, site_dir)):
             release_memory()  # before Pagefind, which needs its own (a preview's rebuild runs none, and ends here)
-            pages = plugin.searchable if warm is None else warm_build.searchable(warm, lang, plugin.specs, plugin.searchable)
-            kept = parts_dir(project_root(sub), plugin.config.build_dir, lang, serving)
-            index_for_search(site_dir, lang, list(pages.values()), sources, part_size(plugin.config.search_part, serving), kept)
-            if warm is not None:
-                warm_build.save_search(warm, lang, site_dir)
+            index_built(plugin, project_root(sub), site_dir, lang, serving, warm)
         elif changed is not None and serving and plugin.config.search:  # a preview's rebuild: the pages it built
             write_sources(sources, lang, list(plugin.searchable.values()))
         if warm is not None:

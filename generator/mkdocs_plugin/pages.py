@@ -92,18 +92,20 @@ def title_kept_pages(nav: Any, specs: dict[str, PageSpec]) -> set[str]:
     return {page.file.src_uri for page in nav.pages}
 
 
-def nav_targets(nav: Any) -> list[list[str]]:
-    """What the tabs and the sidebar link to: the address of every page and link in the nav, split at its slashes."""
-    found, items = [], list(nav.items)
+def nav_targets(nav: Any) -> dict[str, list[list[str]]]:
+    """What the tabs and the sidebar link to: the address of every page and link in the nav, split at its slashes,
+    by its first folder (only a page under that folder shares any folder with it: links_key looks at no other)."""
+    found: dict[str, list[list[str]]] = {}
+    items = list(nav.items)
     while items:
         item = items.pop()
         items.extend(item.children or [])
         if getattr(item, "url", None) is not None:  # a page or a link; a section links to its first page
-            found.append(item.url.split("/"))
+            found.setdefault(item.url.split("/")[0], []).append(item.url.split("/"))
     return found
 
 
-def links_key(url: str, targets: list[list[str]]) -> str:
+def links_key(url: str, targets: dict[str, list[list[str]]]) -> str:
     """Pages with the same key get the same relative links to every target of the nav, so that the tabs and the
     sidebar rendered for one of them serve them all. A link from folder F to target T climbs from F up to the
     folders they share, then goes down T: it depends on F's depth and on how many leading folders F shares with
@@ -116,10 +118,11 @@ def links_key(url: str, targets: list[list[str]]) -> str:
             count += 1
         return count
 
-    return " ".join([str(len(folder)), *sorted(f"{'/'.join(target)}:{n}" for target in targets if (n := shared(target)))])
+    near = targets.get(folder[0], []) if folder else []  # a story's folder (2025/...) shares its first with no target
+    return " ".join([str(len(folder)), *sorted(f"{'/'.join(target)}:{n}" for target in near if (n := shared(target)))])
 
 
-def shared_renderings(env: jinja2.Environment, cache_dir: Path, targets: list[list[str]]) -> jinja2.Environment:
+def shared_renderings(env: jinja2.Environment, cache_dir: Path, targets: dict[str, list[list[str]]]) -> jinja2.Environment:
     """`digest_once(key...)` for the theme: a call block rendered once per build and key (the nav and tabs of
     the pages that are not in the nav, the same on each of them), then reused. The key also holds the page's
     links_key to the nav's targets, whatever the template passes, so a block with relative links is never reused

@@ -33,7 +33,6 @@ from . import languages, pages, staging, theme_words, trash, warm_build, warm_ke
 from .config import DigestConfig, configure_language, project_root, settings_from, with_direction
 from .memory import collector_waits, keep_to_the_end
 from .preview import Preview, show_problems, stop_on_problems
-from .search import index_for_search, part_size, parts_dir, sources_dir
 from .search_content import indexed_content
 from .staging import system_error
 from .theme_files import skip_hidden_files
@@ -51,7 +50,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
         self.around: dict[str, tuple[str, str]] = {}  # docs path -> the templates' HTML before and after the body
         self.changed: set[str] | None = None  # in a preview's rebuild: the only pages to build again
         self.part: str | None = None  # STORIES or INDEXES when the default language is built by two processes
-        self.in_nav, self.nav_targets = set[str](), list[list[str]]()  # the nav's pages, and what it links to (pages.links_key)
+        self.in_nav, self.nav_targets = set[str](), dict[str, list[list[str]]]()  # the nav's pages, and what it links to (pages.links_key)
         self.searchable: dict[str, tuple[str, str]] = {}  # story pages for Pagefind: docs path -> (URL within the language, HTML)
         self.feeds_changed: Collection[str] | None = None  # in a preview's rebuild: the folders of the feeds to write again (None: all)
         self.source_names = pages.SourceNames()  # MkDocs' warnings name the editor's file
@@ -189,14 +188,7 @@ class DigestPlugin(BasePlugin[DigestConfig]):
 
         def index_here() -> None:  # the default language's pages, built here (a story process indexes its own)
             if self.config.search:
-                root, serving, build = project_root(config), self.command == "serve", self.warm
-                pages = self.searchable if build is None else warm_build.searchable(build, self.lang, self.specs, self.searchable)
-                kept, sources = (dir_of(root, self.config.build_dir, self.lang, serving) for dir_of in (parts_dir, sources_dir))
-                index_for_search(
-                    config.site_dir, self.lang, list(pages.values()), sources, part_size(self.config.search_part, serving), kept
-                )
-                if build is not None:  # for the next build, as a language's process saves its own
-                    warm_build.save_search(build, self.lang, config.site_dir)
+                languages.index_built(self, project_root(config), config.site_dir, self.lang, self.command == "serve", self.warm)
 
         kept: set[str] = set()
         if self.warm:  # while the language builds build: the next build's plan saved, and this build's kept pages put in place

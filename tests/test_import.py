@@ -326,3 +326,32 @@ def test_sentences_respect_abbreviations_in_each_language():
         "U.S. officials said no.",
     ]
     assert len(sentences("Компания выросла в 2 раза. Эксперты довольны.", "ru")) == 2
+
+
+BREADCRUMB_PAGE = """Harbour Times
+Home
+World
+Business
+Sport
+HomeWorld NewsFerry operator doubles night crossings after the bridge closes for repairs
+Ferry operator doubles night crossings after the bridge closes for repairs
+By Ana Ribeiro
+14 March 2025
+
+The regional ferry operator will run twice as many night crossings from Monday, after engineers closed the old bridge.
+
+Commuters have been asked to leave their cars at the park-and-ride and take the ferry, which can carry four hundred.
+
+The council said the repairs could not wait any longer, because inspectors found cracks in two of the bridge's supports during the winter.
+
+Related stories
+Bridge inspections to be published every year
+"""
+
+
+def test_a_breadcrumb_trail_glued_to_the_headline_is_left_out():
+    """A browser copies a breadcrumb trail and the <h1> inside it as one line ('HomeWorld NewsThe headline'); the
+    headline alone is the line just below, which that line ends with."""
+    article = clean(BREADCRUMB_PAGE)
+    assert article.title == "Ferry operator doubles night crossings after the bridge closes for repairs"
+    assert article.paragraphs[0].startswith("The regional ferry operator")

@@ -150,4 +150,13 @@ def headline_index(lines: list[str], begin: int, line_features: np.ndarray) -> i
     if not picked:
         return None
     scores = headline_features(lines, picked, begin, line_features) @ np.asarray(HEADLINE_WEIGHTS)
-    return picked[int(np.argmax(scores))]
+    return trail_end(lines, picked[int(np.argmax(scores))])
+
+
+def trail_end(lines: list[str], index: int, reach: int = 3) -> int:
+    """The headline alone, when the line picked is a breadcrumb trail glued to it ('HomeLatest NewsThe headline'):
+    a line near it that the picked line ends with, of three words or more."""
+    line = lines[index]
+    near = [i for i in range(max(0, index - reach), min(len(lines), index + reach + 1)) if i != index and lines[i]]
+    inner = [i for i in near if size(lines[i]) >= 3 and len(lines[i]) < len(line) and line.endswith(lines[i])]
+    return inner[0] if inner else index

@@ -71,37 +71,37 @@ OWN_WEIGHTS: tuple[float, ...] = (
 )
 START_WEIGHTS: tuple[float, ...] = (
     0.0,  # bias
-    0.483,  # probability
-    1.471,  # log_words
-    0.416,  # sentence_end
+    0.481,  # probability
+    1.472,  # log_words
+    0.415,  # sentence_end
     -0.528,  # stop_share
     0.04,  # capital_share
-    -0.164,  # junk_word_list
-    -0.867,  # date_or_clock
+    -0.165,  # junk_word_list
+    -0.868,  # date_or_clock
     -0.217,  # credit
     -0.011,  # ellipsis
-    0.554,  # is_running
-    -1.198,  # running_before
-    1.034,  # running_after
+    0.553,  # is_running
+    -1.197,  # running_before
+    1.035,  # running_after
     0.152,  # inside_run
-    0.4,  # run_edge
-    0.661,  # next_probability
-    -0.488,  # next_running
-    -1.018,  # previous_probability
-    0.87,  # headline_words
+    0.402,  # run_edge
+    0.662,  # next_probability
+    -0.491,  # next_running
+    -1.017,  # previous_probability
+    0.862,  # headline_words
     0.0,  # after_headline
     0.119,  # after_end_marker
     0.111,  # end_marker_next
-    0.822,  # paragraph
-    0.907,  # byline_or_date_above
+    0.82,  # paragraph
+    0.906,  # byline_or_date_above
     0.085,  # byline_or_date_below
     -0.271,  # log_gap_after
-    0.66,  # log_gap_before
-    0.768,  # credit_next
-    0.971,  # label_above
+    0.661,  # log_gap_before
+    0.766,  # credit_next
+    0.97,  # label_above
 )
 END_WEIGHTS: tuple[float, ...] = (
-    0.0,  # bias
+    -0.0,  # bias
     0.589,  # probability
     0.541,  # log_words
     0.269,  # sentence_end
@@ -120,7 +120,7 @@ END_WEIGHTS: tuple[float, ...] = (
     -0.424,  # next_running
     0.812,  # previous_probability
     0.002,  # headline_words
-    0.0,  # after_headline
+    -0.0,  # after_headline
     -0.56,  # after_end_marker
     -0.084,  # end_marker_next
     0.905,  # paragraph

@@ -48,7 +48,10 @@ class Attachment:
     stamp: tuple[int, int] = (0, 0)  # the file's modification time and size: the preview copies it again when they change
 
 
-@functools.lru_cache(maxsize=1 << 16)  # the preview checks every story's links at each rebuild; few bodies change
+BODIES = 1 << 16  # bodies whose links and pictures are kept: a preview that runs all day must not keep every body it saw
+
+
+@functools.lru_cache(maxsize=BODIES)  # the preview checks every story's links at each rebuild; few bodies change
 def links(body: str, first_line: int) -> tuple[Link, ...]:
     """Every link and image of a Markdown body, with its line, leaving out code spans and blocks."""
     # Each pattern runs only on a body that has its mark: most bodies have no code, definitions or HTML.
@@ -135,7 +138,7 @@ def first_image(item: Story | SitePage) -> str | None:
     return next((link.target for link in images(item.body)), None)
 
 
-@functools.cache
+@functools.lru_cache(maxsize=BODIES)
 def images(body: str) -> tuple[Link, ...]:
     """The pictures a body shows, lines counted from 1; kept per body, since every card and feed entry asks again.
     A body without `![` or `<img` shows none: not parsed."""

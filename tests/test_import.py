@@ -355,3 +355,25 @@ def test_a_breadcrumb_trail_glued_to_the_headline_is_left_out():
     article = clean(BREADCRUMB_PAGE)
     assert article.title == "Ferry operator doubles night crossings after the bridge closes for repairs"
     assert article.paragraphs[0].startswith("The regional ferry operator")
+
+
+FORMS_PAGE = """Новости
+Главная
+Синоптики пообещали жару до конца недели
+Иван Петров
+В Киеве открыли новый мост через Днепр
+
+По словам синоптиков, жаркая погода продержится в столице всю эту неделю, сообщили в гидрометцентре во вторник.
+
+Температура днём поднимется до тридцати пяти градусов, а ночью не опустится ниже двадцати, добавили в центре.
+
+Врачи советуют пить больше воды и не выходить на солнце в самые жаркие часы дня.
+"""
+
+
+def test_the_headline_is_the_line_whose_words_the_article_uses_in_other_forms():
+    """'синоптики … недели' above, 'синоптиков … неделю' in the lede: the same words, inflected. The teaser of another
+    story, nearer the text, shares none of them."""
+    article = clean(FORMS_PAGE)
+    assert article.title == "Синоптики пообещали жару до конца недели"
+    assert article.paragraphs[0].startswith("По словам синоптиков")

@@ -73,13 +73,22 @@ def title_like(line: str) -> bool:
     )
 
 
+STEM = 4  # chosen by 5- and 10-fold cross-validation on the development half (3, 4, 5, 6 and whole words tried)
+
+
+def stem(word: str) -> str:
+    """A word's first STEM letters, casefolded: a crude stem that lets a word's forms meet in any language that
+    inflects its endings ('stabbed', 'stabbing'; 'спека', 'спеку'; 'Wölfe', 'Wölfen')."""
+    return word.casefold()[:STEM]
+
+
 def in_body(line: str, lines: list[str], begin: int) -> float:
-    """Share of the line's words (of four letters or more, no numbers) that the article's first lines use again,
+    """Share of the line's words (of four letters or more, no numbers) whose stems the article's first lines use again,
     counted as a share of three words at least: a date's month or a label's one word says little."""
-    found = {w.casefold() for w in words(line) if len(w) >= 4 and not any(ch.isdigit() for ch in w)}
+    found = {stem(w) for w in words(line) if len(w) >= 4 and not any(ch.isdigit() for ch in w)}
     if not found:
         return 0.0
-    opening = {w.casefold() for w in words(" ".join(lines[begin : begin + 12]))}
+    opening = {stem(w) for w in words(" ".join(lines[begin : begin + 12]))}
     return len(found & opening) / max(3, len(found))
 
 

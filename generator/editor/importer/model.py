@@ -72,38 +72,38 @@ OWN_WEIGHTS: tuple[float, ...] = (
 START_WEIGHTS: tuple[float, ...] = (
     0.0,  # bias
     0.481,  # probability
-    1.472,  # log_words
-    0.415,  # sentence_end
-    -0.528,  # stop_share
-    0.04,  # capital_share
+    1.47,  # log_words
+    0.412,  # sentence_end
+    -0.526,  # stop_share
+    0.036,  # capital_share
     -0.165,  # junk_word_list
     -0.868,  # date_or_clock
-    -0.217,  # credit
+    -0.218,  # credit
     -0.011,  # ellipsis
-    0.553,  # is_running
-    -1.197,  # running_before
+    0.55,  # is_running
+    -1.196,  # running_before
     1.035,  # running_after
     0.152,  # inside_run
-    0.402,  # run_edge
-    0.662,  # next_probability
-    -0.491,  # next_running
-    -1.017,  # previous_probability
-    0.862,  # headline_words
+    0.401,  # run_edge
+    0.661,  # next_probability
+    -0.493,  # next_running
+    -1.02,  # previous_probability
+    0.861,  # headline_words
     0.0,  # after_headline
     0.119,  # after_end_marker
     0.111,  # end_marker_next
     0.82,  # paragraph
-    0.906,  # byline_or_date_above
-    0.085,  # byline_or_date_below
-    -0.271,  # log_gap_after
+    0.902,  # byline_or_date_above
+    0.087,  # byline_or_date_below
+    -0.272,  # log_gap_after
     0.661,  # log_gap_before
     0.766,  # credit_next
-    0.97,  # label_above
+    0.969,  # label_above
 )
 END_WEIGHTS: tuple[float, ...] = (
     -0.0,  # bias
     0.589,  # probability
-    0.541,  # log_words
+    0.542,  # log_words
     0.269,  # sentence_end
     0.378,  # stop_share
     -0.357,  # capital_share
@@ -112,19 +112,19 @@ END_WEIGHTS: tuple[float, ...] = (
     0.113,  # credit
     -0.087,  # ellipsis
     0.431,  # is_running
-    0.928,  # running_before
-    -0.387,  # running_after
+    0.927,  # running_before
+    -0.386,  # running_after
     0.415,  # inside_run
     0.996,  # run_edge
-    -0.598,  # next_probability
-    -0.424,  # next_running
-    0.812,  # previous_probability
-    0.002,  # headline_words
+    -0.599,  # next_probability
+    -0.423,  # next_running
+    0.813,  # previous_probability
+    -0.044,  # headline_words
     -0.0,  # after_headline
-    -0.56,  # after_end_marker
+    -0.561,  # after_end_marker
     -0.084,  # end_marker_next
     0.905,  # paragraph
-    -0.435,  # byline_or_date_above
+    -0.434,  # byline_or_date_above
     -0.216,  # byline_or_date_below
     0.691,  # log_gap_after
     -0.358,  # log_gap_before
@@ -133,31 +133,31 @@ END_WEIGHTS: tuple[float, ...] = (
 )
 HEADLINE_WEIGHTS: tuple[float, ...] = (
     0.0,  # bias
-    -0.429,  # log_distance
-    -0.351,  # nearest
-    2.112,  # headline_length
-    -1.2,  # label_length
-    -0.413,  # long
-    0.783,  # repeated
-    3.281,  # in_body
-    -0.931,  # full_stop
-    0.449,  # question_or_exclamation
-    -0.967,  # capital_share
-    -0.124,  # all_capitals
-    -0.765,  # link_like
-    -0.976,  # byline_or_date
-    -0.659,  # buttons
-    0.384,  # stop_share
-    -0.307,  # body_probability
-    0.564,  # longest_candidate
-    -0.233,  # first_candidate
-    -0.517,  # junk_word_list
-    -0.194,  # credit
-    0.78,  # above_longer
-    -1.235,  # below_title_like
-    0.786,  # prose_between
+    -0.427,  # log_distance
+    -0.302,  # nearest
+    1.95,  # headline_length
+    -1.131,  # label_length
+    -0.403,  # long
+    0.689,  # repeated
+    3.423,  # in_body
+    -0.98,  # full_stop
+    0.545,  # question_or_exclamation
+    -0.773,  # capital_share
+    -0.151,  # all_capitals
+    -0.819,  # link_like
+    -0.844,  # byline_or_date
+    -0.565,  # buttons
+    0.383,  # stop_share
+    -0.315,  # body_probability
+    0.631,  # longest_candidate
+    -0.147,  # first_candidate
+    -0.479,  # junk_word_list
+    -0.271,  # credit
+    0.725,  # above_longer
+    -1.142,  # below_title_like
+    0.849,  # prose_between
     0.807,  # date_below
-    -1.327,  # paragraph
+    -1.309,  # paragraph
 )
 
 

@@ -377,3 +377,36 @@ def test_the_headline_is_the_line_whose_words_the_article_uses_in_other_forms():
     article = clean(FORMS_PAGE)
     assert article.title == "Синоптики пообещали жару до конца недели"
     assert article.paragraphs[0].startswith("По словам синоптиков")
+
+
+HINDI_PAGE = """होम
+देश
+विदेश
+खेल
+दिल्ली में मेट्रो की नई लाइन शुरू, रोज़ाना एक लाख यात्रियों को मिलेगा फायदा
+नई दिल्ली, 12 मार्च 2025
+शेयर करें
+
+दिल्ली मेट्रो ने बुधवार को शहर के पूर्वी हिस्से में एक नई लाइन शुरू की, जिससे हर दिन लगभग एक लाख यात्रियों का सफर आसान होने की उम्मीद है।
+
+अधिकारियों के अनुसार नई लाइन पर कुल बारह स्टेशन हैं और पूरी यात्रा में लगभग पच्चीस मिनट लगते हैं।
+
+मेट्रो प्रबंधन ने कहा कि शुरुआती दिनों में ट्रेनें हर पाँच मिनट पर चलेंगी और भीड़ बढ़ने पर यह अंतराल कम किया जाएगा।
+
+यात्रियों ने इस फैसले का स्वागत किया, लेकिन कुछ लोगों ने स्टेशनों तक बेहतर बस सेवा की माँग भी की।
+
+ये भी पढ़ें
+मुंबई में बारिश से यातायात प्रभावित
+कोलकाता में नया पुल जनता के लिए खोला गया
+"""
+
+
+def test_a_hindi_article_is_read_whole_words_and_danda():
+    """Devanagari words carry their vowel signs (combining marks, which a regular expression's \\w leaves out), and a
+    Hindi sentence ends with a danda (।), not a full stop: the headline, the first and the last paragraph are found."""
+    article = clean(HINDI_PAGE)
+    assert article.lang == "hi"
+    assert article.title == "दिल्ली में मेट्रो की नई लाइन शुरू, रोज़ाना एक लाख यात्रियों को मिलेगा फायदा"
+    assert article.paragraphs[0].startswith("दिल्ली मेट्रो ने बुधवार को")
+    assert article.paragraphs[-1].endswith("बेहतर बस सेवा की माँग भी की।")
+    assert len(article.paragraphs) == 4

@@ -13,7 +13,11 @@ import re
 from .junk import is_end, is_junk, words
 
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-SENTENCE_END = re.compile(r"[.!?…。！？][\"'»”’)\]」』]*$")
+# the stops that end a sentence: Latin and Cyrillic; Chinese and Japanese; the danda of Hindi, Bengali, Marathi and
+# Nepali; Urdu's and Arabic's full stop and question mark; Armenian, Ethiopic, Burmese and Khmer
+SPACED_STOPS = ".!?…।॥۔؟։።။។"
+CJK_STOPS = "。！？"
+SENTENCE_END = re.compile(rf"[{re.escape(SPACED_STOPS + CJK_STOPS)}][\"'»”’)\]」』]*$")
 LINK_LIKE = re.compile(r"(?:https?://|www\.|[|›»→>]\s|\s[|›»→>]\s|#\w)")
 
 

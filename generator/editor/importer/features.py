@@ -86,7 +86,7 @@ def shape(line: str, stops: frozenset[str], repeated: bool) -> list[float]:
         1.0 if LINK_LIKE.search(line) else 0.0,
         1.0 if is_junk(line) or is_end(line) else 0.0,
         1.0 if repeated else 0.0,
-        min(1.0, (line.count(",") + line.count("，") + line.count("、")) / count * 4),
+        min(1.0, (line.count(",") + line.count("，") + line.count("、") + line.count("،")) / count * 4),
         1.0 if CLOCK.search(line) or date_in(line) else 0.0,
         1.0 if ELLIPSIS.search(line) else 0.0,
         1.0 if is_credit(line) else 0.0,

@@ -9,8 +9,23 @@ so everything after it goes too, once the article has begun.
 from __future__ import annotations
 
 import re
+import unicodedata
 
-WORD = re.compile(r"\w+(?:[-'’]\w+)*")
+
+def _marks() -> str:
+    """The combining marks of the Basic Multilingual Plane, as ranges for a character class. Python's \\w leaves them
+    out, so without them 'दिल्ली' (Devanagari), 'ข่าว' (Thai) or a Tamil word falls apart into single letters."""
+    found = [code for code in range(0x300, 0x10000) if unicodedata.category(chr(code)).startswith("M")]
+    ranges, start = [], found[0]
+    for previous, code in zip(found, [*found[1:], 0], strict=True):
+        if code != previous + 1:
+            ranges.append(f"{chr(start)}-{chr(previous)}" if previous > start else chr(start))
+            start = code
+    return "".join(ranges)
+
+
+PART = rf"\w[\w{_marks()}]*"  # a word starts with a letter or digit, then letters, digits and the marks that go on them
+WORD = re.compile(rf"{PART}(?:[-'’]{PART})*")
 
 
 def _whole(*patterns: str) -> re.Pattern[str]:

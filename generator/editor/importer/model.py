@@ -14,63 +14,63 @@ import numpy as np
 from .blocks import announced_list
 
 BODY_WEIGHTS: tuple[float, ...] = (
-    -6.371,  # bias
+    -6.367,  # bias
     0.294,  # log_words
-    -0.296,  # stop_share
-    1.057,  # short_share
-    0.879,  # sentence_end
-    1.003,  # capital_share
-    0.081,  # digit_share
+    -0.311,  # stop_share
+    1.07,  # short_share
+    0.878,  # sentence_end
+    0.998,  # capital_share
+    0.068,  # digit_share
     -0.639,  # link_like
     -3.445,  # junk_word_list
-    -0.256,  # repeated
+    -0.257,  # repeated
     1.297,  # comma_rate
-    -1.294,  # date_or_clock
+    -1.295,  # date_or_clock
     -2.572,  # ellipsis
-    -0.228,  # credit
-    0.828,  # running
-    0.376,  # long
+    -0.229,  # credit
+    0.829,  # running
+    0.374,  # long
     -2.695,  # position
     1.569,  # paragraph
     0.687,  # before_log_words
     -1.449,  # before_stop_share
     0.337,  # before_sentence_end
     -0.457,  # before_capital_share
-    0.767,  # before_link_like
-    -0.277,  # before_junk_word_list
-    0.311,  # before_running
-    0.545,  # before_paragraph
-    0.661,  # after_log_words
-    -0.504,  # after_stop_share
-    1.851,  # after_sentence_end
-    0.295,  # after_capital_share
-    -0.609,  # after_link_like
+    0.766,  # before_link_like
+    -0.275,  # before_junk_word_list
+    0.312,  # before_running
+    0.546,  # before_paragraph
+    0.66,  # after_log_words
+    -0.499,  # after_stop_share
+    1.848,  # after_sentence_end
+    0.296,  # after_capital_share
+    -0.607,  # after_link_like
     -0.571,  # after_junk_word_list
-    -1.237,  # after_running
-    0.556,  # after_paragraph
+    -1.231,  # after_running
+    0.555,  # after_paragraph
 )
 OWN_WEIGHTS: tuple[float, ...] = (
-    -3.731,  # bias
-    0.463,  # log_words
-    -0.854,  # stop_share
-    0.72,  # short_share
-    1.788,  # sentence_end
-    0.22,  # capital_share
-    0.705,  # digit_share
-    -0.92,  # link_like
-    -3.043,  # junk_word_list
-    -0.398,  # repeated
+    -3.728,  # bias
+    0.464,  # log_words
+    -0.872,  # stop_share
+    0.736,  # short_share
+    1.787,  # sentence_end
+    0.214,  # capital_share
+    0.687,  # digit_share
+    -0.917,  # link_like
+    -3.042,  # junk_word_list
+    -0.401,  # repeated
     1.369,  # comma_rate
-    -1.247,  # date_or_clock
-    -3.253,  # ellipsis
-    0.045,  # credit
-    0.162,  # running
-    0.739,  # long
+    -1.248,  # date_or_clock
+    -3.255,  # ellipsis
+    0.044,  # credit
+    0.167,  # running
+    0.733,  # long
     -2.999,  # position
     2.653,  # paragraph
 )
 START_WEIGHTS: tuple[float, ...] = (
-    0.0,  # bias
+    -0.0,  # bias
     0.481,  # probability
     1.47,  # log_words
     0.412,  # sentence_end
@@ -81,15 +81,15 @@ START_WEIGHTS: tuple[float, ...] = (
     -0.218,  # credit
     -0.011,  # ellipsis
     0.55,  # is_running
-    -1.196,  # running_before
+    -1.197,  # running_before
     1.035,  # running_after
     0.152,  # inside_run
     0.401,  # run_edge
-    0.661,  # next_probability
-    -0.493,  # next_running
+    0.66,  # next_probability
+    -0.492,  # next_running
     -1.02,  # previous_probability
     0.861,  # headline_words
-    0.0,  # after_headline
+    -0.0,  # after_headline
     0.119,  # after_end_marker
     0.111,  # end_marker_next
     0.82,  # paragraph
@@ -101,11 +101,11 @@ START_WEIGHTS: tuple[float, ...] = (
     0.969,  # label_above
 )
 END_WEIGHTS: tuple[float, ...] = (
-    -0.0,  # bias
-    0.589,  # probability
+    0.0,  # bias
+    0.59,  # probability
     0.542,  # log_words
     0.269,  # sentence_end
-    0.378,  # stop_share
+    0.377,  # stop_share
     -0.357,  # capital_share
     -0.088,  # junk_word_list
     0.425,  # date_or_clock
@@ -120,14 +120,14 @@ END_WEIGHTS: tuple[float, ...] = (
     -0.423,  # next_running
     0.813,  # previous_probability
     -0.044,  # headline_words
-    -0.0,  # after_headline
+    0.0,  # after_headline
     -0.561,  # after_end_marker
-    -0.084,  # end_marker_next
+    -0.085,  # end_marker_next
     0.905,  # paragraph
     -0.434,  # byline_or_date_above
     -0.216,  # byline_or_date_below
     0.691,  # log_gap_after
-    -0.358,  # log_gap_before
+    -0.357,  # log_gap_before
     -0.139,  # credit_next
     -0.601,  # label_above
 )

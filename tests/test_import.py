@@ -313,6 +313,12 @@ def test_a_signature_credit_or_time_glued_after_the_last_sentence_goes(line, kep
         ("04/05/2025", "en", dt.date(2025, 4, 5)),
         ("04/05/2025", "fr", dt.date(2025, 5, 4)),
         ("2025-02-30", "en", None),
+        ("नई दिल्ली, 12 मार्च 2025", "hi", dt.date(2025, 3, 12)),
+        ("2025年3月12日 10:30", "ja", dt.date(2025, 3, 12)),
+        ("2025년 3월 12일", "ko", dt.date(2025, 3, 12)),
+        ("12 Mart 2025", "tr", dt.date(2025, 3, 12)),
+        ("12. listopada 2025.", "hr", dt.date(2025, 10, 12)),  # Croatian: October
+        ("12 listopada 2025", "pl", dt.date(2025, 11, 12)),  # Polish: November
     ],
 )
 def test_dates_in_datelines(text, lang, date):

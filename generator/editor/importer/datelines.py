@@ -1,4 +1,5 @@
-"""Publication dates in the datelines of copied articles: '30 April 2025', '30 апреля 2025', '2025-04-30', '30.04.2025'."""
+"""Publication dates in the datelines of copied articles: '30 April 2025', '30 апреля 2025', '12 मार्च 2025', '2025-04-30',
+'30.04.2025', '2025年4月30日'."""
 
 from __future__ import annotations
 
@@ -10,17 +11,21 @@ from babel.dates import get_month_names
 
 from .junk import is_prose, words
 
-# Month names come from Babel's CLDR data, in both grammatical forms ('апреля' and 'апрель').
-MONTH_LANGUAGES = ("en", "ru", "fr", "de", "es", "it", "pt", "nl", "pl", "uk")
+# Month names come from Babel's CLDR data, in both grammatical forms ('апреля' and 'апрель'). Where two languages give
+# one name two months (Croatian 'listopad' is October, Polish and Czech November), the article's language decides, and
+# without it the language named first.
+MONTH_LANGUAGES: tuple[str, ...] = ("en", "ru", "fr", "de", "es", "it", "pt", "nl", "pl", "uk", "cs", "sk", "hr", "sl", "bg", "el", "tr")
+MONTH_LANGUAGES += ("hu", "ro", "sv", "da", "nb", "fi", "ca", "id", "hi", "ar")
 
 
 YEAR = re.compile(r"\d{4}")
 
 
 @functools.cache
-def month_numbers() -> dict[str, int]:
+def month_numbers(first: str | None = None) -> dict[str, int]:
+    """Every month name of MONTH_LANGUAGES (lower case) and its number; those of the language first, when it has any."""
     names: dict[str, int] = {}
-    for lang in MONTH_LANGUAGES:
+    for lang in (first, *MONTH_LANGUAGES) if first in MONTH_LANGUAGES else MONTH_LANGUAGES:
         for width in ("wide", "abbreviated"):
             for context in ("format", "stand-alone"):
                 for number, name in get_month_names(width, context, lang).items():
@@ -34,6 +39,7 @@ def patterns() -> list[tuple[re.Pattern[str], str]]:
     month = "|".join(sorted(map(re.escape, month_numbers()), key=len, reverse=True))
     return [
         (re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)"), "ymd"),
+        (re.compile(r"(?<!\d)(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]"), "ymd"),  # 2025年3月12日, 2025년 3월 12일
         (re.compile(r"(?<!\d)(\d{1,2})\s*(?:er|\.|º)?\s+(?:de\s+)?(" + month + r")\.?,?\s+(?:de\s+)?(\d{4})(?!\d)", re.IGNORECASE), "dmy"),
         (re.compile(r"\b(" + month + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)", re.IGNORECASE), "mdy"),
         (re.compile(r"(?<![\d.])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?!\d)"), "numeric"),
@@ -52,9 +58,9 @@ def date_in(line: str, lang: str | None = None) -> tuple[dt.date, str] | None:
                 if order == "ymd":
                     year, month, day = map(int, groups)
                 elif order == "dmy":
-                    day, month, year = int(groups[0]), month_numbers()[groups[1].lower()], int(groups[2])
+                    day, month, year = int(groups[0]), month_numbers(lang)[groups[1].lower()], int(groups[2])
                 elif order == "mdy":
-                    month, day, year = month_numbers()[groups[0].lower()], int(groups[1]), int(groups[2])
+                    month, day, year = month_numbers(lang)[groups[0].lower()], int(groups[1]), int(groups[2])
                 else:
                     first, sep, second, year = int(groups[0]), groups[1], int(groups[2]), int(groups[3])
                     # 04/30/2025 is American, 30.04.2025 and 30/04/2025 European; a number over 12 settles it.

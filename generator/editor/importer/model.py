@@ -14,70 +14,70 @@ import numpy as np
 from .blocks import announced_list
 
 BODY_WEIGHTS: tuple[float, ...] = (
-    -6.367,  # bias
+    -6.364,  # bias
     0.294,  # log_words
-    -0.311,  # stop_share
-    1.07,  # short_share
+    -0.31,  # stop_share
+    1.067,  # short_share
     0.878,  # sentence_end
-    0.998,  # capital_share
-    0.068,  # digit_share
+    0.997,  # capital_share
+    0.09,  # digit_share
     -0.639,  # link_like
     -3.445,  # junk_word_list
-    -0.257,  # repeated
+    -0.258,  # repeated
     1.297,  # comma_rate
-    -1.295,  # date_or_clock
-    -2.572,  # ellipsis
+    -1.297,  # date_or_clock
+    -2.573,  # ellipsis
     -0.229,  # credit
     0.829,  # running
-    0.374,  # long
+    0.375,  # long
     -2.695,  # position
     1.569,  # paragraph
     0.687,  # before_log_words
     -1.449,  # before_stop_share
-    0.337,  # before_sentence_end
-    -0.457,  # before_capital_share
+    0.336,  # before_sentence_end
+    -0.458,  # before_capital_share
     0.766,  # before_link_like
-    -0.275,  # before_junk_word_list
+    -0.276,  # before_junk_word_list
     0.312,  # before_running
     0.546,  # before_paragraph
     0.66,  # after_log_words
-    -0.499,  # after_stop_share
-    1.848,  # after_sentence_end
+    -0.5,  # after_stop_share
+    1.847,  # after_sentence_end
     0.296,  # after_capital_share
     -0.607,  # after_link_like
     -0.571,  # after_junk_word_list
-    -1.231,  # after_running
+    -1.232,  # after_running
     0.555,  # after_paragraph
 )
 OWN_WEIGHTS: tuple[float, ...] = (
-    -3.728,  # bias
-    0.464,  # log_words
-    -0.872,  # stop_share
-    0.736,  # short_share
+    -3.726,  # bias
+    0.463,  # log_words
+    -0.871,  # stop_share
+    0.732,  # short_share
     1.787,  # sentence_end
-    0.214,  # capital_share
-    0.687,  # digit_share
+    0.212,  # capital_share
+    0.713,  # digit_share
     -0.917,  # link_like
-    -3.042,  # junk_word_list
+    -3.043,  # junk_word_list
     -0.401,  # repeated
     1.369,  # comma_rate
-    -1.248,  # date_or_clock
+    -1.252,  # date_or_clock
     -3.255,  # ellipsis
     0.044,  # credit
     0.167,  # running
-    0.733,  # long
+    0.734,  # long
     -2.999,  # position
-    2.653,  # paragraph
+    2.654,  # paragraph
 )
 START_WEIGHTS: tuple[float, ...] = (
-    -0.0,  # bias
+    0.0,  # bias
     0.481,  # probability
     1.47,  # log_words
     0.412,  # sentence_end
     -0.526,  # stop_share
     0.036,  # capital_share
     -0.165,  # junk_word_list
-    -0.868,  # date_or_clock
+    -0.867,  # date_or_clock
     -0.218,  # credit
     -0.011,  # ellipsis
     0.55,  # is_running
@@ -86,10 +86,10 @@ START_WEIGHTS: tuple[float, ...] = (
     0.152,  # inside_run
     0.401,  # run_edge
     0.66,  # next_probability
-    -0.492,  # next_running
+    -0.493,  # next_running
     -1.02,  # previous_probability
     0.861,  # headline_words
-    -0.0,  # after_headline
+    0.0,  # after_headline
     0.119,  # after_end_marker
     0.111,  # end_marker_next
     0.82,  # paragraph
@@ -102,37 +102,37 @@ START_WEIGHTS: tuple[float, ...] = (
 )
 END_WEIGHTS: tuple[float, ...] = (
     0.0,  # bias
-    0.59,  # probability
-    0.542,  # log_words
-    0.269,  # sentence_end
-    0.377,  # stop_share
-    -0.357,  # capital_share
-    -0.088,  # junk_word_list
-    0.425,  # date_or_clock
-    0.113,  # credit
-    -0.087,  # ellipsis
+    0.594,  # probability
+    0.538,  # log_words
+    0.267,  # sentence_end
+    0.378,  # stop_share
+    -0.36,  # capital_share
+    -0.09,  # junk_word_list
+    0.417,  # date_or_clock
+    0.112,  # credit
+    -0.086,  # ellipsis
     0.431,  # is_running
-    0.927,  # running_before
-    -0.386,  # running_after
-    0.415,  # inside_run
-    0.996,  # run_edge
-    -0.599,  # next_probability
+    0.923,  # running_before
+    -0.395,  # running_after
+    0.414,  # inside_run
+    0.995,  # run_edge
+    -0.596,  # next_probability
     -0.423,  # next_running
-    0.813,  # previous_probability
-    -0.044,  # headline_words
+    0.808,  # previous_probability
+    -0.043,  # headline_words
     0.0,  # after_headline
-    -0.561,  # after_end_marker
-    -0.085,  # end_marker_next
-    0.905,  # paragraph
-    -0.434,  # byline_or_date_above
-    -0.216,  # byline_or_date_below
-    0.691,  # log_gap_after
-    -0.357,  # log_gap_before
-    -0.139,  # credit_next
+    -0.563,  # after_end_marker
+    -0.089,  # end_marker_next
+    0.917,  # paragraph
+    -0.437,  # byline_or_date_above
+    -0.287,  # byline_or_date_below
+    0.693,  # log_gap_after
+    -0.356,  # log_gap_before
+    -0.134,  # credit_next
     -0.601,  # label_above
 )
 HEADLINE_WEIGHTS: tuple[float, ...] = (
-    0.0,  # bias
+    -0.0,  # bias
     -0.427,  # log_distance
     -0.302,  # nearest
     1.95,  # headline_length
@@ -142,7 +142,7 @@ HEADLINE_WEIGHTS: tuple[float, ...] = (
     3.423,  # in_body
     -0.98,  # full_stop
     0.545,  # question_or_exclamation
-    -0.773,  # capital_share
+    -0.774,  # capital_share
     -0.151,  # all_capitals
     -0.819,  # link_like
     -0.844,  # byline_or_date

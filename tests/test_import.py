@@ -416,3 +416,63 @@ def test_a_hindi_article_is_read_whole_words_and_danda():
     assert article.paragraphs[0].startswith("दिल्ली मेट्रो ने बुधवार को")
     assert article.paragraphs[-1].endswith("बेहतर बस सेवा की माँग भी की।")
     assert len(article.paragraphs) == 4
+
+
+OTHER_SCRIPTS = {
+    "ar": """الرئيسية
+أخبار
+اقتصاد
+رياضة
+افتتاح خط جديد للمترو في القاهرة يخدم مئة ألف راكب يوميا
+القاهرة، 12 مارس 2025
+شارك
+
+افتتحت السلطات في القاهرة يوم الأربعاء خطا جديدا للمترو في شرق المدينة، ومن المتوقع أن يستخدمه نحو مئة ألف راكب كل يوم.
+
+وقال المسؤولون إن الخط الجديد يضم اثنتي عشرة محطة، وإن الرحلة الكاملة تستغرق نحو خمس وعشرين دقيقة.
+
+وأضافت إدارة المترو أن القطارات ستعمل كل خمس دقائق في الأيام الأولى، وأن الفاصل سيقل مع زيادة عدد الركاب.
+
+ورحب الركاب بالقرار، لكن بعضهم طالب بخدمة حافلات أفضل للوصول إلى المحطات.
+
+اقرأ أيضا
+أمطار غزيرة تعطل حركة المرور في الإسكندرية
+افتتاح جسر جديد في الجيزة
+""",
+    "ko": """홈
+뉴스
+경제
+스포츠
+서울에 새 지하철 노선 개통, 하루 10만 명 이용 전망
+2025년 3월 12일 10:30
+공유하기
+
+서울시는 수요일 도시 동쪽 지역에 새로운 지하철 노선을 개통했으며, 하루 약 10만 명의 승객이 이용할 것으로 예상된다고 밝혔다.
+
+관계자에 따르면 새 노선에는 모두 열두 개의 역이 있으며 전체 구간을 이동하는 데 약 25분이 걸린다.
+
+운영사는 개통 초기에는 5분 간격으로 열차를 운행하고 승객이 늘어나면 간격을 더 줄일 계획이라고 말했다.
+
+시민들은 이번 결정을 환영했지만 일부는 역까지 가는 버스 노선을 늘려 달라고 요구했다.
+
+관련 기사
+부산에 폭우로 교통 혼잡
+인천에 새 다리 개통
+""",
+}
+
+
+@pytest.mark.parametrize(
+    "lang, title, first, last, date",
+    [
+        ("ar", "افتتاح خط جديد للمترو في القاهرة يخدم مئة ألف راكب يوميا", "افتتحت السلطات", "للوصول إلى المحطات.", dt.date(2025, 3, 12)),
+        ("ko", "서울에 새 지하철 노선 개통, 하루 10만 명 이용 전망", "서울시는 수요일", "늘려 달라고 요구했다.", dt.date(2025, 3, 12)),
+    ],
+)
+def test_arabic_and_korean_articles_are_read_whole(lang, title, first, last, date):
+    """Right to left, or words of Hangul between spaces: the headline, the dateline's date, and the four paragraphs
+    between the share button and the related stories."""
+    article = clean(OTHER_SCRIPTS[lang])
+    assert (article.lang, article.title, article.date) == (lang, title, date)
+    assert article.paragraphs[0].startswith(first) and article.paragraphs[-1].endswith(last)
+    assert len(article.paragraphs) == 4

@@ -419,6 +419,26 @@ def test_a_hindi_article_is_read_whole_words_and_danda():
 
 
 OTHER_SCRIPTS = {
+    "th": """หน้าแรก
+ข่าว
+เศรษฐกิจ
+กีฬา
+กรุงเทพฯ เปิดรถไฟฟ้าสายใหม่ คาดผู้โดยสารวันละแสนคน
+12 มีนาคม 2568
+แชร์
+
+กรุงเทพมหานครเปิดให้บริการรถไฟฟ้าสายใหม่ในฝั่งตะวันออกของเมืองเมื่อวันพุธ คาดว่าจะมีผู้โดยสารใช้บริการประมาณหนึ่งแสนคนต่อวัน
+
+เจ้าหน้าที่ระบุว่าเส้นทางใหม่มีทั้งหมดสิบสองสถานี และใช้เวลาเดินทางตลอดสายประมาณยี่สิบห้านาที
+
+ผู้ให้บริการกล่าวว่าในช่วงแรกรถไฟจะวิ่งทุกห้านาที และจะลดระยะเวลารอเมื่อมีผู้โดยสารมากขึ้น
+
+ประชาชนต่างยินดีกับการตัดสินใจครั้งนี้ แต่บางส่วนเรียกร้องให้เพิ่มรถโดยสารประจำทางไปยังสถานี
+
+ข่าวที่เกี่ยวข้อง
+ฝนตกหนักทำให้การจราจรติดขัดในเชียงใหม่
+เปิดสะพานใหม่ในนนทบุรี
+""",
     "ar": """الرئيسية
 أخبار
 اقتصاد
@@ -467,11 +487,13 @@ OTHER_SCRIPTS = {
     [
         ("ar", "افتتاح خط جديد للمترو في القاهرة يخدم مئة ألف راكب يوميا", "افتتحت السلطات", "للوصول إلى المحطات.", dt.date(2025, 3, 12)),
         ("ko", "서울에 새 지하철 노선 개통, 하루 10만 명 이용 전망", "서울시는 수요일", "늘려 달라고 요구했다.", dt.date(2025, 3, 12)),
+        # no spaces between words, no stop at a sentence's end, and the year 2568 of the Buddhist era
+        ("th", "กรุงเทพฯ เปิดรถไฟฟ้าสายใหม่ คาดผู้โดยสารวันละแสนคน", "กรุงเทพมหานครเปิดให้บริการ", "ไปยังสถานี", dt.date(2025, 3, 12)),
     ],
 )
-def test_arabic_and_korean_articles_are_read_whole(lang, title, first, last, date):
-    """Right to left, or words of Hangul between spaces: the headline, the dateline's date, and the four paragraphs
-    between the share button and the related stories."""
+def test_arabic_korean_and_thai_articles_are_read_whole(lang, title, first, last, date):
+    """Right to left, words of Hangul between spaces, or Thai with no spaces between words: the headline, the
+    dateline's date, and the four paragraphs between the share button and the related stories."""
     article = clean(OTHER_SCRIPTS[lang])
     assert (article.lang, article.title, article.date) == (lang, title, date)
     assert article.paragraphs[0].startswith(first) and article.paragraphs[-1].endswith(last)

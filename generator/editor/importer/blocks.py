@@ -10,21 +10,27 @@ from __future__ import annotations
 
 import re
 
-from .junk import is_end, is_junk, words
+from .junk import UNSPACED, is_end, is_junk, unspaced_words, words
 
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 # the stops that end a sentence: Latin and Cyrillic; Chinese and Japanese; the danda of Hindi, Bengali, Marathi and
 # Nepali; Urdu's and Arabic's full stop and question mark; Armenian, Ethiopic, Burmese and Khmer
 SPACED_STOPS = ".!?…।॥۔؟։።။។"
 CJK_STOPS = "。！？"
-SENTENCE_END = re.compile(rf"[{re.escape(SPACED_STOPS + CJK_STOPS)}][\"'»”’)\]」』]*$")
+# Thai and Lao mark no sentence's end: a line that ends in sixty of their letters and spaces or more is running text
+SENTENCE_END = re.compile(rf"[{re.escape(SPACED_STOPS + CJK_STOPS)}][\"'»”’)\]」』]*$|[\u0e00-\u0eff][\u0e00-\u0eff ]{{59,}}$")
 LINK_LIKE = re.compile(r"(?:https?://|www\.|[|›»→>]\s|\s[|›»→>]\s|#\w)")
 
 
 def size(line: str) -> int:
-    """Words in a line; in Chinese and Japanese, every two characters count as a word."""
-    cjk = len(CJK.findall(line))
-    return len(words(line)) + cjk // 2 if cjk else len(words(line))
+    """Words in a line; in Chinese and Japanese, every two characters count as a word; in Thai, Lao, Burmese and
+    Khmer, every three letters."""
+    return len(words(line)) + len(CJK.findall(line)) // 2 + unspaced_words(line)
+
+
+def unspaced(line: str) -> bool:
+    """Written without spaces between its words, where the share of short words and of capitals says nothing."""
+    return bool(CJK.search(line) or UNSPACED.search(line))
 
 
 def short_share(line: str) -> float:
@@ -45,7 +51,7 @@ def is_running_text(line: str) -> bool:
     if count < 8 or LINK_LIKE.search(line):
         return False
     ends = bool(SENTENCE_END.search(line.rstrip()))
-    cjk = bool(CJK.search(line))
+    cjk = unspaced(line)
     if not cjk and capital_share(line) > 0.6 and count < 25:
         return False  # Title Case Teaser Or Menu
     return (ends and (cjk or count >= 12 or short_share(line) >= 0.2)) or count >= 25

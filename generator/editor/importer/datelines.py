@@ -15,7 +15,8 @@ from .junk import is_prose, words
 # one name two months (Croatian 'listopad' is October, Polish and Czech November), the article's language decides, and
 # without it the language named first.
 MONTH_LANGUAGES: tuple[str, ...] = ("en", "ru", "fr", "de", "es", "it", "pt", "nl", "pl", "uk", "cs", "sk", "hr", "sl", "bg", "el", "tr")
-MONTH_LANGUAGES += ("hu", "ro", "sv", "da", "nb", "fi", "ca", "id", "hi", "ar")
+MONTH_LANGUAGES += ("hu", "ro", "sv", "da", "nb", "fi", "ca", "id", "hi", "ar", "th")
+BUDDHIST_ERA = 543  # Thai dates count years from 543 BC: 2568 is 2025
 
 
 YEAR = re.compile(r"\d{4}")
@@ -66,7 +67,7 @@ def date_in(line: str, lang: str | None = None) -> tuple[dt.date, str] | None:
                     # 04/30/2025 is American, 30.04.2025 and 30/04/2025 European; a number over 12 settles it.
                     american = second > 12 or (first <= 12 and sep == "/" and lang in (None, "en"))
                     month, day = (first, second) if american else (second, first)
-                found = dt.date(year, month, day)
+                found = dt.date(year - BUDDHIST_ERA if year >= 2400 else year, month, day)
             except (ValueError, KeyError):
                 continue
             if 1990 <= found.year <= 2100:

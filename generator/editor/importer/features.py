@@ -15,7 +15,7 @@ import re
 import numpy as np
 from stop_words import LANGUAGE_MAPPING, get_stop_words
 
-from .blocks import CJK, SENTENCE_END, is_running_text, size
+from .blocks import CJK, SENTENCE_END, is_running_text, size, unspaced
 from .datelines import date_in
 from .junk import is_end, is_junk, words
 
@@ -74,7 +74,7 @@ def shape(line: str, stops: frozenset[str], repeated: bool) -> list[float]:
     count = max(1, size(line))
     alpha = [w for w in found if w[:1].isalpha()]
     letters = sum(1 for ch in line if not ch.isspace()) or 1
-    cjk = bool(CJK.search(line))
+    cjk = unspaced(line)
     return [
         1.0,
         float(np.log1p(size(line))),

@@ -142,14 +142,22 @@ def is_end(line: str) -> bool:
     return any(pattern.match(line) for pattern in END)
 
 
+# Scripts written with no space between words (Thai, Lao, Burmese, Khmer): every three letters count as a word.
+UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
+
+
+def unspaced_words(line: str) -> int:
+    return len(UNSPACED.findall(line)) // 3
+
+
 def is_prose(line: str) -> bool:
     """A line of running text: a sentence or more, not a headline, menu entry or button."""
-    count = len(words(line))
+    count = len(words(line)) + unspaced_words(line)
     return count >= 12 or (count >= 6 and line.rstrip()[-1:] in '.!?…»"”)')
 
 
 def is_short(line: str) -> bool:
-    return len(words(line)) <= 4 and line.rstrip()[-1:] not in ".!?…:" and not LIST_ITEM.match(line)
+    return len(words(line)) + unspaced_words(line) <= 4 and line.rstrip()[-1:] not in ".!?…:" and not LIST_ITEM.match(line)
 
 
 def strip_junk(lines: list[str]) -> list[str]:

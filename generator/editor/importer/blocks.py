@@ -51,10 +51,10 @@ def is_running_text(line: str) -> bool:
     if count < 8 or LINK_LIKE.search(line):
         return False
     ends = bool(SENTENCE_END.search(line.rstrip()))
-    cjk = unspaced(line)
-    if not cjk and capital_share(line) > 0.6 and count < 25:
+    spaceless = unspaced(line)
+    if not spaceless and capital_share(line) > 0.6 and count < 25:
         return False  # Title Case Teaser Or Menu
-    return (ends and (cjk or count >= 12 or short_share(line) >= 0.2)) or count >= 25
+    return (ends and (spaceless or count >= 12 or short_share(line) >= 0.2)) or count >= 25
 
 
 def is_wrapped(lines: list[str]) -> bool:

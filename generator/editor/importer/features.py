@@ -74,14 +74,14 @@ def shape(line: str, stops: frozenset[str], repeated: bool) -> list[float]:
     count = max(1, size(line))
     alpha = [w for w in found if w[:1].isalpha()]
     letters = sum(1 for ch in line if not ch.isspace()) or 1
-    cjk = unspaced(line)
+    spaceless = unspaced(line)
     return [
         1.0,
         float(np.log1p(size(line))),
         stop_share(line, stops),
-        sum(1 for w in found if len(w) <= 3) / len(found) if found and not cjk else 0.3,
+        sum(1 for w in found if len(w) <= 3) / len(found) if found and not spaceless else 0.3,
         1.0 if SENTENCE_END.search(line) else 0.0,
-        sum(1 for w in alpha if w[0].isupper()) / len(alpha) if alpha and not cjk else 0.0,
+        sum(1 for w in alpha if w[0].isupper()) / len(alpha) if alpha and not spaceless else 0.0,
         sum(1 for ch in line if ch.isdigit()) / letters,
         1.0 if LINK_LIKE.search(line) else 0.0,
         1.0 if is_junk(line) or is_end(line) else 0.0,

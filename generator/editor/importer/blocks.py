@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .junk import UNSPACED, is_end, is_junk, unspaced_words, words
+from .junk import UNSPACED, is_end, is_junk, word_count, words
 
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 # the stops that end a sentence: Latin and Cyrillic; Chinese and Japanese; the danda of Hindi, Bengali, Marathi and
@@ -25,7 +25,7 @@ LINK_LIKE = re.compile(r"(?:https?://|www\.|[|›»→>]\s|\s[|›»→>]\s|#\w)
 def size(line: str) -> int:
     """Words in a line; in Chinese and Japanese, every two characters count as a word; in Thai, Lao, Burmese and
     Khmer, every three letters."""
-    return len(words(line)) + len(CJK.findall(line)) // 2 + unspaced_words(line)
+    return word_count(line) + len(CJK.findall(line)) // 2
 
 
 def unspaced(line: str) -> bool:

@@ -146,18 +146,19 @@ def is_end(line: str) -> bool:
 UNSPACED = re.compile(r"[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
 
 
-def unspaced_words(line: str) -> int:
-    return len(UNSPACED.findall(line)) // 3
+def word_count(line: str) -> int:
+    """Words between spaces, and in Thai, Lao, Burmese and Khmer every three letters as a word."""
+    return len(words(line)) + len(UNSPACED.findall(line)) // 3
 
 
 def is_prose(line: str) -> bool:
     """A line of running text: a sentence or more, not a headline, menu entry or button."""
-    count = len(words(line)) + unspaced_words(line)
+    count = word_count(line)
     return count >= 12 or (count >= 6 and line.rstrip()[-1:] in '.!?…»"”)')
 
 
 def is_short(line: str) -> bool:
-    return len(words(line)) + unspaced_words(line) <= 4 and line.rstrip()[-1:] not in ".!?…:" and not LIST_ITEM.match(line)
+    return word_count(line) <= 4 and line.rstrip()[-1:] not in ".!?…:" and not LIST_ITEM.match(line)
 
 
 def strip_junk(lines: list[str]) -> list[str]:

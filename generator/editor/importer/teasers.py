@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .blocks import CJK_STOPS, SPACED_STOPS
+from .blocks import CJK, CJK_STOPS, SPACED_STOPS
 from .junk import words
 
 # The end of a sentence followed by a space (none after a Chinese or Japanese stop): where a glued tail can begin.
@@ -22,7 +22,6 @@ SENTENCE_END = re.compile(rf"[{re.escape(SPACED_STOPS + CJK_STOPS)}][{CLOSERS}]*
 CUT_MARK = re.compile(r"\s*(?:\[(?:…|\.\.\.)\]|\((?:…|\.\.\.)\))\s*$")  # ' […]', ' (...)': the rest was cut off
 TAIL_WORDS = 12
 TAIL_CJK = 16  # Chinese, Japanese and Korean characters: a longer tail is a sentence that lacks its stop, kept
-CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 def trim_tail(line: str) -> str:

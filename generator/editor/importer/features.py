@@ -18,6 +18,7 @@ from stop_words import LANGUAGE_MAPPING, get_stop_words
 from .blocks import CJK, SENTENCE_END, is_running_text, size, unspaced
 from .datelines import date_in
 from .junk import is_end, is_junk, words
+from .teasers import ends_sentence
 
 LINK_LIKE = re.compile(r"(?:https?://|www\.|[|›»→>]\s|\s[|›»→>/]\s|#\w)")  # an address, a breadcrumb's separators, a hashtag
 CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
@@ -80,7 +81,7 @@ def shape(line: str, stops: frozenset[str], repeated: bool) -> list[float]:
         float(np.log1p(size(line))),
         stop_share(line, stops),
         sum(1 for w in found if len(w) <= 3) / len(found) if found and not spaceless else 0.3,
-        1.0 if SENTENCE_END.search(line) else 0.0,
+        1.0 if ends_sentence(line) else 0.0,
         sum(1 for w in alpha if w[0].isupper()) / len(alpha) if alpha and not spaceless else 0.0,
         sum(1 for ch in line if ch.isdigit()) / letters,
         1.0 if LINK_LIKE.search(line) else 0.0,

@@ -38,6 +38,14 @@ def trim_tail(line: str) -> str:
     return line[: breaks[-1].end()].rstrip()
 
 
+def ends_sentence(line: str) -> bool:
+    """The line ends a sentence, or would without a short tail glued after its last one ('… Updated 22:07 © ALL RIGHTS RESERVED')."""
+    if SENTENCE_END.search(line):
+        return True
+    trimmed = trim_tail(line)
+    return trimmed != line and bool(SENTENCE_END.search(trimmed)) and len(words(trimmed)) >= 8
+
+
 def trim(paragraphs: list[str]) -> list[str]:
     """The paragraphs with the last one's last line trimmed of a glued teaser."""
     if not paragraphs:

@@ -17,8 +17,9 @@ CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 # Nepali; Urdu's and Arabic's full stop and question mark; Armenian, Ethiopic, Burmese and Khmer
 SPACED_STOPS = ".!?…।॥۔؟։።။។"
 CJK_STOPS = "。！？"
+CLOSERS = "\"'»”’)\\]」』）】"  # quotes and brackets that may close a sentence after its stop
 # Thai and Lao mark no sentence's end: a line that ends in sixty of their letters and spaces or more is running text
-SENTENCE_END = re.compile(rf"[{re.escape(SPACED_STOPS + CJK_STOPS)}][\"'»”’)\]」』]*$|[\u0e00-\u0eff][\u0e00-\u0eff ]{{59,}}$")
+SENTENCE_END = re.compile(rf"[{re.escape(SPACED_STOPS + CJK_STOPS)}][{CLOSERS}]*$|[\u0e00-\u0eff][\u0e00-\u0eff ]{{59,}}$")
 LINK_LIKE = re.compile(r"(?:https?://|www\.|[|›»→>]\s|\s[|›»→>]\s|#\w)")
 
 

@@ -12,13 +12,11 @@ from __future__ import annotations
 
 import re
 
-from .blocks import CJK, CJK_STOPS, SPACED_STOPS
+from .blocks import CJK, CJK_STOPS, CLOSERS, SENTENCE_END, SPACED_STOPS
 from .junk import words
 
 # The end of a sentence followed by a space (none after a Chinese or Japanese stop): where a glued tail can begin.
-CLOSERS = "\"'»”’)\\]」』）】"  # quotes and brackets that may close a sentence after its stop
 SENTENCE_BREAK = re.compile(rf"[{re.escape(SPACED_STOPS)}][{CLOSERS}]*\s+|[{CJK_STOPS}][{CLOSERS}]*\s*")
-SENTENCE_END = re.compile(rf"[{re.escape(SPACED_STOPS + CJK_STOPS)}][{CLOSERS}]*$")
 CUT_MARK = re.compile(r"\s*(?:\[(?:…|\.\.\.)\]|\((?:…|\.\.\.)\))\s*$")  # ' […]', ' (...)': the rest was cut off
 TAIL_WORDS = 12
 TAIL_CJK = 16  # Chinese, Japanese and Korean characters: a longer tail is a sentence that lacks its stop, kept

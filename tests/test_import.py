@@ -498,3 +498,33 @@ def test_arabic_korean_and_thai_articles_are_read_whole(lang, title, first, last
     assert (article.lang, article.title, article.date) == (lang, title, date)
     assert article.paragraphs[0].startswith(first) and article.paragraphs[-1].endswith(last)
     assert len(article.paragraphs) == 4
+
+
+BIO_PAGE = """Home
+Science
+Space
+Station crew fixes a leaking radiator on a six-hour walk
+By Jane Roe
+March 4, 2025
+
+Two astronauts spent six hours outside the station on Tuesday to replace a radiator valve that had been leaking coolant for weeks.
+
+The crew had prepared for the walk since January, rehearsing each step in a pool at the training centre near the launch site.
+
+Engineers on the ground said the new valve held its pressure through the night, and the crew will resume their experiments on Thursday.
+
+Jane Roe covers spaceflight and planetary science for the paper. She lives near the coast and writes a weekly column about the night sky.
+
+Share this article
+Related stories
+"""
+
+
+def test_the_authors_bio_after_the_article_is_left_out():
+    """The byline above the article names its author; the paragraph after the article that begins with that name is her
+    bio, not the article's last paragraph, however much it reads like prose."""
+    article = clean(BIO_PAGE)
+    assert article.paragraphs[-1].endswith("the crew will resume their experiments on Thursday.")
+    assert "Jane Roe" not in article.text
+    quoted = BIO_PAGE.replace("By Jane Roe\n", "")  # no byline: a paragraph that names someone stays
+    assert "Jane Roe covers spaceflight" in clean(quoted).text

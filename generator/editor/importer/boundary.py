@@ -9,6 +9,8 @@ the conditional logit in model.py (a softmax over the candidates, fitted on dev)
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from .datelines import date_in
@@ -81,6 +83,26 @@ def is_label(line: str) -> bool:
     return size(line) <= 5 and not SENTENCE_END.search(line) and any(ch.isalpha() for ch in line)
 
 
+NAME = re.compile(r"\b[^\W\d_][^\W\d_'’.-]+\s+[^\W\d_][^\W\d_'’-]+")
+
+
+def unglued(word: str) -> str:
+    """The word without what the copy glued to it ('WhiteUpdated' -> 'White'; 'McDonald', 'MacArthur' stay whole)."""
+    return next((word[:i] for i in range(4, len(word)) if word[i].isupper() and word[i - 1].islower()), word)
+
+
+def authors(lines: list[str], begin: int) -> set[str]:
+    """The two capitalised words a byline before the article begins with ('by Jeff Foust', 'Carlos Nadalim 27/09/2018',
+    'By Emmet WhiteUpdated: Feb 5'): the author's name, which a bio after the article repeats."""
+    found = set()
+    for line in lines[max(0, begin - 60) : begin]:
+        if line and size(line) <= 12 and (BYLINE_START.match(line) or date_in(line)):
+            match = NAME.match(BYLINE_START.sub("", line).strip())  # a byline begins with the name
+            if match and all(word[0].isupper() for word in match.group().split()):
+                found.add(" ".join(unglued(word) for word in match.group().split()).casefold())
+    return found
+
+
 def gap(lines: list[str], present: list[int], index: int, step: int, reach: int = 10) -> float:
     """log(1 + the number of lines that are not running text) between this line and the next running text."""
     position, count = present.index(index) + step, 0
@@ -151,4 +173,29 @@ def boundaries(lines: list[str], run: tuple[int, int], features: np.ndarray, hea
     ends = [i for i in end_candidates(lines, run) if i >= first]
     if ends:
         last = ends[int(np.argmax(rows(lines, ends, run, run[1] - 1, features, headline) @ np.asarray(END_WEIGHTS)))] + 1
-    return first, last
+    return first, before_bio(lines, first, last)
+
+
+def mentions(line: str, known: set[str]) -> bool:
+    """One of the names is among the line's first twelve words."""
+    opening = " ".join(line.split()[:12]).casefold()
+    return any(name in opening for name in known)
+
+
+BIO_REACH = 8  # the bio is looked for among the last eight non-blank lines
+
+
+def before_bio(lines: list[str], first: int, last: int) -> int:
+    """One past the article's last line, without the author's bio that the chosen end may hold, nor what follows it: the
+    first of the last lines that names among its first words an author of a byline above the article ('Jeff Foust
+    is the editor of …', 'About the author: Craig Hull is …'), and the short lines above it (the name and role on
+    lines of their own). It reads like prose, but it is about the writer, not the story."""
+    tail = [i for i in range(first + 1, last) if lines[i]][-BIO_REACH:]
+    known = authors(lines, first)
+    bio = next((i for i in tail if size(lines[i]) > 5 and mentions(lines[i], known)), None)
+    if bio is None:
+        return last
+    index = bio - 1
+    while index > first and (not lines[index] or size(lines[index]) <= 5):
+        index -= 1
+    return index + 1

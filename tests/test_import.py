@@ -528,3 +528,34 @@ def test_the_authors_bio_after_the_article_is_left_out():
     assert "Jane Roe" not in article.text
     quoted = BIO_PAGE.replace("By Jane Roe\n", "")  # no byline: a paragraph that names someone stays
     assert "Jane Roe covers spaceflight" in clean(quoted).text
+
+
+JAPANESE_PAGE = """ホーム
+ニュース
+テクノロジー
+図書館が夜間の貸し出しを始める、市内三か所で来月から
+2025年3月12日
+
+市の図書館は来月から、市内の三つの分館で夜九時まで本の貸し出しを続けると発表した。仕事帰りの利用者の声に応えたという。
+
+これが初めての試み。
+利用は予約制になる。
+返却は翌朝でもよい。
+館長は「夜に本を借りたい人は多い」と話した。
+
+市は利用者の数を半年ごとに調べ、ほかの分館にも広げるかどうかを決める方針だ。
+
+関連記事
+ランキング
+"""
+
+
+def test_short_japanese_sentences_on_lines_of_their_own_are_kept():
+    """Four short sentences in a row, each ending in '。': a Japanese paragraph written line by line, not a menu of
+    four short entries (before, all four went, and half of some Japanese articles with them)."""
+    article = clean(JAPANESE_PAGE)
+    assert article.title == "図書館が夜間の貸し出しを始める、市内三か所で来月から"
+    for sentence in ("これが初めての試み。", "利用は予約制になる。", "返却は翌朝でもよい。"):
+        assert sentence in article.text
+    assert article.paragraphs[-1].endswith("決める方針だ。")
+    assert "ランキング" not in article.text

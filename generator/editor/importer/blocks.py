@@ -10,23 +10,12 @@ from __future__ import annotations
 
 import re
 
-from .junk import UNSPACED, is_end, is_junk, word_count, words
+from .junk import CJK, CJK_STOPS, SPACED_STOPS, UNSPACED, is_end, is_junk, size, words
 
-CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-# the stops that end a sentence: Latin and Cyrillic; Chinese and Japanese; the danda of Hindi, Bengali, Marathi and
-# Nepali; Urdu's and Arabic's full stop and question mark; Armenian, Ethiopic, Burmese and Khmer
-SPACED_STOPS = ".!?…।॥۔؟։።။។"
-CJK_STOPS = "。！？"
 CLOSERS = "\"'»”’)\\]」』）】"  # quotes and brackets that may close a sentence after its stop
 # Thai and Lao mark no sentence's end: a line that ends in sixty of their letters and spaces or more is running text
 SENTENCE_END = re.compile(rf"[{re.escape(SPACED_STOPS + CJK_STOPS)}][{CLOSERS}]*$|[\u0e00-\u0eff][\u0e00-\u0eff ]{{59,}}$")
 LINK_LIKE = re.compile(r"(?:https?://|www\.|[|›»→>]\s|\s[|›»→>]\s|#\w)")
-
-
-def size(line: str) -> int:
-    """Words in a line; in Chinese and Japanese, every two characters count as a word; in Thai, Lao, Burmese and
-    Khmer, every three letters."""
-    return word_count(line) + len(CJK.findall(line)) // 2
 
 
 def unspaced(line: str) -> bool:

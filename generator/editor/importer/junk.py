@@ -151,14 +151,28 @@ def word_count(line: str) -> int:
     return len(words(line)) + len(UNSPACED.findall(line)) // 3
 
 
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+# the stops that end a sentence: Latin and Cyrillic; Chinese and Japanese; the danda of Hindi, Bengali, Marathi and
+# Nepali; Urdu's and Arabic's full stop and question mark; Armenian, Ethiopic, Burmese and Khmer
+SPACED_STOPS = ".!?…।॥۔؟։።။។"
+CJK_STOPS = "。！？"
+
+
+def size(line: str) -> int:
+    """Words in a line; in Chinese and Japanese, every two characters count as a word; in Thai, Lao, Burmese and
+    Khmer, every three letters."""
+    return word_count(line) + len(CJK.findall(line)) // 2
+
+
 def is_prose(line: str) -> bool:
     """A line of running text: a sentence or more, not a headline, menu entry or button."""
-    count = word_count(line)
-    return count >= 12 or (count >= 6 and line.rstrip()[-1:] in '.!?…»"”)')
+    count = size(line)
+    return count >= 12 or (count >= 6 and line.rstrip()[-1:] in SPACED_STOPS + CJK_STOPS + '»"”)」』')
 
 
 def is_short(line: str) -> bool:
-    return word_count(line) <= 4 and line.rstrip()[-1:] not in ".!?…:" and not LIST_ITEM.match(line)
+    """A line of four words at most that ends no sentence: a menu's or a tag list's entry, unless a list's item."""
+    return size(line) <= 4 and line.rstrip()[-1:] not in SPACED_STOPS + CJK_STOPS + ":" and not LIST_ITEM.match(line)
 
 
 def strip_junk(lines: list[str]) -> list[str]:

@@ -559,3 +559,18 @@ def test_short_japanese_sentences_on_lines_of_their_own_are_kept():
         assert sentence in article.text
     assert article.paragraphs[-1].endswith("決める方針だ。")
     assert "ランキング" not in article.text
+
+
+def test_a_japanese_draft_gets_its_lede_and_a_summary(project, tmp_path):
+    """The lede is the first paragraph's first sentence (not a later one, as when a paragraph without a Latin full stop
+    passed for a subheading), and the drafted body holds the article's central sentences (none, when every Japanese
+    sentence counted as one word and so as too short to pick)."""
+    page = tmp_path / "ja.txt"
+    page.write_text(JAPANESE_PAGE, encoding="utf-8")
+    result = digest("import", str(page), "--source-url", "https://news.example.jp/library")
+    assert result.exit_code == 0, result.output
+    text = (project / result.stdout.strip()).read_text(encoding="utf-8")  # ja is not a language of the sample site
+    assert "lang: ja" in text
+    assert "\nsummary: 市の図書館は来月から、市内の三つの分館で夜九時まで本の貸し出しを続けると発表した。  #" in text
+    drafted = text.split("-->")[1]
+    assert "館長は「夜に本を借りたい人は多い」と話した。" in drafted and "決める方針だ。" in drafted

@@ -14,15 +14,19 @@ from collections import Counter
 
 import sentencex
 
-from .junk import words
+from .junk import CJK, CJK_STOPS, SPACED_STOPS, size, words
 
 STEM = 6
-HEADING_END = re.compile(r"[.!?…:;»\"”)]$")
+HEADING_END = re.compile(rf"[{re.escape(SPACED_STOPS + CJK_STOPS)}:;：；»\"”)」』）]$")  # how a sentence, not a heading, ends
+# Two Chinese, Japanese or Korean characters in a row: the unit of meaning where words are not set apart by spaces
+CJK_PAIR = re.compile(r"(?=([\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{2}))")
 
 
 def stems(text: str) -> list[str]:
-    """Lowercased word prefixes; very short words are dropped unless they hold a digit (H100, S2)."""
-    return [w.lower()[:STEM] for w in words(text) if len(w) >= 3 or any(ch.isdigit() for ch in w)]
+    """Lowercased word prefixes; very short words are dropped unless they hold a digit (H100, S2). In Chinese and
+    Japanese, the pairs of characters."""
+    found = [w.lower()[:STEM] for w in words(text) if not CJK.search(w) and (len(w) >= 3 or any(ch.isdigit() for ch in w))]
+    return found + CJK_PAIR.findall(text)
 
 
 def sentences(paragraph: str, lang: str) -> list[str]:
@@ -33,7 +37,7 @@ def sentences(paragraph: str, lang: str) -> list[str]:
 
 def is_heading(paragraph: str) -> bool:
     """A subheading or a deck: one short line that does not end like a sentence."""
-    return "\n" not in paragraph and len(words(paragraph)) <= 16 and not HEADING_END.search(paragraph.strip())
+    return "\n" not in paragraph and size(paragraph) <= 16 and not HEADING_END.search(paragraph.strip())
 
 
 def lede(paragraphs: list[str], lang: str) -> str:
@@ -62,8 +66,8 @@ def summary(paragraphs: list[str], lang: str, count: int = 3, skip: str = "") ->
 
     scores = []
     for i, sentence in enumerate(candidates):
-        length = len(words(sentence))
-        if sentence == skip or length < 6 or length > 70 or sentence.endswith("?"):
+        length = size(sentence)
+        if sentence == skip or length < 6 or length > 70 or sentence.endswith(("?", "？")):
             continue
         centrality = sum(similarity(i, j) for j in range(n) if j != i)
         position = 1.0 + 0.5 * (1 - i / max(n, 1))  # news puts what matters first

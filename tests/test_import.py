@@ -574,3 +574,15 @@ def test_a_japanese_draft_gets_its_lede_and_a_summary(project, tmp_path):
     assert "\nsummary: 市の図書館は来月から、市内の三つの分館で夜九時まで本の貸し出しを続けると発表した。  #" in text
     drafted = text.split("-->")[1]
     assert "館長は「夜に本を借りたい人は多い」と話した。" in drafted and "決める方針だ。" in drafted
+
+
+def test_a_topic_label_in_chinese_or_japanese_is_found_in_the_text(project, tmp_path):
+    """'図書館' in the text names the topic whose Japanese label it is, though no space sets it apart from the words
+    around it as spaces set 'Robotics' apart."""
+    topics = project / "content" / "topics.yml"
+    topics.write_text(topics.read_text(encoding="utf-8") + "libraries: {en: Libraries, ja: 図書館}\n", encoding="utf-8")
+    page = tmp_path / "ja.txt"
+    page.write_text(JAPANESE_PAGE, encoding="utf-8")
+    result = digest("import", str(page), "--source-url", "https://news.example.jp/library")
+    assert result.exit_code == 0, result.output
+    assert "topics: [libraries]  # suggested by digest import" in (project / result.stdout.strip()).read_text(encoding="utf-8")

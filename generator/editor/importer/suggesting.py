@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ...model import Story, Topic
+from .junk import CJK
 from .summarizing import stems
 
 MAX_TOPICS = 3
@@ -36,14 +37,16 @@ def label_scores(text: str, topics: dict[str, Topic]) -> dict[str, float]:
     """How strongly the text names each topic, 0 to 1: its label or slug in any language, or their words.
 
     A whole label counts twice; a label word counts by its first letters, so 'robots' finds 'Robotics' and
-    'Робототехника', and 'чипов' finds 'ИИ-чипы'. Two-letter words (AI, ИИ, IA) name nothing alone.
+    'Робототехника', and 'чипов' finds 'ИИ-чипы'. Two-letter words (AI, ИИ, IA) name nothing alone. A Chinese or
+    Japanese label ('人工智能', '図書館') is found anywhere: no space sets a word apart in those languages.
     """
     plain = normal(text)
     tokens = plain.split()
     found: dict[str, float] = {}
     for slug, topic in topics.items():
         labels = {slug.replace("-", " "), *topic.labels.values()}
-        phrases = sum(plain.count(normal(label)) for label in labels if normal(label).strip())
+        phrases = sum(plain.count(normal(label)) for label in labels if normal(label).strip() and not CJK.search(label))
+        phrases += sum(plain.count(normal(label).strip()) for label in labels if CJK.search(label))
         prefixes = {word[: min(5, len(word) - 1)] for label in labels for word in normal(label).split() if len(word) >= 4}
         words = sum(1 for token in tokens if token.startswith(tuple(prefixes))) if prefixes else 0
         # Words alone may be another sense ('language models' in a chip story): only a whole label reaches 1.

@@ -586,3 +586,24 @@ def test_a_topic_label_in_chinese_or_japanese_is_found_in_the_text(project, tmp_
     result = digest("import", str(page), "--source-url", "https://news.example.jp/library")
     assert result.exit_code == 0, result.output
     assert "topics: [libraries]  # suggested by digest import" in (project / result.stdout.strip()).read_text(encoding="utf-8")
+
+
+CHINESE_PAGE = """首页
+新闻
+短缺药品监测预警工作进一步加强
+2023年11月17日 10:30
+
+2023年11月17日，国家卫生健康委发布通知，要求各地加强短缺药品的监测和预警工作。
+
+通知指出，各地要及时掌握药品供应情况，发现短缺苗头时尽快协调生产企业增加供应。
+
+相关新闻
+"""
+
+
+def test_a_chinese_lede_that_begins_with_a_date_is_no_dateline():
+    """The dateline above goes; the lede, a sentence that opens with the date, stays: it is prose."""
+    article = clean(CHINESE_PAGE)
+    assert article.date == dt.date(2023, 11, 17)
+    assert article.paragraphs[0] == "2023年11月17日，国家卫生健康委发布通知，要求各地加强短缺药品的监测和预警工作。"
+    assert article.paragraphs[-1].startswith("通知指出")

@@ -69,7 +69,7 @@ def buttons(line: str) -> bool:
 def title_like(line: str) -> bool:
     """Of a headline's length, not junk, no sentence's full stop, no date: another headline, just above a line."""
     return (
-        5 <= size(line) <= 25 and not is_junk(line) and not line.rstrip().endswith(".") and not date_in(line) and not LINK_LIKE.search(line)
+        5 <= size(line) <= 25 and not is_junk(line) and not line.rstrip().endswith((".", "。")) and not date_in(line) and not LINK_LIKE.search(line)
     )
 
 
@@ -131,8 +131,8 @@ def headline_features(lines: list[str], picked: list[int], begin: int, line_feat
                 1.0 if count > 25 else 0.0,
                 1.0 if repeated else 0.0,
                 in_body(line, lines, begin),
-                1.0 if line.rstrip().endswith(".") else 0.0,
-                1.0 if line.rstrip().endswith(("?", "!")) else 0.0,
+                1.0 if line.rstrip().endswith((".", "。")) else 0.0,
+                1.0 if line.rstrip().endswith(("?", "!", "？", "！")) else 0.0,
                 float(line_features[index, capital]),
                 1.0 if letters and all(ch.isupper() for ch in letters) and len(letters) > 3 else 0.0,
                 1.0 if LINK_LIKE.search(line) else 0.0,

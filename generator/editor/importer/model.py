@@ -133,31 +133,31 @@ END_WEIGHTS: tuple[float, ...] = (
 )
 HEADLINE_WEIGHTS: tuple[float, ...] = (
     0.0,  # bias
-    -0.426,  # log_distance
-    -0.3,  # nearest
+    -0.418,  # log_distance
+    -0.299,  # nearest
     1.945,  # headline_length
     -1.133,  # label_length
     -0.391,  # long
-    0.689,  # repeated
-    3.425,  # in_body
-    -0.979,  # full_stop
-    0.545,  # question_or_exclamation
-    -0.776,  # capital_share
-    -0.154,  # all_capitals
-    -0.819,  # link_like
-    -0.847,  # byline_or_date
-    -0.567,  # buttons
-    0.383,  # stop_share
-    -0.299,  # body_probability
-    0.632,  # longest_candidate
-    -0.141,  # first_candidate
-    -0.479,  # junk_word_list
+    0.675,  # repeated
+    3.43,  # in_body
+    -0.971,  # full_stop
+    0.617,  # question_or_exclamation
+    -0.773,  # capital_share
+    -0.157,  # all_capitals
+    -0.822,  # link_like
+    -0.846,  # byline_or_date
+    -0.564,  # buttons
+    0.365,  # stop_share
+    -0.306,  # body_probability
+    0.633,  # longest_candidate
+    -0.145,  # first_candidate
+    -0.484,  # junk_word_list
     -0.276,  # credit
-    0.724,  # above_longer
-    -1.139,  # below_title_like
-    0.848,  # prose_between
-    0.807,  # date_below
-    -1.316,  # paragraph
+    0.722,  # above_longer
+    -1.143,  # below_title_like
+    0.846,  # prose_between
+    0.793,  # date_below
+    -1.313,  # paragraph
 )
 
 

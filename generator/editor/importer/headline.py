@@ -69,7 +69,11 @@ def buttons(line: str) -> bool:
 def title_like(line: str) -> bool:
     """Of a headline's length, not junk, no sentence's full stop, no date: another headline, just above a line."""
     return (
-        5 <= size(line) <= 25 and not is_junk(line) and not line.rstrip().endswith((".", "。")) and not date_in(line) and not LINK_LIKE.search(line)
+        5 <= size(line) <= 25
+        and not is_junk(line)
+        and not line.rstrip().endswith((".", "。"))
+        and not date_in(line)
+        and not LINK_LIKE.search(line)
     )
 
 

@@ -14,70 +14,70 @@ import numpy as np
 from .blocks import announced_list
 
 BODY_WEIGHTS: tuple[float, ...] = (
-    -6.202,  # bias
-    0.314,  # log_words
-    -0.231,  # stop_share
+    -6.22,  # bias
+    0.312,  # log_words
+    -0.221,  # stop_share
     0.908,  # short_share
-    1.221,  # sentence_end
-    1.077,  # capital_share
-    0.412,  # digit_share
-    -0.849,  # link_like
-    -3.359,  # junk_word_list
-    -0.481,  # repeated
-    1.096,  # comma_rate
-    -1.484,  # date_or_clock
-    -2.494,  # ellipsis
-    -0.637,  # credit
-    0.641,  # running
-    0.261,  # long
+    1.21,  # sentence_end
+    1.082,  # capital_share
+    0.411,  # digit_share
+    -0.838,  # link_like
+    -3.363,  # junk_word_list
+    -0.477,  # repeated
+    1.103,  # comma_rate
+    -1.483,  # date_or_clock
+    -2.488,  # ellipsis
+    -0.634,  # credit
+    0.652,  # running
+    0.264,  # long
     -2.924,  # position
     1.565,  # paragraph
-    0.644,  # before_log_words
-    -1.469,  # before_stop_share
-    0.625,  # before_sentence_end
-    -0.51,  # before_capital_share
-    0.42,  # before_link_like
-    -0.223,  # before_junk_word_list
-    0.168,  # before_running
-    0.556,  # before_paragraph
-    0.594,  # after_log_words
-    -0.378,  # after_stop_share
-    1.787,  # after_sentence_end
-    0.218,  # after_capital_share
-    -0.569,  # after_link_like
-    -0.561,  # after_junk_word_list
-    -1.053,  # after_running
-    0.531,  # after_paragraph
+    0.645,  # before_log_words
+    -1.464,  # before_stop_share
+    0.623,  # before_sentence_end
+    -0.503,  # before_capital_share
+    0.423,  # before_link_like
+    -0.221,  # before_junk_word_list
+    0.172,  # before_running
+    0.555,  # before_paragraph
+    0.595,  # after_log_words
+    -0.373,  # after_stop_share
+    1.775,  # after_sentence_end
+    0.226,  # after_capital_share
+    -0.564,  # after_link_like
+    -0.558,  # after_junk_word_list
+    -1.042,  # after_running
+    0.533,  # after_paragraph
 )
 OWN_WEIGHTS: tuple[float, ...] = (
-    -3.788,  # bias
-    0.466,  # log_words
-    -0.488,  # stop_share
-    0.406,  # short_share
-    1.675,  # sentence_end
-    0.392,  # capital_share
-    1.11,  # digit_share
-    -0.707,  # link_like
+    -3.793,  # bias
+    0.465,  # log_words
+    -0.476,  # stop_share
+    0.405,  # short_share
+    1.665,  # sentence_end
+    0.399,  # capital_share
+    1.115,  # digit_share
+    -0.698,  # link_like
     -2.915,  # junk_word_list
-    -0.609,  # repeated
-    1.189,  # comma_rate
-    -1.388,  # date_or_clock
-    -3.165,  # ellipsis
-    -0.628,  # credit
-    0.411,  # running
-    0.573,  # long
-    -3.123,  # position
+    -0.607,  # repeated
+    1.194,  # comma_rate
+    -1.387,  # date_or_clock
+    -3.163,  # ellipsis
+    -0.626,  # credit
+    0.421,  # running
+    0.576,  # long
+    -3.125,  # position
     2.649,  # paragraph
 )
 START_WEIGHTS: tuple[float, ...] = (
     0.0,  # bias
-    0.438,  # probability
+    0.436,  # probability
     1.431,  # log_words
     0.618,  # sentence_end
     -0.547,  # stop_share
     0.036,  # capital_share
-    -0.163,  # junk_word_list
-    -0.883,  # date_or_clock
+    -0.164,  # junk_word_list
+    -0.884,  # date_or_clock
     -0.214,  # credit
     -0.012,  # ellipsis
     0.611,  # is_running
@@ -87,23 +87,23 @@ START_WEIGHTS: tuple[float, ...] = (
     0.213,  # run_edge
     0.637,  # next_probability
     -0.447,  # next_running
-    -0.922,  # previous_probability
+    -0.924,  # previous_probability
     0.845,  # headline_words
     0.0,  # after_headline
     0.124,  # after_end_marker
     0.08,  # end_marker_next
-    0.944,  # paragraph
+    0.945,  # paragraph
     0.864,  # byline_or_date_above
     0.119,  # byline_or_date_below
     -0.287,  # log_gap_after
     0.738,  # log_gap_before
-    0.734,  # credit_next
-    0.997,  # label_above
+    0.733,  # credit_next
+    0.996,  # label_above
 )
 END_WEIGHTS: tuple[float, ...] = (
-    -0.0,  # bias
-    0.587,  # probability
-    0.521,  # log_words
+    0.0,  # bias
+    0.588,  # probability
+    0.52,  # log_words
     0.409,  # sentence_end
     0.348,  # stop_share
     -0.346,  # capital_share
@@ -116,11 +116,11 @@ END_WEIGHTS: tuple[float, ...] = (
     -0.387,  # running_after
     0.326,  # inside_run
     0.896,  # run_edge
-    -0.638,  # next_probability
+    -0.639,  # next_probability
     -0.404,  # next_running
-    0.878,  # previous_probability
+    0.877,  # previous_probability
     -0.028,  # headline_words
-    -0.0,  # after_headline
+    0.0,  # after_headline
     -0.571,  # after_end_marker
     -0.092,  # end_marker_next
     0.93,  # paragraph
@@ -132,7 +132,7 @@ END_WEIGHTS: tuple[float, ...] = (
     -0.639,  # label_above
 )
 HEADLINE_WEIGHTS: tuple[float, ...] = (
-    0.0,  # bias
+    -0.0,  # bias
     -0.418,  # log_distance
     -0.299,  # nearest
     1.945,  # headline_length
@@ -148,7 +148,7 @@ HEADLINE_WEIGHTS: tuple[float, ...] = (
     -0.846,  # byline_or_date
     -0.564,  # buttons
     0.365,  # stop_share
-    -0.306,  # body_probability
+    -0.307,  # body_probability
     0.633,  # longest_candidate
     -0.145,  # first_candidate
     -0.484,  # junk_word_list

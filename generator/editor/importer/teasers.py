@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from .blocks import CJK, CJK_STOPS, CLOSERS, SENTENCE_END, SPACED_STOPS
-from .junk import words
+from .junk import size, words
 
 # The end of a sentence followed by a space (none after a Chinese or Japanese stop): where a glued tail can begin.
 SENTENCE_BREAK = re.compile(rf"[{re.escape(SPACED_STOPS)}][{CLOSERS}]*\s+|[{CJK_STOPS}][{CLOSERS}]*\s*")
@@ -41,7 +41,7 @@ def ends_sentence(line: str) -> bool:
     if SENTENCE_END.search(line):
         return True
     trimmed = trim_tail(line)
-    return trimmed != line and bool(SENTENCE_END.search(trimmed)) and len(words(trimmed)) >= 8
+    return trimmed != line and bool(SENTENCE_END.search(trimmed)) and size(trimmed) >= 8
 
 
 def trim(paragraphs: list[str]) -> list[str]:

@@ -607,3 +607,13 @@ def test_a_chinese_lede_that_begins_with_a_date_is_no_dateline():
     assert article.date == dt.date(2023, 11, 17)
     assert article.paragraphs[0] == "2023年11月17日，国家卫生健康委发布通知，要求各地加强短缺药品的监测和预警工作。"
     assert article.paragraphs[-1].startswith("通知指出")
+
+
+def test_a_chinese_headline_reads_as_one_when_no_line_model_is_asked():
+    """find_title, the fallback when the line model finds no headline, measures a line as the models do: fourteen
+    Chinese characters are seven words, not one."""
+    from generator.editor.importer.article import find_title
+
+    lines = ["短缺药品监测预警工作进一步加强", "", "国家卫生健康委发布通知，要求各地加强短缺药品的监测和预警工作，及时掌握药品供应情况。"]
+    assert find_title(lines) == (0, 1)
+    assert find_title(["首页", "新闻", *lines]) == (2, 3)  # a menu's one-word entries are no headline

@@ -59,14 +59,17 @@ def normalise(raw: str) -> list[str]:
     return [line.strip() for line in text.split("\n")]
 
 
+SENTENCE_STOPS = (".", ":", ";", "。", "：", "；")  # a line that ends so is no headline
+
+
 def is_title(line: str) -> bool:
-    count = len(junk.words(line))
+    count = junk.size(line)
     return (
         3 <= count <= 30
         and not junk.is_junk(line)
         and not junk.is_end(line)
         and not is_dateline(line)
-        and not line.rstrip().endswith((".", ":", ";"))
+        and not line.rstrip().endswith(SENTENCE_STOPS)
         and not URL.search(line)
     )
 
@@ -75,12 +78,12 @@ def continues_title(headline: list[str], line: str) -> bool:
     """A headline wrapped onto the next line: that line reads like the rest of one, with no blank line between."""
     return (
         bool(line)
-        and not headline[-1].endswith(("?", "!"))
-        and len(junk.words(" ".join([*headline, line]))) <= 30
+        and not headline[-1].endswith(("?", "!", "？", "！"))
+        and junk.size(" ".join([*headline, line])) <= 30
         and not junk.is_junk(line)
         and not junk.is_end(line)
         and not is_dateline(line)
-        and not line.rstrip().endswith((".", ":", ";"))
+        and not line.rstrip().endswith(SENTENCE_STOPS)
         and not URL.search(line)
     )
 
@@ -98,7 +101,7 @@ def find_title(lines: list[str]) -> tuple[int, int]:
         if line:
             head.append(index)
     candidates = [i for i in head if is_title(lines[i])]
-    start = next((i for i in candidates if len(junk.words(lines[i])) >= 5), candidates[0] if candidates else (head or [0])[0])
+    start = next((i for i in candidates if junk.size(lines[i]) >= 5), candidates[0] if candidates else (head or [0])[0])
     end = start + 1
     while end < len(lines) and continues_title(lines[start:end], lines[end]):
         end += 1

@@ -617,3 +617,13 @@ def test_a_chinese_headline_reads_as_one_when_no_line_model_is_asked():
     lines = ["短缺药品监测预警工作进一步加强", "", "国家卫生健康委发布通知，要求各地加强短缺药品的监测和预警工作，及时掌握药品供应情况。"]
     assert find_title(lines) == (0, 1)
     assert find_title(["首页", "新闻", *lines]) == (2, 3)  # a menu's one-word entries are no headline
+
+
+def test_the_month_names_are_babels():
+    """months.json holds Babel's month names of the 28 languages, as bench/month_names.py writes them: a new Babel
+    that names a month otherwise makes this fail until the file is written again."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "month_names.py"), "--check"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr

@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 import re
-
-from babel.dates import get_month_names
+from pathlib import Path
 
 from .junk import is_prose, words
 
-# Month names come from Babel's CLDR data, in both grammatical forms ('апреля' and 'апрель'). Where two languages give
-# one name two months (Croatian 'listopad' is October, Polish and Czech November), the article's language decides, and
-# without it the language named first.
+# Month names come from Babel's CLDR data, in both grammatical forms ('апреля' and 'апрель'), kept in months.json by
+# bench/month_names.py (loading 28 locales at every import was slow). Where two languages give one name two months
+# (Croatian 'listopad' is October, Polish and Czech November), the article's language decides, and without it the
+# language named first.
+MONTHS = Path(__file__).with_name("months.json")
 MONTH_LANGUAGES: tuple[str, ...] = ("en", "ru", "fr", "de", "es", "it", "pt", "nl", "pl", "uk", "cs", "sk", "hr", "sl", "bg", "el", "tr")
 MONTH_LANGUAGES += ("hu", "ro", "sv", "da", "nb", "fi", "ca", "id", "hi", "ar", "th")
 BUDDHIST_ERA = 543  # Thai dates count years from 543 BC: 2568 is 2025
@@ -25,13 +27,11 @@ YEAR = re.compile(r"\d{4}")
 @functools.cache
 def month_numbers(first: str | None = None) -> dict[str, int]:
     """Every month name of MONTH_LANGUAGES (lower case) and its number; those of the language first, when it has any."""
+    table = json.loads(MONTHS.read_text(encoding="utf-8"))
     names: dict[str, int] = {}
     for lang in (first, *MONTH_LANGUAGES) if first in MONTH_LANGUAGES else MONTH_LANGUAGES:
-        for width in ("wide", "abbreviated"):
-            for context in ("format", "stand-alone"):
-                for number, name in get_month_names(width, context, lang).items():
-                    names.setdefault(name.lower().rstrip("."), number)
-    names.pop("", None)
+        for name, number in table[lang]:
+            names.setdefault(name, number)
     return names
 
 

@@ -528,6 +528,10 @@ def test_the_authors_bio_after_the_article_is_left_out():
     assert "Jane Roe" not in article.text
     quoted = BIO_PAGE.replace("By Jane Roe\n", "")  # no byline: a paragraph that names someone stays
     assert "Jane Roe covers spaceflight" in clean(quoted).text
+    from generator.editor.importer.boundary import authors
+
+    dated = ["Updated Dec 5, 2024", "Published November 3, 2025", "Korin MillerPublished: Jun 2, 2025"]
+    assert authors(dated, 3) == {"korin miller"}  # a date line's words are no author, and what the copy glued goes
 
 
 JAPANESE_PAGE = """ホーム

@@ -13,9 +13,9 @@ import re
 
 import numpy as np
 
-from .datelines import date_in
+from .datelines import date_in, month_numbers
 from .features import BYLINE_START, CLOCK, ELLIPSIS, LINE_FEATURES, SENTENCE_END, is_credit, size
-from .junk import is_end
+from .junk import is_end, is_junk
 
 REACH = 8  # candidates: this many non-blank lines either side of the run's first (or last) line
 BOUNDARY_FEATURES = (
@@ -98,8 +98,9 @@ def authors(lines: list[str], begin: int) -> set[str]:
     for line in lines[max(0, begin - 60) : begin]:
         if line and size(line) <= 12 and (BYLINE_START.match(line) or date_in(line)):
             match = NAME.match(BYLINE_START.sub("", line).strip())  # a byline begins with the name
-            if match and all(word[0].isupper() for word in match.group().split()):
-                found.add(" ".join(unglued(word) for word in match.group().split()).casefold())
+            pair = [unglued(word) for word in match.group().split()] if match else []
+            if pair and all(word[0].isupper() and not is_junk(word) and word.casefold() not in month_numbers() for word in pair):
+                found.add(" ".join(pair).casefold())  # not 'Updated Dec', 'Published November
     return found
 
 

@@ -19,7 +19,7 @@ from .junk import CJK, CJK_STOPS, SPACED_STOPS, size, words
 STEM = 6
 HEADING_END = re.compile(rf"[{re.escape(SPACED_STOPS + CJK_STOPS)}:;：；»\"”)」』）]$")  # how a sentence, not a heading, ends
 # Two Chinese, Japanese or Korean characters in a row: the unit of meaning where words are not set apart by spaces
-CJK_PAIR = re.compile(r"(?=([\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{2}))")
+CJK_PAIR = re.compile(rf"(?=({CJK.pattern}{{2}}))")
 
 
 def stems(text: str) -> list[str]:

@@ -631,3 +631,90 @@ def test_the_month_names_are_babels():
 
     done = subprocess.run([sys.executable, str(ROOT / "bench" / "month_names.py"), "--check"], capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+# Vietnamese, Turkish, Indonesian, Hebrew and Persian: a headline, a dateline, four paragraphs, menus above and related
+# stories below, each as a news page lays them out. (headline, date as written, paragraphs, menu, related)
+MORE_LANGUAGES = {
+    "vi": (
+        "Hà Nội khai trương tuyến tàu điện mới phục vụ một trăm nghìn khách mỗi ngày",
+        "12/03/2025",
+        [
+            "Thành phố Hà Nội đã đưa vào hoạt động một tuyến tàu điện mới ở phía đông vào thứ Tư, dự kiến phục "
+            "vụ khoảng một trăm nghìn lượt khách mỗi ngày.",
+            "Các quan chức cho biết tuyến mới có mười hai nhà ga và một chuyến đi trọn tuyến mất khoảng hai mươi lăm phút.",
+            "Đơn vị vận hành nói rằng trong những ngày đầu, tàu sẽ chạy năm phút một chuyến và sẽ tăng tần suất khi lượng khách tăng lên.",
+            "Người dân hoan nghênh quyết định này, nhưng một số người muốn có thêm xe buýt đến các nhà ga.",
+        ],
+        ["Trang chủ", "Tin tức", "Kinh tế"],
+        ["Tin liên quan", "Mưa lớn gây tắc đường ở Đà Nẵng"],
+    ),
+    "tr": (
+        "İstanbul'da yeni metro hattı açıldı, günde yüz bin yolcu bekleniyor",
+        "12 Mart 2025",
+        [
+            "İstanbul'un doğusunda yeni bir metro hattı çarşamba günü hizmete girdi ve hattın her gün yaklaşık "
+            "yüz bin yolcu taşıması bekleniyor.",
+            "Yetkililer yeni hatta on iki istasyon bulunduğunu ve uçtan uca yolculuğun yaklaşık yirmi beş dakika sürdüğünü söyledi.",
+            "İşletmeci şirket, ilk günlerde trenlerin beş dakikada bir çalışacağını ve yolcu sayısı arttıkça bu "
+            "sürenin kısalacağını açıkladı.",
+            "Yolcular karardan memnun olduklarını söyledi, ancak bazıları istasyonlara daha fazla otobüs seferi istedi.",
+        ],
+        ["Ana Sayfa", "Haberler", "Ekonomi"],
+        ["İlgili Haberler", "İzmir'de sağanak yağış trafiği durdurdu"],
+    ),
+    "id": (
+        "Jakarta buka jalur MRT baru untuk seratus ribu penumpang per hari",
+        "12 Maret 2025",
+        [
+            "Pemerintah Jakarta meresmikan jalur MRT baru di bagian timur kota pada hari Rabu, yang diperkirakan "
+            "melayani sekitar seratus ribu penumpang setiap hari.",
+            "Para pejabat mengatakan jalur baru itu memiliki dua belas stasiun dan perjalanan dari ujung ke "
+            "ujung memakan waktu sekitar dua puluh lima menit.",
+            "Operator menyatakan bahwa pada hari-hari pertama kereta akan berangkat setiap lima menit dan "
+            "jaraknya akan diperpendek jika penumpang bertambah.",
+            "Warga menyambut baik keputusan itu, tetapi sebagian meminta lebih banyak bus menuju stasiun.",
+        ],
+        ["Beranda", "Berita", "Ekonomi"],
+        ["Berita Terkait", "Hujan deras bikin macet di Bandung"],
+    ),
+    "he": (
+        "קו רכבת קלה חדש נפתח בתל אביב וצפוי לשרת מאה אלף נוסעים ביום",
+        "12.03.2025",
+        [
+            "עיריית תל אביב פתחה ביום רביעי קו רכבת קלה חדש במזרח העיר, וצפוי שכמאה אלף נוסעים ישתמשו בו מדי יום.",
+            "לדברי הפקידים, בקו החדש שתים עשרה תחנות, ונסיעה מקצה לקצה נמשכת כעשרים וחמש דקות.",
+            "המפעילה מסרה כי בימים הראשונים הרכבות ייצאו כל חמש דקות, והתדירות תגדל ככל שיגדל מספר הנוסעים.",
+            "התושבים בירכו על ההחלטה, אך חלקם ביקשו קווי אוטובוס נוספים אל התחנות.",
+        ],
+        ["ראשי", "חדשות", "כלכלה"],
+        ["כתבות נוספות", "גשם כבד שיבש את התנועה בחיפה"],
+    ),
+    "fa": (
+        "خط جدید مترو در تهران افتتاح شد و روزانه صد هزار مسافر خواهد داشت",
+        "12/03/2025",
+        [
+            "شهرداری تهران روز چهارشنبه یک خط جدید مترو را در شرق شهر افتتاح کرد و پیش بینی می شود روزانه حدود "
+            "صد هزار مسافر از آن استفاده کنند.",
+            "مسئولان گفتند خط جدید دوازده ایستگاه دارد و سفر از ابتدا تا انتهای آن حدود بیست و پنج دقیقه طول می کشد.",
+            "شرکت بهره بردار اعلام کرد که در روزهای نخست قطارها هر پنج دقیقه حرکت می کنند و با افزایش مسافران فاصله کمتر می شود.",
+            "مسافران از این تصمیم استقبال کردند، اما برخی خواستار اتوبوس های بیشتری به سمت ایستگاه ها شدند.",
+        ],
+        ["صفحه اصلی", "اخبار", "اقتصاد"],
+        ["مطالب مرتبط", "باران شدید ترافیک اصفهان را مختل کرد"],
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(MORE_LANGUAGES))
+def test_articles_in_more_languages_import_whole(lang):
+    """The headline, the date, every paragraph and nothing of the menus or the related stories, and a draft's lede
+    and summary, in languages the corpus has no page of."""
+    from generator.editor.importer.summarizing import lede, summary
+
+    title, date, paragraphs, menu, related = MORE_LANGUAGES[lang]
+    article = clean("\n".join([*menu, title, date, ""]) + "\n\n".join(paragraphs) + "\n\n" + "\n".join(related) + "\n")
+    assert (article.lang, article.title, article.date) == (lang, title, dt.date(2025, 3, 12))
+    assert article.paragraphs == paragraphs
+    first = lede(article.paragraphs, lang)
+    assert paragraphs[0].startswith(first) and len(summary(article.paragraphs, lang, skip=first)) == 3

@@ -100,7 +100,7 @@ def authors(lines: list[str], begin: int) -> set[str]:
             match = NAME.match(BYLINE_START.sub("", line).strip())  # a byline begins with the name
             pair = [unglued(word) for word in match.group().split()] if match else []
             if pair and all(word[0].isupper() and not is_junk(word) and word.casefold() not in month_numbers() for word in pair):
-                found.add(" ".join(pair).casefold())  # not 'Updated Dec', 'Published November
+                found.add(" ".join(pair).casefold())  # not 'Updated Dec', 'Published November'
     return found
 
 

@@ -15,9 +15,9 @@ import re
 import numpy as np
 from stop_words import LANGUAGE_MAPPING, get_stop_words
 
-from .blocks import CJK, SENTENCE_END, is_running_text, size, unspaced
+from .blocks import SENTENCE_END, is_running_text, unspaced
 from .datelines import date_in
-from .junk import is_end, is_junk, words
+from .junk import CJK, is_end, is_junk, size, words
 from .teasers import ends_sentence
 
 LINK_LIKE = re.compile(r"(?:https?://|www\.|[|›»→>]\s|\s[|›»→>/]\s|#\w)")  # an address, a breadcrumb's separators, a hashtag

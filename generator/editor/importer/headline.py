@@ -20,6 +20,7 @@ from .junk import is_junk, words
 
 REACH = 30
 URL = re.compile(r"https?://")
+FULL_STOPS = (".", "。")  # a sentence's, which a headline does not end with
 HEADLINE_FEATURES = (
     "bias",
     "log_distance",
@@ -71,7 +72,7 @@ def title_like(line: str) -> bool:
     return (
         5 <= size(line) <= 25
         and not is_junk(line)
-        and not line.rstrip().endswith((".", "。"))
+        and not line.rstrip().endswith(FULL_STOPS)
         and not date_in(line)
         and not LINK_LIKE.search(line)
     )
@@ -135,7 +136,7 @@ def headline_features(lines: list[str], picked: list[int], begin: int, line_feat
                 1.0 if count > 25 else 0.0,
                 1.0 if repeated else 0.0,
                 in_body(line, lines, begin),
-                1.0 if line.rstrip().endswith((".", "。")) else 0.0,
+                1.0 if line.rstrip().endswith(FULL_STOPS) else 0.0,
                 1.0 if line.rstrip().endswith(("?", "!", "？", "！")) else 0.0,
                 float(line_features[index, capital]),
                 1.0 if letters and all(ch.isupper() for ch in letters) and len(letters) > 3 else 0.0,

@@ -156,6 +156,8 @@ CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 # Nepali; Urdu's and Arabic's full stop and question mark; Armenian, Ethiopic, Burmese and Khmer
 SPACED_STOPS = ".!?…।॥۔؟։።။។"
 CJK_STOPS = "。！？"
+# how running text may end, loosely: a stop, or a closing quote or bracket (after a stop, or a quote ending a line)
+LOOSE_ENDS = SPACED_STOPS + CJK_STOPS + '»"”)」』）'
 
 
 def size(line: str) -> int:
@@ -167,7 +169,7 @@ def size(line: str) -> int:
 def is_prose(line: str) -> bool:
     """A line of running text: a sentence or more, not a headline, menu entry or button."""
     count = size(line)
-    return count >= 12 or (count >= 6 and line.rstrip()[-1:] in SPACED_STOPS + CJK_STOPS + '»"”)」』')
+    return count >= 12 or (count >= 6 and line.rstrip()[-1:] in LOOSE_ENDS)
 
 
 def is_short(line: str) -> bool:

@@ -14,10 +14,10 @@ from collections import Counter
 
 import sentencex
 
-from .junk import CJK, CJK_STOPS, SPACED_STOPS, size, words
+from .junk import CJK, LOOSE_ENDS, size, words
 
 STEM = 6
-HEADING_END = re.compile(rf"[{re.escape(SPACED_STOPS + CJK_STOPS)}:;：；»\"”)」』）]$")  # how a sentence, not a heading, ends
+HEADING_END = re.compile(rf"[{re.escape(LOOSE_ENDS)}:;：；]$")  # how a sentence, not a heading, ends
 # Two Chinese, Japanese or Korean characters in a row: the unit of meaning where words are not set apart by spaces
 CJK_PAIR = re.compile(rf"(?=({CJK.pattern}{{2}}))")
 

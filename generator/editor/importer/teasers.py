@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-from .blocks import CJK, CJK_STOPS, CLOSERS, SENTENCE_END, SPACED_STOPS
-from .junk import size, words
+from .blocks import CLOSERS, SENTENCE_END
+from .junk import CJK, CJK_STOPS, SPACED_STOPS, size, words
 
 # The end of a sentence followed by a space (none after a Chinese or Japanese stop): where a glued tail can begin.
 SENTENCE_BREAK = re.compile(rf"[{re.escape(SPACED_STOPS)}][{CLOSERS}]*\s+|[{CJK_STOPS}][{CLOSERS}]*\s*")

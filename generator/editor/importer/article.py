@@ -53,10 +53,12 @@ class Article:
 
 
 def normalise(raw: str) -> list[str]:
-    """Lines with a BOM, CRLF, non-breaking and zero-width spaces tidied; whitespace-only lines made blank."""
+    """Lines with a BOM, CRLF, non-breaking and zero-width spaces tidied; lines of whitespace or zero-width
+    characters alone made blank. The zero-width non-joiner and joiner stay inside words: Persian spells with the
+    first ('می‌خواهد'), Indic scripts and emoji with both."""
     text = raw.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    text = re.sub(r"[\u200b\u200c\u200d\u2060]", "", text).replace("\u00a0", " ").replace("\u202f", " ")
-    return [line.strip() for line in text.split("\n")]
+    text = re.sub(r"[\u200b\u2060\ufeff]", "", text).replace("\u00a0", " ").replace("\u202f", " ")
+    return [line.strip().strip("\u200c\u200d").strip() for line in text.split("\n")]
 
 
 SENTENCE_STOPS = (".", ":", ";", "。", "：", "；")  # a line that ends so is no headline

@@ -319,6 +319,20 @@ def test_a_signature_credit_or_time_glued_after_the_last_sentence_goes(line, kep
         ("12 Mart 2025", "tr", dt.date(2025, 3, 12)),
         ("12. listopada 2025.", "hr", dt.date(2025, 10, 12)),  # Croatian: October
         ("12 listopada 2025", "pl", dt.date(2025, 11, 12)),  # Polish: November
+        ("ב-12 במרץ 2025", "he", dt.date(2025, 3, 12)),  # Hebrew writes 'in March'
+        ("۱۲ مارس ۲۰۲۵", "fa", dt.date(2025, 3, 12)),  # Persian digits
+        ("12 آذار 2025", "ar", dt.date(2025, 3, 12)),  # the Levant's name of March
+        ("Thứ Tư, 12/3/2025", "vi", dt.date(2025, 3, 12)),
+        ("Cập nhật ngày 12 tháng 3 năm 2025", "vi", dt.date(2025, 3, 12)),
+        ("12 Mac 2025", "ms", dt.date(2025, 3, 12)),
+        ("১২ মার্চ ২০২৫", "bn", dt.date(2025, 3, 12)),  # Bengali digits
+        ("12 மார்ச், 2025", "ta", dt.date(2025, 3, 12)),
+        ("2025 m. kovo 12 d.", "lt", dt.date(2025, 3, 12)),  # the year first
+        ("2025 թ. մարտի 12", "hy", dt.date(2025, 3, 12)),
+        ("12. март 2025.", "sr", dt.date(2025, 3, 12)),
+        ("12-mart, 2025", "uz", dt.date(2025, 3, 12)),
+        ("Marso 12, 2025", "fil", dt.date(2025, 3, 12)),
+        ("12. märts 2025", "et", dt.date(2025, 3, 12)),
     ],
 )
 def test_dates_in_datelines(text, lang, date):
@@ -624,7 +638,7 @@ def test_a_chinese_headline_reads_as_one_when_no_line_model_is_asked():
 
 
 def test_the_month_names_are_babels():
-    """months.json holds Babel's month names of the 28 languages, as bench/month_names.py writes them: a new Babel
+    """months.json holds Babel's month names of the 68 locales, as bench/month_names.py writes them: a new Babel
     that names a month otherwise makes this fail until the file is written again."""
     import subprocess
     import sys

@@ -12,12 +12,16 @@ from pathlib import Path
 from .junk import is_prose, words
 
 # Month names come from Babel's CLDR data, in both grammatical forms ('апреля' and 'апрель'), kept in months.json by
-# bench/month_names.py (loading 28 locales at every import was slow). Where two languages give one name two months
+# bench/month_names.py (loading the locales at every import was slow). Where two languages give one name two months
 # (Croatian 'listopad' is October, Polish and Czech November), the article's language decides, and without it the
-# language named first.
+# language named first. A locale with a region or script (Serbian in Latin letters; the Levant's Arabic names, 'آذار'
+# for March where Egypt writes 'مارس') counts as its language.
 MONTHS = Path(__file__).with_name("months.json")
 MONTH_LANGUAGES: tuple[str, ...] = ("en", "ru", "fr", "de", "es", "it", "pt", "nl", "pl", "uk", "cs", "sk", "hr", "sl", "bg", "el", "tr")
 MONTH_LANGUAGES += ("hu", "ro", "sv", "da", "nb", "fi", "ca", "id", "hi", "ar", "th")
+MONTH_LANGUAGES += ("he", "fa", "ur", "vi", "ms", "fil", "sw", "af", "is", "sq", "gl", "et", "lt", "lv", "sr", "sr_Latn", "bs", "mk", "be")
+MONTH_LANGUAGES += ("kk", "ky", "uz", "az", "ka", "hy", "am", "bn", "mr", "ne", "ta", "te", "ml", "kn", "gu", "pa", "si", "km", "lo", "my")
+MONTH_LANGUAGES += ("ar_SY",)
 BUDDHIST_ERA = 543  # Thai dates count years from 543 BC: 2568 is 2025
 
 
@@ -28,21 +32,50 @@ YEAR = re.compile(r"\d{4}")
 def month_numbers(first: str | None = None) -> dict[str, int]:
     """Every month name of MONTH_LANGUAGES (lower case) and its number; those of the language first, when it has any."""
     table = json.loads(MONTHS.read_text(encoding="utf-8"))
+    own = [locale for locale in MONTH_LANGUAGES if locale.split("_")[0] == first]
     names: dict[str, int] = {}
-    for lang in (first, *MONTH_LANGUAGES) if first in MONTH_LANGUAGES else MONTH_LANGUAGES:
-        for name, number in table[lang]:
+    for locale in (*own, *MONTH_LANGUAGES):
+        for name, number in table[locale]:
             names.setdefault(name, number)
     return names
 
 
+def alternatives(names: list[str]) -> str:
+    """One regular expression for any of the names, as a tree of their shared beginnings ('ma(?:rch|y)'), which the
+    engine tries far faster than a list of a thousand names. Longest names first, as the list was sorted."""
+    tree: dict = {}
+    for name in names:
+        node = tree
+        for char in name:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        branches = [re.escape(char) + pattern(child) for char, child in node.items() if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and "" not in node else "(?:" + "|".join(branches) + ")"
+        return body + "?" if "" in node and len(body) > 0 else body
+
+    return pattern(tree)
+
+
 @functools.cache
 def patterns() -> list[tuple[re.Pattern[str], str]]:
-    month = "|".join(sorted(map(re.escape, month_numbers()), key=len, reverse=True))
+    month = alternatives(list(month_numbers()))
     return [
         (re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)"), "ymd"),
         (re.compile(r"(?<!\d)(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]"), "ymd"),  # 2025年3月12日, 2025년 3월 12일
-        (re.compile(r"(?<!\d)(\d{1,2})\s*(?:er|\.|º)?\s+(?:de\s+)?(" + month + r")\.?,?\s+(?:de\s+)?(\d{4})(?!\d)", re.IGNORECASE), "dmy"),
+        # 12 March 2025, 1er juin, 7. Mai, 5 de marzo de, 12-mart, 12 במרץ (Hebrew's 'in' before the month)
+        (
+            re.compile(r"(?<!\d)(\d{1,2})(?:\s*(?:er|\.|º)?\s+|-)(?:de\s+|ב-?)?(" + month + r")\.?[,،]?\s+(?:de\s+)?(\d{4})(?!\d)", re.I),
+            "dmy",
+        ),
         (re.compile(r"\b(" + month + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)", re.IGNORECASE), "mdy"),
+        # the year first: '2025 m. kovo 12 d.' (Lithuanian), '2025 թ. մարտի 12' (Armenian), '2025 मार्च 12' (Nepali)
+        (re.compile(r"(?<!\d)(\d{4})(?:\s*(?:m\.|թ\.|г\.))?\s+(" + month + r")\s+(\d{1,2})(?!\d)", re.IGNORECASE), "ymd-named"),
+        # Vietnamese: 'ngày 12 tháng 3 năm 2025', '12 tháng 03, 2025'
+        (re.compile(r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm|,)?\s+(\d{4})(?!\d)", re.IGNORECASE), "dmy-numbers"),
         (re.compile(r"(?<![\d.])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?!\d)"), "numeric"),
     ]
 
@@ -58,6 +91,10 @@ def date_in(line: str, lang: str | None = None) -> tuple[dt.date, str] | None:
             try:
                 if order == "ymd":
                     year, month, day = map(int, groups)
+                elif order == "dmy-numbers":
+                    day, month, year = map(int, groups)
+                elif order == "ymd-named":
+                    year, month, day = int(groups[0]), month_numbers(lang)[groups[1].lower()], int(groups[2])
                 elif order == "dmy":
                     day, month, year = int(groups[0]), month_numbers(lang)[groups[1].lower()], int(groups[2])
                 elif order == "mdy":

@@ -514,6 +514,43 @@ def test_arabic_korean_and_thai_articles_are_read_whole(lang, title, first, last
     assert len(article.paragraphs) == 4
 
 
+KOREAN_PAGE = """본문 바로가기
+정치 경제 사회 국제 문화 연예 스포츠 오피니언
+사회
+서울 동부에 새 지하철 노선 개통…하루 10만 명 이용 전망
+송고시간 2025-03-12 10:30
+홍길동 기자
+
+(서울=연합뉴스) 홍길동 기자 = 서울시는 12일 도시 동쪽 지역을 잇는 새 지하철 노선을 개통했으며, \
+하루 약 10만 명의 승객이 이용할 것으로 예상된다고 밝혔다.
+
+관계자에 따르면 새 노선에는 모두 열두 개의 역이 있으며 전체 구간을 이동하는 데 약 25분이 걸린다.
+
+기사 공유하기
+글자크기 변경
+프린트 하기
+
+운영사는 개통 초기에는 5분 간격으로 열차를 운행하고 승객이 늘어나면 간격을 더 줄일 계획이라고 말했다.
+
+시민들은 이번 결정을 환영했지만 일부는 역까지 가는 버스 노선을 늘려 달라고 요구했다.
+
+저작권자(c) 연합뉴스, 무단 전재-재배포, AI 학습 및 활용 금지
+
+관련 뉴스
+부산 도심에 폭우…출근길 교통 혼잡 이어져
+인천 송도에 새 다리 개통…주민들 "통행 편해졌다"
+"""
+
+
+def test_a_korean_share_bar_inside_the_article_goes():
+    """Korean puts spaces between its words: 'share the article', 'change the text size', 'print' are a menu's
+    short entries, as in any spaced language, not lines of five words each (two syllables count as one word, and
+    the word is not counted again), so the bar between two paragraphs goes and all four paragraphs stay."""
+    article = clean(KOREAN_PAGE)
+    assert article.title == "서울 동부에 새 지하철 노선 개통…하루 10만 명 이용 전망"
+    assert [p.split()[0] for p in article.paragraphs] == ["(서울=연합뉴스)", "관계자에", "운영사는", "시민들은"]
+
+
 BIO_PAGE = """Home
 Science
 Space

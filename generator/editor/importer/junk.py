@@ -152,6 +152,7 @@ def word_count(line: str) -> int:
 
 
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+HANGUL = re.compile(r"[\uac00-\ud7af]")
 # the stops that end a sentence: Latin and Cyrillic; Chinese and Japanese; the danda of Hindi, Bengali, Marathi and
 # Nepali; Urdu's and Arabic's full stop and question mark; Armenian, Ethiopic, Burmese and Khmer
 SPACED_STOPS = ".!?…।॥۔؟։።။។"
@@ -161,9 +162,10 @@ LOOSE_ENDS = SPACED_STOPS + CJK_STOPS + '»"”)」』）'
 
 
 def size(line: str) -> int:
-    """Words in a line; in Chinese and Japanese, every two characters count as a word; in Thai, Lao, Burmese and
-    Khmer, every three letters."""
-    return word_count(line) + len(CJK.findall(line)) // 2
+    """Words in a line; in Chinese, Japanese and Korean, every two characters (Korean's syllables) count as a word;
+    in Thai, Lao, Burmese and Khmer, every three letters. A Korean word between spaces is not counted again as a
+    word (it would count once and a half more); a Chinese run between stops is, once (the models were fitted so)."""
+    return word_count(line) - sum(1 for word in words(line) if HANGUL.search(word)) + len(CJK.findall(line)) // 2
 
 
 def is_prose(line: str) -> bool:

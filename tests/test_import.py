@@ -521,6 +521,8 @@ KOREAN_PAGE = """본문 바로가기
 송고시간 2025-03-12 10:30
 홍길동 기자
 
+서울 지하철 새 노선 열차가 역에 들어서고 있다. [서울시 제공]
+
 (서울=연합뉴스) 홍길동 기자 = 서울시는 12일 도시 동쪽 지역을 잇는 새 지하철 노선을 개통했으며, \
 하루 약 10만 명의 승객이 이용할 것으로 예상된다고 밝혔다.
 
@@ -542,10 +544,11 @@ KOREAN_PAGE = """본문 바로가기
 """
 
 
-def test_a_korean_share_bar_inside_the_article_goes():
+def test_a_korean_share_bar_and_photo_caption_go():
     """Korean puts spaces between its words: 'share the article', 'change the text size', 'print' are a menu's
     short entries, as in any spaced language, not lines of five words each (two syllables count as one word, and
-    the word is not counted again), so the bar between two paragraphs goes and all four paragraphs stay."""
+    the word is not counted again), so the bar between two paragraphs goes and all four paragraphs stay. The
+    caption above the lede goes too: '[서울시 제공]' (provided by the city) is its credit."""
     article = clean(KOREAN_PAGE)
     assert article.title == "서울 동부에 새 지하철 노선 개통…하루 10만 명 이용 전망"
     assert [p.split()[0] for p in article.paragraphs] == ["(서울=연합뉴스)", "관계자에", "운영사는", "시민들은"]

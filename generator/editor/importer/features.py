@@ -23,7 +23,9 @@ from .teasers import ends_sentence
 LINK_LIKE = re.compile(r"(?:https?://|www\.|[|›»→>]\s|\s[|›»→>/]\s|#\w)")  # an address, a breadcrumb's separators, a hashtag
 CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 BYLINE_START = re.compile(r"^(?:posted\s+)?(?:by|von|par|por|door|przez|di|автор|текст)\b", re.IGNORECASE)
-CREDIT = re.compile(r"(?:©|\(c\)|/\s*[A-Z][\w.]+\s*$|\b(?:photo|foto|фото|image|bild|imagen)\b)", re.IGNORECASE)
+# a photo credit: ©, an agency after a slash, or 'photo' in a language of the corpus or of the news with most readers
+PHOTO = r"photo|foto|фото|image|bild|imagen|zdjęcie|kuva|φωτογραφία|fotó|fotoğraf|ảnh|صورة|תמונה|फोटो|तस्वीर|사진|写真|照片|图片"
+CREDIT = re.compile(rf"(?:[©ⓒ]|\(c\)|/\s*[A-Z][\w.]+\s*$|\b(?:{PHOTO})\b|\[[^\]]*제공\])", re.IGNORECASE)
 ELLIPSIS = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])[\"'»”’)\]]*$")
 
 LINE_FEATURES = (

@@ -14,63 +14,63 @@ import numpy as np
 from .blocks import announced_list
 
 BODY_WEIGHTS: tuple[float, ...] = (
-    -6.22,  # bias
+    -6.219,  # bias
     0.312,  # log_words
     -0.221,  # stop_share
     0.908,  # short_share
     1.21,  # sentence_end
     1.082,  # capital_share
-    0.411,  # digit_share
+    0.41,  # digit_share
     -0.838,  # link_like
-    -3.363,  # junk_word_list
+    -3.362,  # junk_word_list
     -0.477,  # repeated
-    1.103,  # comma_rate
+    1.104,  # comma_rate
     -1.483,  # date_or_clock
     -2.488,  # ellipsis
-    -0.634,  # credit
-    0.652,  # running
+    -0.641,  # credit
+    0.651,  # running
     0.264,  # long
     -2.924,  # position
     1.565,  # paragraph
     0.645,  # before_log_words
     -1.464,  # before_stop_share
     0.623,  # before_sentence_end
-    -0.503,  # before_capital_share
-    0.423,  # before_link_like
-    -0.221,  # before_junk_word_list
+    -0.502,  # before_capital_share
+    0.422,  # before_link_like
+    -0.22,  # before_junk_word_list
     0.172,  # before_running
     0.555,  # before_paragraph
     0.595,  # after_log_words
-    -0.373,  # after_stop_share
-    1.775,  # after_sentence_end
-    0.226,  # after_capital_share
+    -0.374,  # after_stop_share
+    1.776,  # after_sentence_end
+    0.225,  # after_capital_share
     -0.564,  # after_link_like
     -0.558,  # after_junk_word_list
-    -1.042,  # after_running
-    0.533,  # after_paragraph
+    -1.041,  # after_running
+    0.532,  # after_paragraph
 )
 OWN_WEIGHTS: tuple[float, ...] = (
-    -3.793,  # bias
+    -3.792,  # bias
     0.465,  # log_words
     -0.476,  # stop_share
     0.405,  # short_share
     1.665,  # sentence_end
-    0.399,  # capital_share
-    1.115,  # digit_share
-    -0.698,  # link_like
+    0.398,  # capital_share
+    1.114,  # digit_share
+    -0.699,  # link_like
     -2.915,  # junk_word_list
     -0.607,  # repeated
     1.194,  # comma_rate
     -1.387,  # date_or_clock
     -3.163,  # ellipsis
-    -0.626,  # credit
+    -0.628,  # credit
     0.421,  # running
     0.576,  # long
     -3.125,  # position
-    2.649,  # paragraph
+    2.648,  # paragraph
 )
 START_WEIGHTS: tuple[float, ...] = (
-    0.0,  # bias
+    -0.0,  # bias
     0.436,  # probability
     1.431,  # log_words
     0.618,  # sentence_end
@@ -81,55 +81,55 @@ START_WEIGHTS: tuple[float, ...] = (
     -0.214,  # credit
     -0.012,  # ellipsis
     0.611,  # is_running
-    -1.216,  # running_before
+    -1.217,  # running_before
     1.069,  # running_after
     0.235,  # inside_run
     0.213,  # run_edge
     0.637,  # next_probability
     -0.447,  # next_running
-    -0.924,  # previous_probability
+    -0.925,  # previous_probability
     0.845,  # headline_words
-    0.0,  # after_headline
+    -0.0,  # after_headline
     0.124,  # after_end_marker
     0.08,  # end_marker_next
     0.945,  # paragraph
     0.864,  # byline_or_date_above
     0.119,  # byline_or_date_below
     -0.287,  # log_gap_after
-    0.738,  # log_gap_before
+    0.737,  # log_gap_before
     0.733,  # credit_next
     0.996,  # label_above
 )
 END_WEIGHTS: tuple[float, ...] = (
-    0.0,  # bias
-    0.588,  # probability
-    0.52,  # log_words
+    -0.0,  # bias
+    0.587,  # probability
+    0.521,  # log_words
     0.409,  # sentence_end
-    0.348,  # stop_share
+    0.347,  # stop_share
     -0.346,  # capital_share
     -0.09,  # junk_word_list
-    0.405,  # date_or_clock
-    0.104,  # credit
+    0.406,  # date_or_clock
+    0.105,  # credit
     -0.094,  # ellipsis
-    0.45,  # is_running
-    0.939,  # running_before
-    -0.387,  # running_after
-    0.326,  # inside_run
+    0.448,  # is_running
+    0.94,  # running_before
+    -0.386,  # running_after
+    0.324,  # inside_run
     0.896,  # run_edge
-    -0.639,  # next_probability
+    -0.642,  # next_probability
     -0.404,  # next_running
-    0.877,  # previous_probability
+    0.879,  # previous_probability
     -0.028,  # headline_words
-    0.0,  # after_headline
+    -0.0,  # after_headline
     -0.571,  # after_end_marker
-    -0.092,  # end_marker_next
+    -0.093,  # end_marker_next
     0.93,  # paragraph
     -0.434,  # byline_or_date_above
-    -0.273,  # byline_or_date_below
-    0.708,  # log_gap_after
-    -0.359,  # log_gap_before
-    -0.147,  # credit_next
-    -0.639,  # label_above
+    -0.274,  # byline_or_date_below
+    0.707,  # log_gap_after
+    -0.361,  # log_gap_before
+    -0.118,  # credit_next
+    -0.64,  # label_above
 )
 HEADLINE_WEIGHTS: tuple[float, ...] = (
     -0.0,  # bias

@@ -634,6 +634,49 @@ def test_a_japanese_draft_gets_its_lede_and_a_summary(project, tmp_path):
     assert "館長は「夜に本を借りたい人は多い」と話した。" in drafted and "決める方針だ。" in drafted
 
 
+@pytest.mark.parametrize(
+    "sentence, summary",
+    [
+        ("WASHINGTON (Reuters) - The Senate passed the chip bill on Tuesday.", "The Senate passed the chip bill on Tuesday."),
+        ("HAYWARD, Calif. (AP) — A train was stopped for an hour on Tuesday.", "A train was stopped for an hour on Tuesday."),
+        ("LONDON — Britain's economy grew faster than expected.", "Britain's economy grew faster than expected."),
+        (
+            "МОСКВА, 12 марта. /ТАСС/. Правительство утвердило новый план развития метро.",
+            "Правительство утвердило новый план развития метро.",
+        ),
+        ("(서울=연합뉴스) 홍길동 기자 = 서울시는 12일 새 지하철 노선을 개통했다.", "서울시는 12일 새 지하철 노선을 개통했다."),
+        ("【エルサレム＝酒井圭吾】ガザから邦人１０人が退避した。", "ガザから邦人１０人が退避した。"),
+        ("新华社北京3月12日电（记者 张三）国家卫生健康委发布通知，要求加强监测。", "国家卫生健康委发布通知，要求加强监测。"),
+        # no dateline: a company's ticker, an aside between dashes, acronyms, a tip in capitals with an en dash
+        ("Apple (AAPL) — the company said it would buy back shares.", None),
+        ("The plant — the largest in Europe — opens next year.", None),
+        ("U.S. — China talks resume in Geneva next week.", None),
+        ("LIGHTEN YOUR LOAD – Start by weeding out the thin plants.", None),
+    ],
+)
+def test_a_drafts_summary_has_no_wire_dateline(sentence, summary):
+    """Where and which agency is no part of what happened: the draft's summary starts at the lede's first word."""
+    from generator.editor.importer.summarizing import without_dateline
+
+    assert without_dateline(sentence) == (summary or sentence)
+
+
+def test_an_agency_story_is_drafted_without_its_dateline(project, tmp_path):
+    page = tmp_path / "wire.txt"
+    lines = ["World", "Huawei to ship new AI chip next year, sources say", "March 12, 2025", ""]
+    paragraphs = [
+        "SHENZHEN, China (Reuters) - Huawei plans to start mass shipments of its newest AI chip early next year, "
+        "two people familiar with the matter said.",
+        "The chip is meant to replace parts that US export rules have kept from Chinese customers since 2022.",
+        "Huawei declined to comment on the plans, and the people asked not to be named because the talks are private.",
+    ]
+    page.write_text("\n".join(lines) + "\n\n".join(paragraphs) + "\n\nRelated stories\n", encoding="utf-8")
+    result = digest("import", str(page), "--source-url", "https://www.reuters.com/technology/huawei-chip")
+    assert result.exit_code == 0, result.output
+    story, _ = validate(project, result.stdout.strip())
+    assert story.summary == paragraphs[0].removeprefix("SHENZHEN, China (Reuters) - ")
+
+
 def test_a_topic_label_in_chinese_or_japanese_is_found_in_the_text(project, tmp_path):
     """'図書館' in the text names the topic whose Japanese label it is, though no space sets it apart from the words
     around it as spaces set 'Robotics' apart."""

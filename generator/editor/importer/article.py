@@ -20,7 +20,7 @@ from .datelines import find_date, is_dateline
 from .language import detect_language
 from .locate import locate
 from .suggesting import Suggestion, suggest
-from .summarizing import lede, summary
+from .summarizing import lede, summary, without_dateline
 from .teasers import trim
 
 URL = re.compile(r"https?://[^\s<>\"'()\[\]]+[^\s<>\"'()\[\].,;:!?»”]")
@@ -226,7 +226,7 @@ def draft_story(
         topics=picked,
         story=key or slug_for(article.title),
         sources=sources,
-        summary=first or article.title,
+        summary=without_dateline(first) or article.title,
         body=body,
         comments=comments,
     )

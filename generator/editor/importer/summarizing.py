@@ -35,6 +35,31 @@ def sentences(paragraph: str, lang: str) -> list[str]:
     return [s.strip() for s in sentencex.segment(lang, text) if s.strip()]
 
 
+# A wire service's dateline before the lede's first word: where and who, not what happened
+AGENCY_DATELINE = re.compile(
+    r"^(?:"
+    r"[^\W\d_]?[^()\n]{0,40}?\((?:[^()\s]+\s?){1,2}\)\s*[-–—]+\s*"  # (Reuters) - / WASHINGTON (Reuters) — / PARIS (AFP) -
+    r"|[A-ZÀ-ÞА-ЯЁ]{3,}[A-ZÀ-ÞА-ЯЁ .,'’-]{0,40}?\s+(?:—|--)\s+"  # LONDON — (a place in capitals, an em dash)
+    r"|[^/\n]{0,40}/[A-ZА-ЯЁ][^/\n]{0,19}/\.?\s*"  # МОСКВА, 12 марта. /ТАСС/.
+    r"|\([^()=\n]{1,20}=[^()\n]{1,20}\)\s*(?:[^=\n]{1,20}=\s*)?"  # (서울=연합뉴스) 홍길동 기자 =
+    r"|【[^】\n]{1,30}】"  # 【エルサレム＝酒井圭吾】
+    r"|[^，。\s]{2,20}日电\s*(?:[（(][^）)\n]{1,20}[）)])?"  # 新华社北京3月12日电（记者 张三）
+    r")"
+)
+
+
+def without_dateline(sentence: str) -> str:
+    """The lede without a wire service's dateline ('WASHINGTON (Reuters) - ', 'МОСКВА, 12 марта. /ТАСС/. ',
+    '(서울=연합뉴스) 홍길동 기자 = '), when what follows begins a sentence (a capital, or a letter of a script
+    without capitals) of four words or more."""
+    match = AGENCY_DATELINE.match(sentence)
+    rest = sentence[match.end() :] if match else ""
+    first = rest.lstrip("\"'«“„‘(")[:1]
+    if not first or not first.isalpha() or first.islower() or size(rest) < 4:
+        return sentence
+    return rest
+
+
 def is_heading(paragraph: str) -> bool:
     """A subheading or a deck: one short line that does not end like a sentence."""
     return "\n" not in paragraph and size(paragraph) <= 16 and not HEADING_END.search(paragraph.strip())

@@ -321,6 +321,9 @@ def test_a_signature_credit_or_time_glued_after_the_last_sentence_goes(line, kep
         ("12 listopada 2025", "pl", dt.date(2025, 11, 12)),  # Polish: November
         ("ב-12 במרץ 2025", "he", dt.date(2025, 3, 12)),  # Hebrew writes 'in March'
         ("۱۲ مارس ۲۰۲۵", "fa", dt.date(2025, 3, 12)),  # Persian digits
+        ("چهارشنبه ۲۲ اسفند ۱۴۰۳ - ۱۰:۳۰", "fa", dt.date(2025, 3, 12)),  # Iran's Solar Hijri calendar
+        ("۱ فروردین ۱۴۰۴", "fa", dt.date(2025, 3, 21)),  # its new year
+        ("۳۱ اسفند ۱۴۰۳", "fa", None),  # the last month has 29 or 30 days
         ("12 آذار 2025", "ar", dt.date(2025, 3, 12)),  # the Levant's name of March
         ("Thứ Tư, 12/3/2025", "vi", dt.date(2025, 3, 12)),
         ("Cập nhật ngày 12 tháng 3 năm 2025", "vi", dt.date(2025, 3, 12)),

@@ -9,6 +9,8 @@ import json
 import re
 from pathlib import Path
 
+import jdatetime
+
 from .junk import is_prose, words
 
 # Month names come from Babel's CLDR data, in both grammatical forms ('апреля' and 'апрель'), kept in months.json by
@@ -77,6 +79,8 @@ def patterns() -> list[tuple[re.Pattern[str], str]]:
         # Vietnamese: 'ngày 12 tháng 3 năm 2025', '12 tháng 03, 2025'
         (re.compile(r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm|,)?\s+(\d{4})(?!\d)", re.IGNORECASE), "dmy-numbers"),
         (re.compile(r"(?<![\d.])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?!\d)"), "numeric"),
+        # Iran's Solar Hijri calendar: '۲۲ اسفند ۱۴۰۳' is 12 March 2025
+        (re.compile(r"(?<!\d)(\d{1,2})\s+(" + "|".join(jdatetime.date.j_months_fa) + r")\s+(\d{4})(?!\d)"), "persian"),
     ]
 
 
@@ -93,6 +97,10 @@ def date_in(line: str, lang: str | None = None) -> tuple[dt.date, str] | None:
                     year, month, day = map(int, groups)
                 elif order == "dmy-numbers":
                     day, month, year = map(int, groups)
+                elif order == "persian":
+                    month = jdatetime.date.j_months_fa.index(groups[1]) + 1
+                    gregorian = jdatetime.date(int(groups[2]), month, int(groups[0])).togregorian()
+                    year, month, day = gregorian.year, gregorian.month, gregorian.day
                 elif order == "ymd-named":
                     year, month, day = int(groups[0]), month_numbers(lang)[groups[1].lower()], int(groups[2])
                 elif order == "dmy":

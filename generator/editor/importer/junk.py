@@ -165,7 +165,8 @@ def size(line: str) -> int:
     """Words in a line; in Chinese, Japanese and Korean, every two characters (Korean's syllables) count as a word;
     in Thai, Lao, Burmese and Khmer, every three letters. A Korean word between spaces is not counted again as a
     word (it would count once and a half more); a Chinese run between stops is, once (the models were fitted so)."""
-    return word_count(line) - sum(1 for word in words(line) if HANGUL.search(word)) + len(CJK.findall(line)) // 2
+    count = word_count(line) + len(CJK.findall(line)) // 2
+    return count - sum(1 for word in words(line) if HANGUL.search(word)) if HANGUL.search(line) else count
 
 
 def is_prose(line: str) -> bool:

@@ -331,6 +331,7 @@ def test_a_signature_credit_or_time_glued_after_the_last_sentence_goes(line, kep
         ("১২ মার্চ ২০২৫", "bn", dt.date(2025, 3, 12)),  # Bengali digits
         ("12 மார்ச், 2025", "ta", dt.date(2025, 3, 12)),
         ("2025 m. kovo 12 d.", "lt", dt.date(2025, 3, 12)),  # the year first
+        ("Frissítve: 2025. márc. 12.", "hu", dt.date(2025, 3, 12)),
         ("2025 թ. մարտի 12", "hy", dt.date(2025, 3, 12)),
         ("12. март 2025.", "sr", dt.date(2025, 3, 12)),
         ("12-mart, 2025", "uz", dt.date(2025, 3, 12)),
@@ -733,7 +734,8 @@ def test_the_month_names_are_babels():
     assert done.returncode == 0, done.stdout + done.stderr
 
 
-# Vietnamese, Turkish, Indonesian, Hebrew and Persian: a headline, a dateline, four paragraphs, menus above and related
+# Vietnamese, Turkish, Indonesian, Hebrew, Persian, Greek, Czech, Romanian, Swedish, Hungarian (the year first) and
+# Finnish: a headline, a dateline, four paragraphs, menus above and related
 # stories below, each as a news page lays them out. (headline, date as written, paragraphs, menu, related) Persian
 # writes with the zero-width non-joiner ('می‌شود', 'ایستگاه‌ها'), which the text keeps.
 MORE_LANGUAGES = {
@@ -803,6 +805,91 @@ MORE_LANGUAGES = {
         ],
         ["صفحه اصلی", "اخبار", "اقتصاد"],
         ["مطالب مرتبط", "باران شدید ترافیک اصفهان را مختل کرد"],
+    ),
+    "el": (
+        "Νέα γραμμή μετρό άνοιξε στην Αθήνα και αναμένεται να εξυπηρετεί εκατό χιλιάδες επιβάτες",
+        "12 Μαρτίου 2025",
+        [
+            "Η Αθήνα έθεσε σε λειτουργία την Τετάρτη μια νέα γραμμή μετρό στα ανατολικά της πόλης, η οποία "
+            "αναμένεται να εξυπηρετεί περίπου εκατό χιλιάδες επιβάτες την ημέρα.",
+            "Σύμφωνα με τους αρμόδιους, η νέα γραμμή έχει δώδεκα σταθμούς και η διαδρομή από άκρη σε άκρη "
+            "διαρκεί περίπου είκοσι πέντε λεπτά.",
+            "Η εταιρεία που τη λειτουργεί ανέφερε ότι τις πρώτες ημέρες οι συρμοί θα περνούν κάθε πέντε λεπτά "
+            "και ότι η συχνότητα θα αυξηθεί όσο αυξάνονται οι επιβάτες.",
+            "Οι κάτοικοι χαιρέτισαν την απόφαση, αν και ορισμένοι ζήτησαν περισσότερα λεωφορεία προς τους σταθμούς.",
+        ],
+        ["Αρχική", "Ειδήσεις", "Οικονομία"],
+        ["Σχετικά άρθρα", "Ισχυρή βροχή προκάλεσε κυκλοφοριακό χάος στη Θεσσαλονίκη"],
+    ),
+    "cs": (
+        "V Praze otevřeli novou linku metra, denně má přepravit sto tisíc lidí",
+        "12. března 2025",
+        [
+            "Praha ve středu zprovoznila novou linku metra ve východní části města, která by podle odhadů měla "
+            "denně přepravit zhruba sto tisíc cestujících.",
+            "Podle představitelů města má nová linka dvanáct stanic a cesta z jednoho konce na druhý trvá přibližně pětadvacet minut.",
+            "Dopravní podnik uvedl, že v prvních dnech budou soupravy jezdit každých pět minut a že interval "
+            "zkrátí, jakmile cestujících přibude.",
+            "Obyvatelé rozhodnutí přivítali, někteří ale žádají více autobusů, které by je ke stanicím dovezly.",
+        ],
+        ["Úvod", "Zprávy", "Ekonomika"],
+        ["Související články", "Silný déšť ochromil dopravu v Brně"],
+    ),
+    "ro": (
+        "O nouă linie de metrou a fost deschisă la București și va transporta o sută de mii de oameni pe zi",
+        "12 martie 2025",
+        [
+            "Bucureștiul a pus în funcțiune miercuri o nouă linie de metrou în estul orașului, care ar urma să "
+            "transporte aproximativ o sută de mii de călători pe zi.",
+            "Potrivit oficialilor, noua linie are douăsprezece stații, iar o călătorie de la un capăt la altul "
+            "durează aproximativ douăzeci și cinci de minute.",
+            "Operatorul a anunțat că în primele zile trenurile vor circula la fiecare cinci minute și că "
+            "intervalul va scădea pe măsură ce crește numărul de pasageri.",
+            "Locuitorii au salutat decizia, dar unii au cerut mai multe autobuze care să ajungă la stații.",
+        ],
+        ["Acasă", "Știri", "Economie"],
+        ["Articole similare", "Ploile puternice au blocat traficul în Cluj"],
+    ),
+    "sv": (
+        "Ny tunnelbanelinje öppnad i Stockholm, väntas ta hundratusen resenärer om dagen",
+        "12 mars 2025",
+        [
+            "Stockholm öppnade på onsdagen en ny tunnelbanelinje i stadens östra delar, och den väntas användas "
+            "av omkring hundratusen resenärer varje dag.",
+            "Enligt tjänstemännen har den nya linjen tolv stationer och en resa från ände till ände tar ungefär tjugofem minuter.",
+            "Operatören meddelade att tågen under de första dagarna går var femte minut och att turtätheten ökar när fler börjar resa.",
+            "Invånarna välkomnade beslutet, men en del vill ha fler bussar som går till stationerna.",
+        ],
+        ["Hem", "Nyheter", "Ekonomi"],
+        ["Relaterade artiklar", "Kraftigt regn stoppade trafiken i Göteborg"],
+    ),
+    "hu": (
+        "Új metróvonalat adtak át Budapesten, naponta százezer utast várnak",
+        "2025. március 12.",
+        [
+            "Budapest szerdán átadta a város keleti részén épült új metróvonalat, amelyet a számítások szerint "
+            "naponta mintegy százezer utas fog használni.",
+            "A tisztviselők szerint az új vonalon tizenkét állomás van, és a teljes útvonal bejárása körülbelül huszonöt percig tart.",
+            "Az üzemeltető közölte, hogy az első napokban ötpercenként indulnak a szerelvények, és a követési "
+            "időt csökkentik, ha nő az utasok száma.",
+            "A lakók üdvözölték a döntést, de néhányan több buszjáratot kértek az állomásokhoz.",
+        ],
+        ["Címlap", "Hírek", "Gazdaság"],
+        ["Kapcsolódó cikkek", "Felhőszakadás bénította meg a közlekedést Debrecenben"],
+    ),
+    "fi": (
+        "Helsinkiin avattiin uusi metrolinja, päivittäin odotetaan satatuhatta matkustajaa",
+        "12. maaliskuuta 2025",
+        [
+            "Helsinki avasi keskiviikkona uuden metrolinjan kaupungin itäosiin, ja sitä arvioidaan käyttävän "
+            "noin satatuhatta matkustajaa päivässä.",
+            "Virkamiesten mukaan uudella linjalla on kaksitoista asemaa, ja matka päästä päähän kestää noin kaksikymmentäviisi minuuttia.",
+            "Liikennöitsijä kertoi, että ensimmäisinä päivinä junat kulkevat viiden minuutin välein ja "
+            "vuoroväliä tihennetään, kun matkustajia tulee lisää.",
+            "Asukkaat ottivat päätöksen vastaan hyvin, mutta osa toivoo lisää busseja asemille.",
+        ],
+        ["Etusivu", "Uutiset", "Talous"],
+        ["Aiheeseen liittyvät", "Rankkasade sekoitti liikenteen Tampereella"],
     ),
 }
 

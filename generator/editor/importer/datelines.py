@@ -74,8 +74,8 @@ def patterns() -> list[tuple[re.Pattern[str], str]]:
             "dmy",
         ),
         (re.compile(r"\b(" + month + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)", re.IGNORECASE), "mdy"),
-        # the year first: '2025 m. kovo 12 d.' (Lithuanian), '2025 թ. մարտի 12' (Armenian), '2025 मार्च 12' (Nepali)
-        (re.compile(r"(?<!\d)(\d{4})(?:\s*(?:m\.|թ\.|г\.))?\s+(" + month + r")\s+(\d{1,2})(?!\d)", re.IGNORECASE), "ymd-named"),
+        # the year first: '2025. március 12.' (Hungarian), '2025 m. kovo 12 d.' (Lithuanian), '2025 թ. մարտի 12' (Armenian)
+        (re.compile(r"(?<!\d)(\d{4})(?:\.|\s*(?:m\.|թ\.|г\.))?\s+(" + month + r")\.?\s+(\d{1,2})(?!\d)", re.IGNORECASE), "ymd-named"),
         # Vietnamese: 'ngày 12 tháng 3 năm 2025', '12 tháng 03, 2025'
         (re.compile(r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm|,)?\s+(\d{4})(?!\d)", re.IGNORECASE), "dmy-numbers"),
         (re.compile(r"(?<![\d.])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?!\d)"), "numeric"),

@@ -332,6 +332,10 @@ def test_a_signature_credit_or_time_glued_after_the_last_sentence_goes(line, kep
         ("12 மார்ச், 2025", "ta", dt.date(2025, 3, 12)),
         ("2025 m. kovo 12 d.", "lt", dt.date(2025, 3, 12)),  # the year first
         ("Frissítve: 2025. márc. 12.", "hu", dt.date(2025, 3, 12)),
+        ("입력 2025.03.12 10:30", "ko", dt.date(2025, 3, 12)),  # numbers, the year first
+        ("2025. 3. 12. 오전 10:30", "ko", dt.date(2025, 3, 12)),
+        ("2025/03/12 22:27", "ja", dt.date(2025, 3, 12)),
+        ("version 2025.1.2.3", "en", None),
         ("2025 թ. մարտի 12", "hy", dt.date(2025, 3, 12)),
         ("12. март 2025.", "sr", dt.date(2025, 3, 12)),
         ("12-mart, 2025", "uz", dt.date(2025, 3, 12)),

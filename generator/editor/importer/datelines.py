@@ -79,6 +79,8 @@ def patterns() -> list[tuple[re.Pattern[str], str]]:
         # Vietnamese: 'ngày 12 tháng 3 năm 2025', '12 tháng 03, 2025'
         (re.compile(r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm|,)?\s+(\d{4})(?!\d)", re.IGNORECASE), "dmy-numbers"),
         (re.compile(r"(?<![\d.])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?!\d)"), "numeric"),
+        # the year first, as East Asia and Hungary write it: '2025.03.12', '2025/3/12', '2025. 3. 12.'
+        (re.compile(r"(?<![\d.,])(\d{4})([./])\s?(\d{1,2})\2\s?(\d{1,2})(?![\d,]|\.\d)"), "ymd-numeric"),
         # Iran's Solar Hijri calendar: '۲۲ اسفند ۱۴۰۳' is 12 March 2025
         (re.compile(r"(?<!\d)(\d{1,2})\s+(" + "|".join(jdatetime.date.j_months_fa) + r")\s+(\d{4})(?!\d)"), "persian"),
     ]
@@ -95,6 +97,8 @@ def date_in(line: str, lang: str | None = None) -> tuple[dt.date, str] | None:
             try:
                 if order == "ymd":
                     year, month, day = map(int, groups)
+                elif order == "ymd-numeric":
+                    year, month, day = int(groups[0]), int(groups[2]), int(groups[3])
                 elif order == "dmy-numbers":
                     day, month, year = map(int, groups)
                 elif order == "persian":

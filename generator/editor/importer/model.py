@@ -14,91 +14,91 @@ import numpy as np
 from .blocks import announced_list
 
 BODY_WEIGHTS: tuple[float, ...] = (
-    -6.219,  # bias
-    0.312,  # log_words
-    -0.221,  # stop_share
-    0.908,  # short_share
+    -6.215,  # bias
+    0.311,  # log_words
+    -0.226,  # stop_share
+    0.913,  # short_share
     1.21,  # sentence_end
-    1.082,  # capital_share
-    0.41,  # digit_share
-    -0.838,  # link_like
-    -3.362,  # junk_word_list
-    -0.477,  # repeated
-    1.104,  # comma_rate
-    -1.483,  # date_or_clock
-    -2.488,  # ellipsis
-    -0.641,  # credit
+    1.077,  # capital_share
+    0.413,  # digit_share
+    -0.839,  # link_like
+    -3.363,  # junk_word_list
+    -0.478,  # repeated
+    1.103,  # comma_rate
+    -1.486,  # date_or_clock
+    -2.489,  # ellipsis
+    -0.64,  # credit
     0.651,  # running
     0.264,  # long
     -2.924,  # position
     1.565,  # paragraph
     0.645,  # before_log_words
-    -1.464,  # before_stop_share
-    0.623,  # before_sentence_end
-    -0.502,  # before_capital_share
+    -1.46,  # before_stop_share
+    0.622,  # before_sentence_end
+    -0.5,  # before_capital_share
     0.422,  # before_link_like
     -0.22,  # before_junk_word_list
-    0.172,  # before_running
-    0.555,  # before_paragraph
-    0.595,  # after_log_words
-    -0.374,  # after_stop_share
-    1.776,  # after_sentence_end
-    0.225,  # after_capital_share
-    -0.564,  # after_link_like
+    0.171,  # before_running
+    0.556,  # before_paragraph
+    0.596,  # after_log_words
+    -0.373,  # after_stop_share
+    1.773,  # after_sentence_end
+    0.224,  # after_capital_share
+    -0.565,  # after_link_like
     -0.558,  # after_junk_word_list
-    -1.041,  # after_running
-    0.532,  # after_paragraph
+    -1.043,  # after_running
+    0.533,  # after_paragraph
 )
 OWN_WEIGHTS: tuple[float, ...] = (
-    -3.792,  # bias
+    -3.788,  # bias
     0.465,  # log_words
-    -0.476,  # stop_share
-    0.405,  # short_share
-    1.665,  # sentence_end
-    0.398,  # capital_share
-    1.114,  # digit_share
+    -0.48,  # stop_share
+    0.409,  # short_share
+    1.664,  # sentence_end
+    0.394,  # capital_share
+    1.117,  # digit_share
     -0.699,  # link_like
     -2.915,  # junk_word_list
-    -0.607,  # repeated
-    1.194,  # comma_rate
-    -1.387,  # date_or_clock
-    -3.163,  # ellipsis
+    -0.608,  # repeated
+    1.193,  # comma_rate
+    -1.39,  # date_or_clock
+    -3.164,  # ellipsis
     -0.628,  # credit
-    0.421,  # running
+    0.42,  # running
     0.576,  # long
     -3.125,  # position
-    2.648,  # paragraph
+    2.649,  # paragraph
 )
 START_WEIGHTS: tuple[float, ...] = (
-    -0.0,  # bias
-    0.436,  # probability
+    0.0,  # bias
+    0.437,  # probability
     1.431,  # log_words
-    0.618,  # sentence_end
+    0.619,  # sentence_end
     -0.547,  # stop_share
     0.036,  # capital_share
-    -0.164,  # junk_word_list
+    -0.163,  # junk_word_list
     -0.884,  # date_or_clock
     -0.214,  # credit
     -0.012,  # ellipsis
     0.611,  # is_running
     -1.217,  # running_before
     1.069,  # running_after
-    0.235,  # inside_run
+    0.234,  # inside_run
     0.213,  # run_edge
-    0.637,  # next_probability
+    0.638,  # next_probability
     -0.447,  # next_running
-    -0.925,  # previous_probability
+    -0.924,  # previous_probability
     0.845,  # headline_words
-    -0.0,  # after_headline
+    0.0,  # after_headline
     0.124,  # after_end_marker
     0.08,  # end_marker_next
     0.945,  # paragraph
     0.864,  # byline_or_date_above
-    0.119,  # byline_or_date_below
+    0.118,  # byline_or_date_below
     -0.287,  # log_gap_after
     0.737,  # log_gap_before
     0.733,  # credit_next
-    0.996,  # label_above
+    0.997,  # label_above
 )
 END_WEIGHTS: tuple[float, ...] = (
     -0.0,  # bias
@@ -129,10 +129,10 @@ END_WEIGHTS: tuple[float, ...] = (
     0.707,  # log_gap_after
     -0.361,  # log_gap_before
     -0.118,  # credit_next
-    -0.64,  # label_above
+    -0.639,  # label_above
 )
 HEADLINE_WEIGHTS: tuple[float, ...] = (
-    -0.0,  # bias
+    0.0,  # bias
     -0.418,  # log_distance
     -0.299,  # nearest
     1.945,  # headline_length

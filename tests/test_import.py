@@ -522,6 +522,34 @@ def test_arabic_korean_and_thai_articles_are_read_whole(lang, title, first, last
     assert len(article.paragraphs) == 4
 
 
+GLUED_TRAIL_PAGE = """Recipes
+Crafts
+Home Recipes Slow-Cooker Apple Butter for Cold Mornings
+This post may contain affiliate links.
+RECIPES
+SLOW-COOKER APPLE BUTTER FOR COLD MORNINGS
+written by Ann
+
+Apple butter is what happens when apples cook long enough for their sugar to turn dark and thick, and a slow cooker does most of the work.
+
+Peel and slice four pounds of apples, add a cup of brown sugar and a spoon of cinnamon, and let them cook on low for ten hours.
+
+Blend the apples smooth, cook them one more hour with the lid off, and spoon the butter into clean jars while it is still hot.
+
+Share this post
+You may also like
+"""
+
+
+def test_a_breadcrumb_glued_to_the_headline_is_cut():
+    """The page prints the trail and the headline as one line ('Home Recipes Slow-Cooker Apple Butter …') and the
+    headline again in capitals (a style's text-transform): the headline is the line's end that the capitals repeat,
+    as the line writes it."""
+    article = clean(GLUED_TRAIL_PAGE)
+    assert article.title == "Slow-Cooker Apple Butter for Cold Mornings"
+    assert article.paragraphs[0].startswith("Apple butter is") and len(article.paragraphs) == 3
+
+
 KOREAN_PAGE = """본문 바로가기
 정치 경제 사회 국제 문화 연예 스포츠 오피니언
 사회

@@ -17,6 +17,7 @@ from ..scaffold import DRAFTED_NOTE, StoryDraft, source_from_url
 from . import junk
 from .blocks import is_wrapped
 from .datelines import find_date, is_dateline
+from .headline import unglued_title
 from .language import detect_language
 from .locate import locate
 from .suggesting import Suggestion, suggest
@@ -138,7 +139,7 @@ def read_article(raw: str, lang: str | None = None) -> Article:
         while is_wrapped(lines) and after < begin and continues_title(lines[start:after], lines[after]):
             after += 1
     limit = max(end, article_end(lines, end))  # the source address may follow the article, up to an end marker
-    headline = " ".join(lines[start:after])
+    headline = " ".join(lines[start:after]) if after > start + 1 else unglued_title(lines, start)
     title, site = split_site(headline)
     found = find_date(lines[:end], lang)
     url = None

@@ -167,6 +167,25 @@ def headline_index(lines: list[str], begin: int, line_features: np.ndarray) -> i
     return trail_end(lines, picked[int(np.argmax(scores))])
 
 
+def capitals(line: str) -> bool:
+    letters = [ch for ch in line if ch.isalpha()]
+    return bool(letters) and all(ch.isupper() for ch in letters)
+
+
+def unglued_title(lines: list[str], index: int, reach: int = 3) -> str:
+    """The headline as the page writes it, when it prints it twice, once after a breadcrumb glued to it ('Home
+    Holidays Homemade Spiced Honey Pear Jam') and once alone, one of the two in capitals (a style's text-transform:
+    'HOMEMADE SPICED HONEY PEAR JAM'). Whichever was picked, the headline is the end they share, not in capitals."""
+    line = lines[index]
+    for other in lines[max(0, index - reach) : index + reach + 1]:
+        if not other or other == line or len(other.lower()) != len(other) or len(line.lower()) != len(line):
+            continue
+        glued, alone = (line, other) if len(other) < len(line) else (other, line)
+        if size(alone) >= 3 and (capitals(glued) or capitals(alone)) and glued.lower().endswith(alone.lower()):
+            return glued[len(glued) - len(alone) :] if capitals(alone) else alone
+    return line
+
+
 def trail_end(lines: list[str], index: int, reach: int = 3) -> int:
     """The headline alone, when the line picked is a breadcrumb trail glued to it ('HomeLatest NewsThe headline'):
     a line near it that the picked line ends with, of three words or more."""

@@ -336,6 +336,9 @@ def test_a_signature_credit_or_time_glued_after_the_last_sentence_goes(line, kep
         ("2025. 3. 12. 오전 10:30", "ko", dt.date(2025, 3, 12)),
         ("2025/03/12 22:27", "ja", dt.date(2025, 3, 12)),
         ("version 2025.1.2.3", "en", None),
+        ("公開日：令和7年3月12日（水）", "ja", dt.date(2025, 3, 12)),  # Japan's era: Reiwa 7
+        ("令和元年5月1日", "ja", dt.date(2019, 5, 1)),  # its first year
+        ("114年3月12日", "zh", dt.date(2025, 3, 12)),  # Taiwan's year 114
         ("2025 թ. մարտի 12", "hy", dt.date(2025, 3, 12)),
         ("12. март 2025.", "sr", dt.date(2025, 3, 12)),
         ("12-mart, 2025", "uz", dt.date(2025, 3, 12)),

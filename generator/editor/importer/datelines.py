@@ -27,7 +27,9 @@ MONTH_LANGUAGES += ("ar_SY",)
 BUDDHIST_ERA = 543  # Thai dates count years from 543 BC: 2568 is 2025
 
 
-YEAR = re.compile(r"\d{4}")
+YEAR = re.compile(r"\d{4}|[\d元]年")
+# Japan's era names and the year each began (its first year, 元年, is year 1); Taiwan counts from 1912 (民國元年)
+ERAS = {"令和": 2019, "平成": 1989, "民國": 1912, "民国": 1912}
 
 
 @functools.cache
@@ -81,6 +83,8 @@ def patterns() -> list[tuple[re.Pattern[str], str]]:
         (re.compile(r"(?<![\d.])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?!\d)"), "numeric"),
         # the year first, as East Asia and Hungary write it: '2025.03.12', '2025/3/12', '2025. 3. 12.'
         (re.compile(r"(?<![\d.,])(\d{4})([./])\s?(\d{1,2})\2\s?(\d{1,2})(?![\d,]|\.\d)"), "ymd-numeric"),
+        # an era's year: '令和7年3月12日' (Japan), '民國114年3月12日' or '114年3月12日' (Taiwan, three digits)
+        (re.compile(r"(令和|平成|民國|民国)?(?<!\d)(\d{1,3}|元)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"), "era"),
         # Iran's Solar Hijri calendar: '۲۲ اسفند ۱۴۰۳' is 12 March 2025
         (re.compile(r"(?<!\d)(\d{1,2})\s+(" + "|".join(jdatetime.date.j_months_fa) + r")\s+(\d{4})(?!\d)"), "persian"),
     ]
@@ -89,7 +93,7 @@ def patterns() -> list[tuple[re.Pattern[str], str]]:
 @functools.lru_cache(maxsize=8192)  # the same lines are asked about by the features, the headline and the datelines
 def date_in(line: str, lang: str | None = None) -> tuple[dt.date, str] | None:
     """The first real date in a line, and the text it was written as."""
-    if not YEAR.search(line):  # every form has a four-digit year: most lines are settled without the month names
+    if not YEAR.search(line):  # every form has a four-digit year or 年: most lines are settled without the month names
         return None
     for pattern, order in patterns():
         for match in pattern.finditer(line):
@@ -101,6 +105,10 @@ def date_in(line: str, lang: str | None = None) -> tuple[dt.date, str] | None:
                     year, month, day = int(groups[0]), int(groups[2]), int(groups[3])
                 elif order == "dmy-numbers":
                     day, month, year = map(int, groups)
+                elif order == "era":
+                    era = groups[0] or ("民國" if len(groups[1]) == 3 else "")
+                    year = ERAS[era] + (0 if groups[1] == "元" else int(groups[1]) - 1)
+                    month, day = int(groups[2]), int(groups[3])
                 elif order == "persian":
                     month = jdatetime.date.j_months_fa.index(groups[1]) + 1
                     gregorian = jdatetime.date(int(groups[2]), month, int(groups[0])).togregorian()

@@ -107,6 +107,17 @@ def test_bom_crlf_and_non_breaking_spaces_change_nothing(tmp_path):
     assert digest("import", "-", "--text-only", input=messy.encode("utf-8")).stdout == expected("en-techwire")
 
 
+def test_utf16_with_its_byte_order_mark_is_read(tmp_path):
+    """What Windows PowerShell's `Get-Clipboard > article.txt` and Notepad's 'Unicode' save: UTF-16 with a byte-order
+    mark, little- or big-endian, reads as the same text; cut off in the middle of a character, it is refused by name."""
+    for name, data in (("le.txt", raw("en-techwire").encode("utf-16")), ("be.txt", b"\xfe\xff" + raw("en-techwire").encode("utf-16-be"))):
+        (tmp_path / name).write_bytes(data)
+        assert digest("import", str(tmp_path / name), "--text-only").stdout == expected("en-techwire")
+    (tmp_path / "cut.txt").write_bytes(raw("en-techwire").encode("utf-16") + b"\x00")
+    result = digest("import", str(tmp_path / "cut.txt"), "--text-only")
+    assert result.exit_code == 1 and "cut.txt: is not valid UTF-16" in result.output
+
+
 def test_text_that_is_not_utf8_is_refused(tmp_path):
     path = tmp_path / "latin1.txt"
     path.write_bytes("Un été à Paris, où les puces coûtent cher.\n".encode("latin-1"))

@@ -19,6 +19,7 @@ the first line and the last line are each fitted as a conditional logit, one cho
 from __future__ import annotations
 
 import argparse
+import collections
 import json
 import re
 import sys
@@ -37,21 +38,9 @@ from generator.editor.importer.features import FEATURE_NAMES, LINE_FEATURES, lin
 from generator.editor.importer.headline import HEADLINE_FEATURES, candidates, headline_features, headline_index  # noqa: E402
 from generator.editor.importer.language import detect_language  # noqa: E402
 from generator.editor.importer.locate import anchored_run  # noqa: E402
-from import_score import corrected, corrections, headline_right, norm, norm_end, score_page, words  # noqa: E402
+from import_score import body_span, corrected, corrections, headline_right, score_page, selection, words  # noqa: E402
 
 CORPUS = ROOT / "tests" / "import_corpus"
-
-
-def body_span(lines: list[str], page: dict) -> tuple[int, int] | None:
-    """Index of the line with the first sentence and of the line with the last sentence after it."""
-    first, last = norm_end(page["first_sentence"]), norm_end(page["last_sentence"])
-    for a, line in enumerate(lines):
-        if line and first in norm(line):
-            ends = [b for b in range(a, len(lines)) if lines[b] and last in norm(lines[b])]
-            # a short last sentence ('More.') may be found inside an earlier line: the line it ends is the one
-            whole = [b for b in ends if norm_end(lines[b]).endswith(last)]
-            return (a, (whole or ends)[0]) if ends else None
-    return None
 
 
 def body_labels(lines: list[str], page: dict) -> np.ndarray | None:
@@ -115,8 +104,9 @@ def fit_choice(groups: list[tuple[np.ndarray, np.ndarray]], penalty: float = 1.0
     return w
 
 
-def pages(manifest: dict) -> list[tuple[dict, list[str], np.ndarray, np.ndarray]]:
-    """Each development page with a labelled body: its truth, lines, line features and body labels."""
+def pages(manifest: dict, selections: bool = False) -> list[tuple[dict, list[str], np.ndarray, np.ndarray]]:
+    """Each development page with a labelled body: its truth, lines, line features and body labels; with selections,
+    also the page as a reader copies it who selects the article alone (its truth marked "selected")."""
     found = []
     fixes = corrections()  # plainly wrong truth, corrected with a reason (tests/import_corpus/corrections.json)
     for page in manifest["pages"]:
@@ -124,9 +114,13 @@ def pages(manifest: dict) -> list[tuple[dict, list[str], np.ndarray, np.ndarray]
             continue
         page = corrected(page, fixes)
         lines = normalise((CORPUS / page["text"]).read_text(encoding="utf-8"))
-        labels = body_labels(lines, page)
-        if labels is not None:
-            found.append((page, lines, line_features(lines, detect_language("\n".join(lines))[0]), labels))
+        copies = [(page, lines)]
+        if selections and (selected := selection(lines, page)) is not None:
+            copies.append(({**page, "selected": True}, normalise("\n".join(selected))))
+        for truth, text in copies:
+            labels = body_labels(text, truth)
+            if labels is not None:
+                found.append((truth, text, line_features(text, detect_language("\n".join(text))[0]), labels))
     return found
 
 
@@ -229,15 +223,16 @@ def site_folds(found: list, folds: int) -> list[int]:
 def cross_validate(found: list, folds: int) -> str:
     """Headline, start and end right on each fold of the dev pages, with the models fitted on the other folds:
     how a change does on pages (and sites) its fit has not seen, without looking at the held-out half."""
-    right = {"headline": 0, "start": 0, "end": 0}
+    right = {copy: {"headline": 0, "start": 0, "end": 0} for copy in ("whole", "selected")}
     fold_of = site_folds(found, folds)
     for fold in range(folds):
-        fit_all([page for index, page in enumerate(found) if fold_of[index] != fold])
+        fit_all([page for index, page in enumerate(found) if fold_of[index] != fold and not page[0].get("selected")])
         for page, lines, *_ in (page for index, page in enumerate(found) if fold_of[index] == fold):
             result = score_page(page, "\n".join(lines), page)["corrected"]
-            for key in right:
-                right[key] += result[key]
-    return ", ".join(f"{key} {count}/{len(found)}" for key, count in right.items())
+            for key, tally in right["selected" if page.get("selected") else "whole"].items():
+                right["selected" if page.get("selected") else "whole"][key] = tally + result[key]
+    count = collections.Counter("selected" if page.get("selected") else "whole" for page, *_ in found)
+    return "; ".join(f"{copy}: " + ", ".join(f"{key} {n}/{count[copy]}" for key, n in right[copy].items()) for copy in right)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -250,7 +245,8 @@ def main(argv: list[str] | None = None) -> int:
     kept = {name: getattr(model, name) for name in FEATURES}
     found = pages(manifest)
     if args.cv:
-        print(f"{args.cv}-fold cross-validation on {len(found)} dev pages: {cross_validate(found, args.cv)}")
+        # the models are fitted on whole pages; each fold is scored on its pages whole and on the article selected alone
+        print(f"{args.cv}-fold cross-validation on the dev pages, {cross_validate(pages(manifest, selections=True), args.cv)}")
         return 0
     fitted = fit_all(found)
     if args.check:

@@ -87,6 +87,25 @@ def corrected(page: dict, fixes: dict[str, dict]) -> dict:
     return {**page, **{k: v for k, v in fix.items() if k in ("headline", "first_sentence", "last_sentence")}}
 
 
+def body_span(lines: list[str], page: dict) -> tuple[int, int] | None:
+    """Index of the line with the first sentence and of the line with the last sentence after it."""
+    first, last = norm_end(page["first_sentence"]), norm_end(page["last_sentence"])
+    for a, line in enumerate(lines):
+        if line and first in norm(line):
+            ends = [b for b in range(a, len(lines)) if lines[b] and last in norm(lines[b])]
+            # a short last sentence ('More.') may be found inside an earlier line: the line it ends is the one
+            whole = [b for b in ends if norm_end(lines[b]).endswith(last)]
+            return (a, (whole or ends)[0]) if ends else None
+    return None
+
+
+def selection(lines: list[str], page: dict) -> list[str] | None:
+    """What a reader copies who selects the article alone, from its headline to its last line: the headline, a blank
+    line, and the page's lines from the article's first to its last (a caption or share buttons between included)."""
+    span = body_span(lines, page)
+    return None if span is None else [page["headline"], "", *lines[span[0] : span[1] + 1], ""]
+
+
 def score_page(page: dict, raw: str, fixed: dict | None = None) -> dict:
     began = time.perf_counter()
     article = read_article(raw)
@@ -177,6 +196,18 @@ def main(argv: list[str] | None = None) -> int:
         "tests/import_corpus/corrections.json, one reason a page):\n"
     )
     print(table([{**r, **r["corrected"]} for r in results]))
+    selected = []
+    for page in manifest["pages"]:
+        truth = corrected(page, fixes)
+        lines = [line.strip() for line in (args.corpus / page["text"]).read_text(encoding="utf-8").split("\n")]
+        if (text := selection(lines, truth)) is not None:
+            result = score_page(truth, "\n".join(text), truth)
+            selected.append({**result, **result["corrected"]})
+    print(
+        f"\nThe article selected alone ({len(selected)} pages: the true headline, a blank line and the page's lines from the "
+        "article's first to its last, as a reader copies who selects just the article; corrected truth):\n"
+    )
+    print(table(selected))
     slowest = max(results, key=lambda r: r["seconds"])
     total = sum(r["seconds"] for r in results)
     print(

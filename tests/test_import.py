@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -534,6 +535,35 @@ def test_arabic_korean_and_thai_articles_are_read_whole(lang, title, first, last
     assert (article.lang, article.title, article.date) == (lang, title, date)
     assert article.paragraphs[0].startswith(first) and article.paragraphs[-1].endswith(last)
     assert len(article.paragraphs) == 4
+
+
+SELECTED_ARTICLE = """Huawei plans new AI chip factories in three cities
+
+Huawei is building three new plants to make its Ascend AI chips, according to people familiar with the plans, \
+as the company tries to meet demand from Chinese cloud providers.
+
+The plants, in Shenzhen, Wuhan and Dongguan, are expected to start production next year, the people said.
+
+A worker inspects a wafer at a plant in Shenzhen. Photo: Example Agency
+
+Huawei declined to comment on the plans, which have not been made public, and the city governments did not reply to questions.
+
+Analysts said the move would help the company reduce its reliance on a single contract manufacturer, \
+whose capacity is limited by export rules on chipmaking equipment.
+
+Two of the plants are being built on land that belonged to a display maker, according to filings seen by the newspaper.
+"""
+
+
+def test_an_article_selected_alone_keeps_its_last_paragraphs():
+    """A reader who selects just the article copies no footer: its last paragraphs end the text. The models, fitted
+    on whole pages, take the end of a page for junk; when all that follows the end they pick is running text, the
+    text goes on to its end. Hard-wrapped, as an e-mail or a plain-text copy is, the same."""
+    article = clean(SELECTED_ARTICLE)
+    assert article.title == "Huawei plans new AI chip factories in three cities"
+    assert article.paragraphs[0].startswith("Huawei is building") and article.paragraphs[-1].startswith("Two of the plants")
+    wrapped = "\n\n".join(textwrap.fill(part, 70) for part in SELECTED_ARTICLE.split("\n\n"))
+    assert clean(wrapped).paragraphs[-1].endswith("seen by the newspaper.")
 
 
 GLUED_TRAIL_PAGE = """Recipes

@@ -13,6 +13,7 @@ import re
 
 import numpy as np
 
+from .blocks import is_running_text
 from .datelines import date_in, month_numbers
 from .features import BYLINE_START, CLOCK, ELLIPSIS, LINE_FEATURES, SENTENCE_END, is_credit, size
 from .junk import is_end, is_junk
@@ -174,7 +175,18 @@ def boundaries(lines: list[str], run: tuple[int, int], features: np.ndarray, hea
     ends = [i for i in end_candidates(lines, run) if i >= first]
     if ends:
         last = ends[int(np.argmax(rows(lines, ends, run, run[1] - 1, features, headline) @ np.asarray(END_WEIGHTS)))] + 1
-    return first, before_bio(lines, first, last)
+    return first, before_bio(lines, first, prose_to_the_end(lines, last))
+
+
+def prose_to_the_end(lines: list[str], end: int) -> int:
+    """The text's end, when all that follows the end picked is running text and nothing else: what a reader copies
+    who selects the article alone ends with its last paragraph, not with a footer, so no line after it marks the
+    end of an article, and the models (fitted on whole pages, where the end of the page is junk) stop too early."""
+    rest = [line for line in lines[end:] if line]
+    running = sum(1 for line in rest if is_running_text(line))
+    if rest and is_running_text(rest[-1]) and 3 * running >= 2 * len(rest) and not any(is_junk(line) or is_end(line) for line in rest):
+        return len(lines)
+    return end
 
 
 def mentions(line: str, known: set[str]) -> bool:

@@ -229,8 +229,9 @@ def cross_validate(found: list, folds: int) -> str:
         fit_all([page for index, page in enumerate(found) if fold_of[index] != fold and not page[0].get("selected")])
         for page, lines, *_ in (page for index, page in enumerate(found) if fold_of[index] == fold):
             result = score_page(page, "\n".join(lines), page)["corrected"]
-            for key, tally in right["selected" if page.get("selected") else "whole"].items():
-                right["selected" if page.get("selected") else "whole"][key] = tally + result[key]
+            tally = right["selected" if page.get("selected") else "whole"]
+            for key in tally:
+                tally[key] += result[key]
     count = collections.Counter("selected" if page.get("selected") else "whole" for page, *_ in found)
     return "; ".join(f"{copy}: " + ", ".join(f"{key} {n}/{count[copy]}" for key, n in right[copy].items()) for copy in right)
 

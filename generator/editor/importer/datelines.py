@@ -85,7 +85,7 @@ def patterns() -> list[tuple[re.Pattern[str], str]]:
         # the year first, as East Asia and Hungary write it: '2025.03.12', '2025/3/12', '2025. 3. 12.'
         (re.compile(r"(?<![\d.,])(\d{4})([./])\s?(\d{1,2})\2\s?(\d{1,2})(?![\d,]|\.\d)"), "ymd-numeric"),
         # an era's year: '令和7年3月12日' (Japan), '民國114年3月12日' or '114年3月12日' (Taiwan, three digits)
-        (re.compile(r"(令和|平成|民國|民国)?(?<!\d)(\d{1,3}|元)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"), "era"),
+        (re.compile("(" + "|".join(ERAS) + r")?(?<!\d)(\d{1,3}|元)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"), "era"),
         # Iran's Solar Hijri calendar: '۲۲ اسفند ۱۴۰۳' is 12 March 2025
         (re.compile(r"(?<!\d)(\d{1,2})\s+(" + "|".join(jdatetime.date.j_months_fa) + r")\s+(\d{4})(?!\d)"), "persian"),
     ]

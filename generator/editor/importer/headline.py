@@ -110,6 +110,12 @@ def surroundings(lines: list[str], picked: list[int], rank: int, begin: int) -> 
     ]
 
 
+def capitals(line: str) -> bool:
+    """Every letter a capital ('BREAKING NEWS', a style's text-transform)."""
+    letters = [ch for ch in line if ch.isalpha()]
+    return bool(letters) and all(ch.isupper() for ch in letters)
+
+
 def headline_features(lines: list[str], picked: list[int], begin: int, line_features: np.ndarray) -> np.ndarray:
     """One row of HEADLINE_FEATURES for each candidate (nearest the article first)."""
     from .model import probabilities
@@ -125,7 +131,6 @@ def headline_features(lines: list[str], picked: list[int], begin: int, line_feat
         count = size(line)
         folded = line.casefold()
         repeated = any(i != index and other and folded in other.casefold() for i, other in enumerate(lines))
-        letters = [ch for ch in line if ch.isalpha()]
         rows.append(
             [
                 1.0,
@@ -139,7 +144,7 @@ def headline_features(lines: list[str], picked: list[int], begin: int, line_feat
                 1.0 if line.rstrip().endswith(FULL_STOPS) else 0.0,
                 1.0 if line.rstrip().endswith(("?", "!", "？", "！")) else 0.0,
                 float(line_features[index, capital]),
-                1.0 if letters and all(ch.isupper() for ch in letters) and len(letters) > 3 else 0.0,
+                1.0 if capitals(line) and sum(ch.isalpha() for ch in line) > 3 else 0.0,
                 1.0 if LINK_LIKE.search(line) else 0.0,
                 1.0 if BYLINE_START.match(line) or CLOCK.search(line) or date_in(line) else 0.0,
                 1.0 if buttons(line) else 0.0,
@@ -165,11 +170,6 @@ def headline_index(lines: list[str], begin: int, line_features: np.ndarray) -> i
         return None
     scores = headline_features(lines, picked, begin, line_features) @ np.asarray(HEADLINE_WEIGHTS)
     return trail_end(lines, picked[int(np.argmax(scores))])
-
-
-def capitals(line: str) -> bool:
-    letters = [ch for ch in line if ch.isalpha()]
-    return bool(letters) and all(ch.isupper() for ch in letters)
 
 
 def unglued_title(lines: list[str], index: int, reach: int = 3) -> str:

@@ -566,6 +566,139 @@ def test_an_article_selected_alone_keeps_its_last_paragraphs():
     assert clean(wrapped).paragraphs[-1].endswith("seen by the newspaper.")
 
 
+PRODUCT_BOX_PAGE = """Home
+Reviews
+Guides
+Deals
+Newsletter
+Reviews
+The best e-readers for reading the news in 2026
+By Mara Lindqvist
+Updated 12 March 2026
+
+We spent six weeks reading newspapers, long features and a few novels on nine e-readers, on trains, in bed and \
+on a sunny balcony, to find the one that makes the daily news pleasant to read.
+
+Our pick is the Kobo Libra Colour: its screen is sharp enough for small print, its buttons turn pages without a \
+smudge, and it opens saved articles from a read-later service without a cable.
+
+Our pick
+Kobo Libra Colour
+$219.99 from Kobo
+$229.00 from Best Buy
+Pros
+Page-turn buttons
+Waterproof
+Colour for charts
+Cons
+Colour dims the page
+No audiobooks
+Also great
+Kindle Paperwhite
+$159.99 from Amazon
+Pros
+Long battery
+
+Why you should trust us
+
+The reviewer has tested reading devices since the first ones arrived in shops, and for this guide she read the \
+same three newspapers on every device each morning, noting how long it took to reach the first story.
+
+How we tested
+
+Each e-reader downloaded the same morning edition over the same network, and we timed how long it took to open, \
+how easily a reader could jump between sections, and how the page looked at the smallest type size.
+
+We also left every device on a shelf for a week with its wireless on, to see how much battery a quiet week \
+costs, because a reader who forgets to charge should still find the morning paper waiting.
+
+The Kindle Paperwhite lasted longest, but the Kobo was the only one that kept a long feature's photographs and \
+charts readable, which matters when the news is about numbers.
+
+If you read mostly books, the Paperwhite is the cheaper choice and its store is larger; if you read the news \
+every morning, the Libra Colour is worth the extra money.
+
+Share this article
+Facebook
+X
+Email
+More from Reviews
+The best headphones for a noisy commute
+Our favourite travel kettles
+About us
+Contact
+Privacy policy
+© 2026 Gadget Review
+"""
+
+
+def test_product_boxes_between_the_intro_and_the_body_keep_the_intro():
+    """A buying guide prints its picks (names, prices, pros and cons: a dozen short lines) between the intro and the
+    rest. That stretch reads like a list of links and used to bar the article's run, which then began below it: the
+    intro, the first two paragraphs, was lost. The run now begins where it would begin unbarred, when a likelier
+    headline sits above it there; the footer's list of links still ends the text."""
+    article = clean(PRODUCT_BOX_PAGE)
+    assert article.title == "The best e-readers for reading the news in 2026"
+    assert article.paragraphs[0].startswith("We spent six weeks reading newspapers")
+    assert article.paragraphs[1].startswith("Our pick is the Kobo Libra Colour")
+    assert article.paragraphs[-1].endswith("the Libra Colour is worth the extra money.")
+
+
+TABLE_PAGE = """News
+Politics
+Business
+Sport
+City council election: Greens win the most seats for the first time
+Published 9 May 2026
+
+The Greens became the largest party on the city council on Sunday, winning fourteen of the forty-five seats \
+after a campaign that turned on bus fares, flats and the future of the old harbour.
+
+Turnout rose to 58 percent, six points above the last election, with the biggest increase in the districts \
+along the river, where the harbour plans would change the most streets.
+
+Party\tSeats\tChange
+Greens\t14\t+5
+Social Democrats\t11\t-2
+Christian Democrats\t9\t-3
+Liberals\t5\t+1
+Left\t3\t0
+Free Voters\t2\t0
+Pirates\t1\t-1
+Total\t45
+Source: city election office
+
+Results by party
+
+The Social Democrats, who had led the council for twelve years, lost two seats and said they would talk to \
+every party except the far right before the council meets in June.
+
+The Greens' leader, Lena Hoffmann, said her party wanted a coalition that would freeze bus fares for two years \
+and put the harbour plans to a vote of the residents.
+
+The Christian Democrats had their worst result since the war and their leader said he would step down at the \
+party's meeting next month.
+
+The new council meets for the first time on 2 June, when it must elect a mayor from among its members.
+
+Share
+Comments
+Most read
+Bus fares to rise in August
+Harbour plan: what we know
+© 2026 City Post
+"""
+
+
+def test_a_table_inside_the_article_does_not_end_it():
+    """A table's rows, as a browser copies them (cells between tabs, one row a line), are short and no sentences, but
+    no list of links: the paragraphs after the table are the article's too."""
+    article = clean(TABLE_PAGE)
+    assert article.paragraphs[0].startswith("The Greens became the largest party")
+    assert article.paragraphs[-1].startswith("The new council meets for the first time on 2 June")
+    assert len(article.paragraphs) == 6
+
+
 GLUED_TRAIL_PAGE = """Recipes
 Crafts
 Home Recipes Slow-Cooker Apple Butter for Cold Mornings

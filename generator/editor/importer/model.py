@@ -174,14 +174,15 @@ def probabilities(line_features: np.ndarray) -> np.ndarray:
     return 0.5 / (1.0 + np.exp(-own)) + 0.5 / (1.0 + np.exp(-both))
 
 
-def value(probability: np.ndarray, lines: list[str]) -> np.ndarray:
+def value(probability: np.ndarray, lines: list[str], barred: bool = True) -> np.ndarray:
     """What each line adds to the run around it: its probability above FLOOR times its length to the power
     SPREAD, so long prose pays for the short junk between its paragraphs (blank lines add nothing); a barrier (see
     barriers) costs more than any prose can pay. FLOOR and SPREAD were chosen on the development half: the run then
     holds the true first and last line most often."""
     length = np.asarray([len(line) for line in lines], dtype=float)
     gain = (probability - FLOOR) * length**SPREAD
-    gain[barriers(probability, lines)] = -np.inf
+    if barred:
+        gain[barriers(probability, lines)] = -np.inf
     return gain
 
 
@@ -191,12 +192,13 @@ GAP = 10  # chosen on the development half and by 5-fold cross-validation on it 
 def barriers(probability: np.ndarray, lines: list[str]) -> list[int]:
     """The lines that end a stretch of GAP non-blank lines the model takes for junk, that no line ending in a colon
     announces: a list of other stories, share buttons, a footer. The run does not cross them, however much prose
-    (another story's teaser, a disclaimer, the comments) follows; a table or a list of dates the text announces it may."""
+    (another story's teaser, a disclaimer, the comments) follows; a table or a list of dates the text announces it may,
+    and a table's rows (cells between tabs, as a browser copies them) are not junk: a table belongs to a text."""
     found, streak, announced, previous = [], 0, False, ""
     for index, line in enumerate(lines):
         if not line:
             continue
-        if probability[index] >= FLOOR:
+        if probability[index] >= FLOOR or "\t" in line:
             streak, previous = 0, line
             continue
         announced = announced if streak else previous.endswith(":") or line.endswith(":")
@@ -226,3 +228,13 @@ def article_lines(line_features: np.ndarray, lines: list[str]) -> tuple[int, int
     inside = [i for i in range(first, last) if probability[i] > 0.5]
     first, last = (inside[0], inside[-1] + 1) if inside else (first, last)
     return first, announced_list(lines, last)
+
+
+def unbarred_start(line_features: np.ndarray, lines: list[str], run: tuple[int, int]) -> int:
+    """Where the run would begin if no stretch of junk barred it (see barriers), when that run holds it whole: the
+    first line above it the model takes for article text. Else the run's own first line."""
+    probability = probabilities(line_features)
+    first, last = best_run(value(probability, lines, barred=False))
+    if not first <= run[0] < run[1] <= last:
+        return run[0]
+    return next((i for i in range(first, run[0]) if probability[i] > 0.5), run[0])

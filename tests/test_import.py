@@ -644,6 +644,101 @@ def test_product_boxes_between_the_intro_and_the_body_keep_the_intro():
     assert article.paragraphs[-1].endswith("the Libra Colour is worth the extra money.")
 
 
+GUIDE_PAGE = """Home
+Reviews
+Guides
+Deals
+The three e-readers worth buying for the daily news
+
+By Mara Lindqvist, 12 March 2026
+
+We read the same three newspapers every morning for six weeks on a dozen e-readers, and these three are the \
+ones we would buy with our own money.
+
+Each is good at something different, so read what each does well before you choose: size, battery or a voice \
+that reads the news to you.
+
+1. Kobo Clara BW
+
+The Clara is the small one: it fits in a coat pocket, weighs less than a paperback and turns a newspaper's \
+pages quickly enough that you never wait for the next story.
+
+Its screen is sharp but black and white, so photographs in the news look flat, and charts with colours lose the \
+difference between their lines.
+
+Pros
+Light
+Fast page turns
+Long battery
+Cons
+No colour
+No audio
+Starting at $139.99
+Buy the Kobo Clara BW
+Compare prices
+Check the price
+
+2. Kindle Paperwhite
+
+The Paperwhite has the longest battery of all the readers we tried: after a month of the morning paper and a \
+novel at night it still showed a third of its charge.
+
+Amazon's store is the largest, but newspapers cost more there than on the publishers' own apps, and you cannot \
+load a paper bought elsewhere without a cable.
+
+Pros
+Light
+Fast page turns
+Long battery
+Cons
+No colour
+No audio
+Starting at $179.99
+Buy the Kindle Paperwhite
+Compare prices
+Check the price
+
+3. PocketBook Era
+
+The Era is the one to buy if you also listen to the news: it reads articles aloud through a Bluetooth speaker, \
+in a voice that is slow but clear.
+
+Its menus are crowded and its store is small, so most readers will send articles to it from a read-later \
+service rather than buy them on the device.
+
+Pros
+Light
+Fast page turns
+Long battery
+Cons
+No colour
+No audio
+Starting at $219.99
+Buy the PocketBook Era
+Compare prices
+Check the price
+
+Whichever you choose, turn off the wireless at night: every reader we tried lost more charge to it than to reading.
+
+Related reviews
+The best headphones for a noisy commute
+Our favourite travel kettles
+About us
+Contact
+© 2026 Gadget Review
+"""
+
+
+def test_the_text_goes_on_past_a_product_box_to_the_next_product():
+    """A buying guide follows each product's paragraphs with its box (pros, cons, prices, shop links: a dozen short
+    lines), which bars the article's run: the text ended with the first product. It now goes on as far as the run
+    would reach unbarred, to the second product at least, and never into the list of other reviews after the end."""
+    article = clean(GUIDE_PAGE)
+    assert article.paragraphs[0].startswith("We read the same three newspapers")
+    assert any(paragraph.startswith("The Paperwhite has the longest battery") for paragraph in article.paragraphs)
+    assert not any("headphones" in paragraph for paragraph in article.paragraphs)
+
+
 TABLE_PAGE = """News
 Politics
 Business

@@ -16,7 +16,7 @@ from .boundary import boundaries
 from .features import line_features
 from .headline import candidates, headline_features, headline_index
 from .language import detect_language
-from .model import article_lines, best_run, probabilities, unbarred_start, value
+from .model import article_lines, best_run, probabilities, unbarred, value
 
 RIVAL = 0.5  # chosen by 5-fold cross-validation on the development half (0.3, 0.5, 0.7 tried)
 
@@ -34,7 +34,8 @@ def anchored_run(features: np.ndarray, units: list[str]) -> tuple[int, int]:
     its prose, two lines or more, under a likelier headline. A cookie notice, a comments section or a list of other
     stories can hold more prose than a short article, but no headline sits above it as one sits above the article.
     Then, when a stretch of short lines inside a long text (a guide's product boxes, links) barred the run from the
-    text's top part, the run begins there, if a likelier headline sits above it (see model.unbarred_start)."""
+    text's top part, the run begins there, if a likelier headline sits above it; and it goes on past such a stretch
+    below it, up to a line that ends an article (see model.unbarred)."""
     run = article_lines(features, units)
     gains = value(probabilities(features), units)
     raw = best_run(gains)
@@ -48,10 +49,10 @@ def anchored_run(features: np.ndarray, units: list[str]) -> tuple[int, int]:
         rival = (low + first + inner[0], low + first + inner[1])
         if sum(1 for line in units[rival[0] : rival[1]] if line) >= 2 and (other := headline_score(units, rival[0], features)) > score:
             best, score = rival, other
-    begin = unbarred_start(features, units, best)
+    begin, end = unbarred(features, units, best)
     if begin < best[0] and headline_score(units, begin, features) > score:
         best = (begin, best[1])
-    return best
+    return best[0], end
 
 
 def paragraphs(lines: list[str]) -> tuple[list[str], list[tuple[int, int]]]:

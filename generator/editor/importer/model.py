@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from .blocks import announced_list
+from .junk import is_end, is_junk
 
 BODY_WEIGHTS: tuple[float, ...] = (
     -6.215,  # bias
@@ -102,34 +103,34 @@ START_WEIGHTS: tuple[float, ...] = (
 )
 END_WEIGHTS: tuple[float, ...] = (
     -0.0,  # bias
-    0.587,  # probability
-    0.521,  # log_words
-    0.409,  # sentence_end
-    0.347,  # stop_share
-    -0.346,  # capital_share
+    0.597,  # probability
+    0.519,  # log_words
+    0.41,  # sentence_end
+    0.341,  # stop_share
+    -0.331,  # capital_share
     -0.09,  # junk_word_list
-    0.406,  # date_or_clock
-    0.105,  # credit
+    0.409,  # date_or_clock
+    0.108,  # credit
     -0.094,  # ellipsis
-    0.448,  # is_running
+    0.461,  # is_running
     0.94,  # running_before
-    -0.386,  # running_after
-    0.324,  # inside_run
-    0.896,  # run_edge
-    -0.642,  # next_probability
-    -0.404,  # next_running
-    0.879,  # previous_probability
-    -0.028,  # headline_words
+    -0.395,  # running_after
+    0.327,  # inside_run
+    0.907,  # run_edge
+    -0.639,  # next_probability
+    -0.398,  # next_running
+    0.901,  # previous_probability
+    -0.03,  # headline_words
     -0.0,  # after_headline
-    -0.571,  # after_end_marker
-    -0.093,  # end_marker_next
-    0.93,  # paragraph
+    -0.573,  # after_end_marker
+    -0.105,  # end_marker_next
+    0.925,  # paragraph
     -0.434,  # byline_or_date_above
-    -0.274,  # byline_or_date_below
-    0.707,  # log_gap_after
-    -0.361,  # log_gap_before
-    -0.118,  # credit_next
-    -0.639,  # label_above
+    -0.276,  # byline_or_date_below
+    0.709,  # log_gap_after
+    -0.349,  # log_gap_before
+    -0.123,  # credit_next
+    -0.654,  # label_above
 )
 HEADLINE_WEIGHTS: tuple[float, ...] = (
     0.0,  # bias
@@ -230,11 +231,16 @@ def article_lines(line_features: np.ndarray, lines: list[str]) -> tuple[int, int
     return first, announced_list(lines, last)
 
 
-def unbarred_start(line_features: np.ndarray, lines: list[str], run: tuple[int, int]) -> int:
-    """Where the run would begin if no stretch of junk barred it (see barriers), when that run holds it whole: the
-    first line above it the model takes for article text. Else the run's own first line."""
+def unbarred(line_features: np.ndarray, lines: list[str], run: tuple[int, int]) -> tuple[int, int]:
+    """How far the run would reach if no stretch of junk barred it (see barriers), when that unbarred run holds it
+    whole: its first line above the run that the model takes for article text, and one past its last below, before
+    any line that ends an article or is junk wherever it stands ('Related articles', 'Comments', '11 Kommentare', 'Tags:'
+    : a list of other stories or the comments). Else the run's own ends."""
     probability = probabilities(line_features)
     first, last = best_run(value(probability, lines, barred=False))
     if not first <= run[0] < run[1] <= last:
-        return run[0]
-    return next((i for i in range(first, run[0]) if probability[i] > 0.5), run[0])
+        return run
+    begin = next((i for i in range(first, run[0]) if probability[i] > 0.5), run[0])
+    stop = next((i for i in range(run[1], last) if lines[i] and (is_end(lines[i]) or is_junk(lines[i]))), last)
+    below = [i for i in range(run[1], stop) if probability[i] > 0.5]
+    return begin, below[-1] + 1 if below else run[1]

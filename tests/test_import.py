@@ -794,6 +794,15 @@ def test_a_table_inside_the_article_does_not_end_it():
     assert len(article.paragraphs) == 6
 
 
+@pytest.mark.parametrize("text", [TABLE_PAGE, SELECTED_ARTICLE], ids=["whole page", "article selected alone"])
+def test_paragraphs_with_no_blank_line_between_them_are_read_one_a_line(text):
+    """Text from a word processor or a mail, or a page whose paragraphs are not <p>s, has no blank line between its
+    paragraphs: each line is one. It was read as a page of menus and captions, the article's lines judged by a
+    blank line that none had (the text ended a paragraph or two in), and its paragraphs came out as one."""
+    packed = "\n".join(line for line in text.split("\n") if line) + "\n"
+    assert clean(packed).paragraphs == clean(text).paragraphs
+
+
 GLUED_TRAIL_PAGE = """Recipes
 Crafts
 Home Recipes Slow-Cooker Apple Butter for Cold Mornings

@@ -15,7 +15,7 @@ from ...model import Source, Story, Topic
 from ...slugs import slug_for
 from ..scaffold import DRAFTED_NOTE, StoryDraft, source_from_url
 from . import junk
-from .blocks import is_wrapped
+from .blocks import is_wrapped, unparted
 from .datelines import find_date, is_dateline
 from .headline import unglued_title
 from .language import detect_language
@@ -160,7 +160,7 @@ def read_article(raw: str, lang: str | None = None) -> Article:
     if url is None:
         urls = [u for u in URL.findall("\n".join(lines[:limit])) if not IMAGE.search(u)]
         url = urls[0] if urls else None
-    paragraphs = trim(junk.paragraphs(junk.strip_junk(body)))
+    paragraphs = trim(junk.paragraphs(junk.strip_junk(body), each=unparted(lines) and not is_wrapped(lines)))
     return Article(title=title, paragraphs=paragraphs, date=found[0] if found else None, url=url, site=site, dropped=dropped)
 
 

@@ -56,6 +56,13 @@ def is_wrapped(lines: list[str]) -> bool:
     return sum(1 for i in long if i + 1 < len(lines) and lines[i + 1]) > len(long) / 2
 
 
+def unparted(lines: list[str]) -> bool:
+    """No blank line between two lines of text: a word processor's or a mail's text, or a page whose paragraphs are
+    not <p>s, where each line is a block of its own (unless the text is hard-wrapped: see is_wrapped)."""
+    text = [i for i, line in enumerate(lines) if line]
+    return bool(text) and all(lines[text[0] : text[-1] + 1])
+
+
 def announced_list(lines: list[str], end: int) -> int:
     """One past the list a line ending in a colon announces just after the article's end ('The tour's dates:', then
     one line a date): a list's items are short and no sentences, so the run of article lines stops before them.

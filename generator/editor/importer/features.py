@@ -15,7 +15,7 @@ import re
 import numpy as np
 from stop_words import LANGUAGE_MAPPING, get_stop_words
 
-from .blocks import SENTENCE_END, is_running_text, unspaced
+from .blocks import SENTENCE_END, is_running_text, unparted, unspaced
 from .datelines import date_in
 from .junk import CJK, is_end, is_junk, size, words
 from .teasers import ends_sentence
@@ -118,14 +118,13 @@ def own_features(lines: list[str], lang: str | None) -> np.ndarray:
     for line in lines:
         if line:
             counts[line] = counts.get(line, 0) + 1
-    # where no two lines touch (plain text, or hard-wrapped text joined a paragraph a line), blank lines say nothing
+    # where no two lines touch (plain text, or hard-wrapped text joined a paragraph a line), blank lines say nothing;
+    # where no blank line parts two lines, each line is a block of its own, as a paragraph is
     spaced = any(line and lines[i + 1] for i, line in enumerate(lines[:-1]))
+    block = [1.0] * len(lines) if unparted(lines) else [paragraph(lines, i) if spaced else 0.0 for i in range(len(lines))]
     # position: 0 at the page's top, 1 at its bottom (menus open a page; footers, comments and teasers close it)
     blank = [0.0] * len(LINE_FEATURES)
-    rows = [
-        [*shape(line, stops, counts[line] > 1), i / len(lines), paragraph(lines, i) if spaced else 0.0] if line else blank
-        for i, line in enumerate(lines)
-    ]
+    rows = [[*shape(line, stops, counts[line] > 1), i / len(lines), block[i]] if line else blank for i, line in enumerate(lines)]
     return np.asarray(rows, dtype=float).reshape(len(lines), len(LINE_FEATURES))
 
 

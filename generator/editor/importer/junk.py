@@ -212,14 +212,14 @@ def drop_menus(lines: list[str]) -> list[str]:
     return result[:-1]
 
 
-def paragraphs(lines: list[str]) -> list[str]:
-    """Lines grouped into paragraphs at blank lines."""
+def paragraphs(lines: list[str], each: bool = False) -> list[str]:
+    """Lines grouped into paragraphs at blank lines; with each, every line is a paragraph."""
     found: list[str] = []
     current: list[str] = []
     for line in lines + [""]:
         if line:
             current.append(line)
-        elif current:
+        if current and (each or not line):
             found.append("\n".join(current))
             current = []
     return found

@@ -803,6 +803,18 @@ def test_paragraphs_with_no_blank_line_between_them_are_read_one_a_line(text):
     assert clean(packed).paragraphs == clean(text).paragraphs
 
 
+@pytest.mark.parametrize(
+    "line_break, paragraph_break",
+    [("\r\r\n", "\r\r\n\r\r\n"), ("\u2028", "\u2029"), ("\v", "\f"), ("\r", "\r\r")],
+    ids=["CR CR LF (converted twice)", "Unicode separators", "Word's line break and page break", "CR (classic Mac)"],
+)
+def test_every_kind_of_line_break_is_one(line_break, paragraph_break):
+    """Text from other tools breaks its lines otherwise than with LF: the article reads the same."""
+    text = TABLE_PAGE.replace("\n\n", "\0").replace("\n", line_break).replace("\0", paragraph_break)
+    assert clean(text).paragraphs == clean(TABLE_PAGE).paragraphs
+    assert clean(text).title == clean(TABLE_PAGE).title
+
+
 GLUED_TRAIL_PAGE = """Recipes
 Crafts
 Home Recipes Slow-Cooker Apple Butter for Cold Mornings

@@ -56,8 +56,11 @@ class Article:
 def normalise(raw: str) -> list[str]:
     """Lines with a BOM, CRLF, non-breaking and zero-width spaces tidied; lines of whitespace or zero-width
     characters alone made blank. The zero-width non-joiner and joiner stay inside words: Persian spells with the
-    first ('می‌خواهد'), Indic scripts and emoji with both."""
-    text = raw.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    first ('می‌خواهد'), Indic scripts and emoji with both. Every line break counts: CR LF, CR CR LF (a file converted
+    twice), CR, Unicode's line and paragraph separators (a paragraph's end, as InDesign and some editors copy it), the
+    vertical tab (Word's line break within a paragraph) and the form feed (a new page: a paragraph's end)."""
+    text = raw.lstrip("\ufeff").replace("\r\r\n", "\n").replace("\r\n", "\n")
+    text = re.sub(r"[\u2029\f]", "\n\n", re.sub(r"[\r\u2028\u0085\v\x1c-\x1e]", "\n", text))
     text = re.sub(r"[\u200b\u2060\ufeff]", "", text).replace("\u00a0", " ").replace("\u202f", " ")
     return [line.strip().strip("\u200c\u200d").strip() for line in text.split("\n")]
 

@@ -815,6 +815,14 @@ def test_every_kind_of_line_break_is_one(line_break, paragraph_break):
     assert clean(text).title == clean(TABLE_PAGE).title
 
 
+def test_a_double_spaced_copy_reads_as_the_page():
+    """A tool that makes each line break two (a blank line between any two lines, three between paragraphs) gave a
+    page of one-line paragraphs whose menus read like text: the copy is spaced as it was before."""
+    doubled = TABLE_PAGE.replace("\n", "\n\n")
+    assert clean(doubled).paragraphs == clean(TABLE_PAGE).paragraphs
+    assert clean(doubled).title == clean(TABLE_PAGE).title
+
+
 GLUED_TRAIL_PAGE = """Recipes
 Crafts
 Home Recipes Slow-Cooker Apple Butter for Cold Mornings

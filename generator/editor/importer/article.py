@@ -15,7 +15,7 @@ from ...model import Source, Story, Topic
 from ...slugs import slug_for
 from ..scaffold import DRAFTED_NOTE, StoryDraft, source_from_url
 from . import junk
-from .blocks import is_wrapped, unparted
+from .blocks import is_wrapped, undoubled, unparted
 from .datelines import find_date, is_dateline
 from .headline import unglued_title
 from .language import detect_language
@@ -58,11 +58,12 @@ def normalise(raw: str) -> list[str]:
     characters alone made blank. The zero-width non-joiner and joiner stay inside words: Persian spells with the
     first ('می‌خواهد'), Indic scripts and emoji with both. Every line break counts: CR LF, CR CR LF (a file converted
     twice), CR, Unicode's line and paragraph separators (a paragraph's end, as InDesign and some editors copy it), the
-    vertical tab (Word's line break within a paragraph) and the form feed (a new page: a paragraph's end)."""
+    vertical tab (Word's line break within a paragraph) and the form feed (a new page: a paragraph's end). Text
+    double-spaced by a tool (each line break made two) is spaced as it was: see blocks.undoubled."""
     text = raw.lstrip("\ufeff").replace("\r\r\n", "\n").replace("\r\n", "\n")
     text = re.sub(r"[\u2029\f]", "\n\n", re.sub(r"[\r\u2028\u0085\v\x1c-\x1e]", "\n", text))
     text = re.sub(r"[\u200b\u2060\ufeff]", "", text).replace("\u00a0", " ").replace("\u202f", " ")
-    return [line.strip().strip("\u200c\u200d").strip() for line in text.split("\n")]
+    return undoubled([line.strip().strip("\u200c\u200d").strip() for line in text.split("\n")])
 
 
 SENTENCE_STOPS = (".", ":", ";", "。", "：", "；")  # a line that ends so is no headline

@@ -63,6 +63,20 @@ def unparted(lines: list[str]) -> bool:
     return bool(text) and all(lines[text[0] : text[-1] + 1])
 
 
+def undoubled(lines: list[str]) -> list[str]:
+    """Text double-spaced by a tool that made each line break two, as it was: no two of its lines touch and every gap
+    between them is an odd number of blank lines, some of three or more; a gap of one was a line break, a longer one a
+    blank line. Text with a blank line of its own between all its lines (gaps of one, now and then two) stays."""
+    text = [index for index, line in enumerate(lines) if line]
+    gaps = [b - a - 1 for a, b in zip(text, text[1:], strict=False)]
+    if any(gap % 2 == 0 for gap in gaps) or sum(gap >= 3 for gap in gaps) < 2:  # a gap of 0: two lines touch
+        return lines
+    found = [lines[text[0]]]
+    for gap, index in zip(gaps, text[1:], strict=True):
+        found.extend(["", lines[index]] if gap >= 3 else [lines[index]])
+    return found
+
+
 def announced_list(lines: list[str], end: int) -> int:
     """One past the list a line ending in a colon announces just after the article's end ('The tour's dates:', then
     one line a date): a list's items are short and no sentences, so the run of article lines stops before them.

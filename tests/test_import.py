@@ -823,6 +823,81 @@ def test_a_double_spaced_copy_reads_as_the_page():
     assert clean(doubled).title == clean(TABLE_PAGE).title
 
 
+CLIPPED_ARTICLE = """---
+title: "City council election: Greens win the most seats for the first time"
+source: "https://citypost.example/politics/2026/05/10/greens-win-council"
+author:
+  - "[[Lena Vogt]]"
+published: 2026-05-10
+created: 2026-05-11
+description: "The Greens are the largest party on the city council for the first time."
+tags:
+  - "clippings"
+---
+![Greens supporters celebrate at the party's election night event in the old harbour \
+hall](https://citypost.example/img/greens.jpg)
+
+Greens supporters celebrate on election night. Photo: Anna Berg
+
+The Greens became the largest party on the city council on Sunday, winning fourteen of the forty-five seats \
+after a campaign that turned on bus fares, flats and the future of the [old harbour](https://citypost.example/harbour).
+
+Turnout rose to **58 percent**, six points above the [last election](https://citypost.example/2021-election), \
+with the biggest increase in the districts along the river, where the harbour plans would change the most streets.
+
+## What comes next
+
+The Social Democrats, who had led the council for twelve years, lost two seats and said they would talk to \
+every party except the far right before the council meets in June.
+
+The Greens' leader, Lena Hoffmann, said her party wanted a coalition that would *freeze bus fares* for two \
+years and put the harbour plans to a vote of the residents.
+
+| Party | Seats | Change |
+| --- | --- | --- |
+| Greens | 14 | +5 |
+| Social Democrats | 11 | -2 |
+
+The new council meets for the first time on 2 June, when it must elect a mayor from among its members.
+"""
+
+
+def test_an_article_clipped_as_markdown_is_read_as_the_page_shows_it():
+    """Obsidian's Web Clipper (and MarkDownload, with its front matter on) saves the article as Markdown under a
+    front matter: the title, the address ('source') and the date ('published', not 'created', the day it was
+    clipped) come from it, and the text is read as the page shows it: a link's words, no picture, no marks."""
+    article = clean(CLIPPED_ARTICLE)
+    assert article.title == "City council election: Greens win the most seats for the first time"
+    assert article.url == "https://citypost.example/politics/2026/05/10/greens-win-council"
+    assert article.date == dt.date(2026, 5, 10)
+    assert article.paragraphs[0].startswith("The Greens became the largest party")
+    assert article.paragraphs[0].endswith("the future of the old harbour.")
+    assert article.paragraphs[-1].startswith("The new council meets for the first time")
+    assert "What comes next" in article.paragraphs
+    assert not any(mark in article.text for mark in ("**", "](", "![", "## ", "*freeze"))
+
+
+def test_a_clippers_heading_is_the_headline():
+    """MarkDownload's own template writes the title as the first heading and an excerpt under it, with no front
+    matter: the heading is the headline, and the text has no address or date it does not say."""
+    body = CLIPPED_ARTICLE.split("---\n", 2)[2]
+    clipped = "# The Greens win the city council\n\n> ## Excerpt\n> The Greens are the largest party.\n\n---\n\n" + body
+    article = clean(clipped)
+    assert article.title == "The Greens win the city council"
+    assert article.paragraphs[0].startswith("The Greens became the largest party")
+    assert article.url is None and article.date is None
+
+
+@pytest.mark.parametrize(
+    "front", ["title: [unclosed\n", "- a list\n", "a: " + "[" * 5000 + "\n"], ids=["not YAML", "no mapping", "nested deep"]
+)
+def test_a_front_matter_that_says_nothing_is_read_as_text(front):
+    """A block between '---' lines that is no YAML mapping (or nests past what the parser allows) is no front matter:
+    the text is read as it stands, and nothing fails."""
+    article = clean("---\n" + front + "---\n" + TABLE_PAGE)
+    assert article.paragraphs == clean(TABLE_PAGE).paragraphs
+
+
 GLUED_TRAIL_PAGE = """Recipes
 Crafts
 Home Recipes Slow-Cooker Apple Butter for Cold Mornings

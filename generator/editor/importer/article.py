@@ -16,6 +16,7 @@ from ...slugs import slug_for
 from ..scaffold import DRAFTED_NOTE, StoryDraft, source_from_url
 from . import junk
 from .blocks import is_wrapped, undoubled, unparted
+from .clipped import unclipped
 from .datelines import find_date, is_dateline
 from .headline import unglued_title
 from .language import detect_language
@@ -133,7 +134,7 @@ def split_site(title: str) -> tuple[str, str | None]:
 
 def read_article(raw: str, lang: str | None = None) -> Article:
     """Title, date, source address and clean paragraphs of a copied article; lang settles dates like 04/05/2025."""
-    lines = normalise(raw)
+    lines, said = unclipped(normalise(raw))
     found_title, begin, end = locate(lines)
     if found_title is None:
         start, after = find_title(lines)
@@ -144,9 +145,9 @@ def read_article(raw: str, lang: str | None = None) -> Article:
             after += 1
     limit = max(end, article_end(lines, end))  # the source address may follow the article, up to an end marker
     headline = " ".join(lines[start:after]) if after > start + 1 else unglued_title(lines, start)
-    title, site = split_site(headline)
-    found = find_date(lines[:end], lang)
-    url = None
+    title, site = split_site(said.get("title") or headline)
+    found = find_date([said["date"]] if "date" in said else [], lang) or find_date(lines[:end], lang)
+    url = said.get("url")
     body: list[str] = []
     dropped = [line for line in lines[:start] if line]
     for index in range(begin, end):

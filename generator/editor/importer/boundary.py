@@ -181,8 +181,9 @@ def boundaries(lines: list[str], run: tuple[int, int], features: np.ndarray, hea
 def prose_to_the_end(lines: list[str], end: int) -> int:
     """The text's end, when all that follows the end picked is running text and nothing else: what a reader copies
     who selects the article alone ends with its last paragraph, not with a footer, so no line after it marks the
-    end of an article, and the models (fitted on whole pages, where the end of the page is junk) stop too early."""
-    rest = [line for line in lines[end:] if line]
+    end of an article, and the models (fitted on whole pages, where the end of the page is junk) stop too early. A
+    table's rows (cells between tabs) are neither running text nor junk: they do not count."""
+    rest = [line for line in lines[end:] if line and "\t" not in line]
     running = sum(1 for line in rest if is_running_text(line))
     if rest and is_running_text(rest[-1]) and 3 * running >= 2 * len(rest) and not any(is_junk(line) or is_end(line) for line in rest):
         return len(lines)

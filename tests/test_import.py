@@ -881,7 +881,8 @@ def test_a_clippers_heading_is_the_headline():
     """MarkDownload's own template writes the title as the first heading and an excerpt under it, with no front
     matter: the heading is the headline, and the text has no address or date it does not say."""
     body = CLIPPED_ARTICLE.split("---\n", 2)[2]
-    clipped = "# The Greens win the city council\n\n> ## Excerpt\n> The Greens are the largest party.\n\n---\n\n" + body
+    heading = "# The Greens win the [city council](https://citypost.example/council)\n\n"
+    clipped = heading + "> ## Excerpt\n> The Greens are the largest party.\n\n---\n\n" + body
     article = clean(clipped)
     assert article.title == "The Greens win the city council"
     assert article.paragraphs[0].startswith("The Greens became the largest party")

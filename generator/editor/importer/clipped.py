@@ -70,7 +70,7 @@ def unclipped(lines: list[str]) -> tuple[list[str], dict[str, str]]:
     title may also be the heading the text opens with."""
     fields, lines = front_matter(lines)
     first = HEADING.match(next((line for line in lines if line), ""))
-    opening = first.group(1) if first and first.group(0).startswith("# ") else None  # a clipper's '# Title'
+    opening = plain(first.group(0)) if first and first.group(0).startswith("# ") else None  # a clipper's '# Title'
     said = {
         "title": [fields.get("title"), opening],
         "url": [fields.get(key) for key in URL_KEYS],

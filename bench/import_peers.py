@@ -93,7 +93,8 @@ def extract(corpus_mirrors: dict[str, str], wcxb: dict[str, str], out: Path) -> 
             except Exception as error:  # a peer that fails on a page scores nothing on it, as a user would see
                 title, text = "", f"[{type(error).__name__}]"
             peers[f"{name} {version(name)}"] = {"title": title, "text": text, "seconds": time.perf_counter() - began}
-        results.append({"set": page["set"], **{field: page[field] for field in FIELDS}, "peers": peers})
+        saved = html.decode("utf-8", errors="replace")  # what "Save page as…" keeps, for the importer's own row
+        results.append({"set": page["set"], **{field: page[field] for field in FIELDS}, "peers": peers, "html": saved})
         print(f"{len(results)}/{len(pages)} {page['id']}", file=sys.stderr)
     out.write_text(json.dumps(results, ensure_ascii=False), encoding="utf-8")
 
@@ -123,6 +124,8 @@ def score(path: Path) -> None:
         half = "held-out" if page["split"] == "heldout" else page["split"]
         group = (page["set"], half)
         rows.setdefault((*group, "digest import (copied text)"), []).append(ours["corrected"])
+        if "html" in page:  # the page saved from the browser, read by the importer (generator/editor/importer/saved_page.py)
+            rows.setdefault((*group, "digest import (saved HTML)"), []).append(score_page(page, page["html"], truth)["corrected"])
         for name, found in page["peers"].items():
             rows.setdefault((*group, f"{name} (HTML)"), []).append(
                 {

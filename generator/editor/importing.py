@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
 import datetime as dt
 from typing import Any
 
@@ -101,12 +102,17 @@ def import_(
 
 def read_text(file: Any) -> str:
     """The file's text, or exit 1 when it is not UTF-8 (a byte-order mark is dropped). A UTF-16 file is read too when
-    its byte-order mark says so: Windows PowerShell's `Get-Clipboard > article.txt` and Notepad's 'Unicode' write it."""
+    its byte-order mark says so: Windows PowerShell's `Get-Clipboard > article.txt` and Notepad's 'Unicode' write it;
+    and a saved page in the character set its <meta charset> declares."""
     data = file.read()
     encoding = "UTF-16" if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else "UTF-8"
     try:
         return data.decode("utf-16" if encoding == "UTF-16" else "utf-8-sig")
     except UnicodeDecodeError as err:
+        from .importer.saved_page import declared_charset  # the import command has loaded the importer already
+
+        with contextlib.suppress(LookupError, UnicodeDecodeError):  # a page saved from a site in windows-1251, Shift_JIS…
+            return data.decode(declared_charset(data) or "")
         raise click.ClickException(
             f"{file.name}: is not valid {encoding} (byte {data[err.start]:#04x} at offset {err.start}); save it as UTF-8"
         ) from None

@@ -21,6 +21,7 @@ from .datelines import find_date, is_dateline
 from .headline import unglued_title
 from .language import detect_language
 from .locate import locate
+from .saved_page import unsaved
 from .suggesting import Suggestion, suggest
 from .summarizing import lede, summary, without_dateline
 from .teasers import trim
@@ -134,7 +135,9 @@ def split_site(title: str) -> tuple[str, str | None]:
 
 def read_article(raw: str, lang: str | None = None) -> Article:
     """Title, date, source address and clean paragraphs of a copied article; lang settles dates like 04/05/2025."""
-    lines, said = unclipped(normalise(raw))
+    text, saved = unsaved(raw)
+    lines, said = unclipped(normalise(text))
+    said = {**said, **saved}
     found_title, begin, end = locate(lines)
     if found_title is None:
         start, after = find_title(lines)

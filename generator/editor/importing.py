@@ -41,6 +41,8 @@ def import_(
 ) -> None:
     """Turn an article copied from a news page (FILE, or - for stdin) into a draft story.
 
+    FILE may also be the page saved from the browser as HTML, or the Markdown a web clipper saved.
+
     Drops page junk (image captions, 'Latest news' and 'Related' blocks, ads, share buttons, comment,
     subscription and contact forms, author bios, footers), detects the language offline, finds the headline,
     the date and the source address when the text has them, and writes a draft (draft: true) with the lede,
@@ -51,6 +53,7 @@ def import_(
     Examples:
       digest import article.txt
       digest import article.txt --text-only
+      digest import "Saved page.html"
       pbpaste | digest import - --source-url https://www.ft.com/content/abc --topic ai-chips
     """
     try:

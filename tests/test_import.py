@@ -951,6 +951,8 @@ def test_a_page_saved_from_the_browser_is_read_as_its_text():
     assert "their deliveries had arrived late" in article.paragraphs[1]
     assert article.paragraphs[-1].endswith("the boats that had stood still.")
     assert not any(word in article.text for word in ("dataLayer", "font-family", "cookies", "track("))
+    xhtml = '<?xml version="1.0" encoding="UTF-8"?>\n' + SAVED_PAGE  # XHTML opens with an XML prolog
+    assert clean(xhtml).paragraphs == article.paragraphs
 
 
 def test_a_saved_page_in_its_own_character_set_is_read(tmp_path):

@@ -15,6 +15,7 @@ import re
 import lxml.etree
 import lxml.html
 
+XML_PROLOG = re.compile(r"\A\s*<\?xml[^>]*\?>")  # an XHTML page's; lxml refuses a str that declares its encoding
 HTML_START = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>])", re.IGNORECASE | re.DOTALL)
 HIDDEN = {"script", "style", "noscript", "template", "head", "title", "meta", "link", "iframe", "object", "svg", "canvas", "select"}
 BLOCKS = set(
@@ -25,8 +26,8 @@ DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
 
 
 def is_html(text: str) -> bool:
-    """A saved page: the text opens with a doctype or an <html> or <head> tag."""
-    return bool(HTML_START.match(text[:2000]))
+    """A saved page: the text opens with a doctype or an <html> or <head> tag (after an XML prolog, in XHTML)."""
+    return bool(HTML_START.match(XML_PROLOG.sub("", text[:2000])))
 
 
 def hidden(element: lxml.html.HtmlElement) -> bool:
@@ -80,7 +81,7 @@ def unsaved(raw: str) -> tuple[str, dict[str, str]]:
     if not is_html(raw):
         return raw, {}
     try:
-        root = lxml.html.document_fromstring(raw)
+        root = lxml.html.document_fromstring(XML_PROLOG.sub("", raw))
     except (lxml.etree.ParserError, ValueError):
         return raw, {}
     said = {}

@@ -56,6 +56,11 @@ def is_wrapped(lines: list[str]) -> bool:
     return sum(1 for i in long if i + 1 < len(lines) and lines[i + 1]) > len(long) / 2
 
 
+def is_table_row(line: str) -> bool:
+    """A table's row as a browser copies it: its cells between tabs. Short and no sentence, but no junk either."""
+    return "\t" in line
+
+
 def unparted(lines: list[str]) -> bool:
     """No blank line between two lines of text: a word processor's or a mail's text, or a page whose paragraphs are
     not <p>s, where each line is a block of its own (unless the text is hard-wrapped: see is_wrapped)."""

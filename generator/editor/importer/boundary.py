@@ -13,7 +13,7 @@ import re
 
 import numpy as np
 
-from .blocks import is_running_text
+from .blocks import is_running_text, is_table_row
 from .datelines import date_in, month_numbers
 from .features import BYLINE_START, CLOCK, ELLIPSIS, LINE_FEATURES, SENTENCE_END, is_credit, size
 from .junk import is_end, is_junk
@@ -183,7 +183,7 @@ def prose_to_the_end(lines: list[str], end: int) -> int:
     who selects the article alone ends with its last paragraph, not with a footer, so no line after it marks the
     end of an article, and the models (fitted on whole pages, where the end of the page is junk) stop too early. A
     table's rows (cells between tabs) are neither running text nor junk: they do not count."""
-    rest = [line for line in lines[end:] if line and "\t" not in line]
+    rest = [line for line in lines[end:] if line and not is_table_row(line)]
     running = sum(1 for line in rest if is_running_text(line))
     if rest and is_running_text(rest[-1]) and 3 * running >= 2 * len(rest) and not any(is_junk(line) or is_end(line) for line in rest):
         return len(lines)

@@ -37,7 +37,8 @@ def anchored_run(features: np.ndarray, units: list[str]) -> tuple[int, int]:
     text's top part, the run begins there, if a likelier headline sits above it; and it goes on past such a stretch
     below it, up to a line that ends an article (see model.unbarred)."""
     run = article_lines(features, units)
-    gains = value(probabilities(features), units)
+    probability = probabilities(features)
+    gains = value(probability, units)
     raw = best_run(gains)
     total = float(np.sum(gains[raw[0] : raw[1]]))
     best, score = run, headline_score(units, run[0], features)
@@ -49,7 +50,7 @@ def anchored_run(features: np.ndarray, units: list[str]) -> tuple[int, int]:
         rival = (low + first + inner[0], low + first + inner[1])
         if sum(1 for line in units[rival[0] : rival[1]] if line) >= 2 and (other := headline_score(units, rival[0], features)) > score:
             best, score = rival, other
-    begin, end = unbarred(features, units, best)
+    begin, end = unbarred(probability, units, best)
     if begin < best[0] and headline_score(units, begin, features) > score:
         best = (begin, best[1])
     return best[0], end

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .blocks import announced_list
+from .blocks import announced_list, is_table_row
 from .junk import is_end, is_junk
 
 BODY_WEIGHTS: tuple[float, ...] = (
@@ -199,7 +199,7 @@ def barriers(probability: np.ndarray, lines: list[str]) -> list[int]:
     for index, line in enumerate(lines):
         if not line:
             continue
-        if probability[index] >= FLOOR or "\t" in line:
+        if probability[index] >= FLOOR or is_table_row(line):
             streak, previous = 0, line
             continue
         announced = announced if streak else previous.endswith(":") or line.endswith(":")
@@ -231,12 +231,11 @@ def article_lines(line_features: np.ndarray, lines: list[str]) -> tuple[int, int
     return first, announced_list(lines, last)
 
 
-def unbarred(line_features: np.ndarray, lines: list[str], run: tuple[int, int]) -> tuple[int, int]:
+def unbarred(probability: np.ndarray, lines: list[str], run: tuple[int, int]) -> tuple[int, int]:
     """How far the run would reach if no stretch of junk barred it (see barriers), when that unbarred run holds it
     whole: its first line above the run that the model takes for article text, and one past its last below, before
-    any line that ends an article or is junk wherever it stands ('Related articles', 'Comments', '11 Kommentare', 'Tags:'
-    : a list of other stories or the comments). Else the run's own ends."""
-    probability = probabilities(line_features)
+    any line that ends an article or is junk wherever it stands (a list of other stories or the comments: 'Related
+    articles', 'Comments', '11 Kommentare', 'Tags:'). Else the run's own ends."""
     first, last = best_run(value(probability, lines, barred=False))
     if not first <= run[0] < run[1] <= last:
         return run

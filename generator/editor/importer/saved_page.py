@@ -20,7 +20,7 @@ HTML_START = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|h
 HIDDEN = {"script", "style", "noscript", "template", "head", "title", "meta", "link", "iframe", "object", "svg", "canvas", "select"}
 BLOCKS = set(
     "address article aside blockquote body center dd details dialog dir div dl dt fieldset figcaption figure footer "
-    "form h1 h2 h3 h4 h5 h6 header hgroup hr legend li main menu nav ol pre section summary table ul caption".split()
+    "form h1 h2 h3 h4 h5 h6 header hgroup hr legend li main menu nav ol pre section summary table tr ul caption".split()
 )
 DISPLAY_NONE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
 
@@ -50,8 +50,6 @@ def items(element: lxml.html.HtmlElement, pre: bool = False) -> list[str | int]:
         found.append("\n")
     elif tag == "p":
         found = [2, *found, 2]
-    elif tag == "tr":
-        found = [1, *found, 1]
     elif tag in BLOCKS:
         found = [1, *found, 1]
     if cells and element.getnext() is not None and isinstance(element.getnext().tag, str):
